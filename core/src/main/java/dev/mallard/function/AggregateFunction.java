@@ -1,0 +1,25 @@
+package dev.mallard.function;
+
+import dev.mallard.types.LogicalType;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * An aggregate bound to concrete argument types. DISTINCT and FILTER are applied by the operator
+ * before rows reach the state, so every aggregate gets them for free.
+ */
+public record AggregateFunction(
+        String name,
+        List<LogicalType> argTypes,
+        LogicalType returnType,
+        Supplier<AggregateState> stateFactory) {
+
+    public AggregateState newState() {
+        return stateFactory.get();
+    }
+
+    @Override
+    public String toString() {
+        return name + argTypes;
+    }
+}

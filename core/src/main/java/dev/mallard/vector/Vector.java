@@ -1,0 +1,172 @@
+package dev.mallard.vector;
+
+import dev.mallard.types.Interval;
+import dev.mallard.types.LogicalType;
+import dev.mallard.types.PhysicalType;
+import java.math.BigInteger;
+
+/**
+ * A column of up to {@link #capacity()} values of one logical type, stored in a primitive array
+ * chosen by {@link PhysicalType}, with a validity bitmask (bit set = NULL) allocated on the first
+ * NULL. Vectors are reused across batches: writers call {@link #reset()} and overwrite.
+ *
+ * <p>Positions are physical: a {@link DataChunk}'s selection vector says which positions are live,
+ * and kernels read and write position {@code i = sel[k]} so a filter never copies data.
+ */
+public final class Vector {
+    public static final int DEFAULT_CAPACITY = 2048;
+
+    private final LogicalType type;
+    private int capacity;
+    public boolean[] bools;
+    public int[] ints;
+    /** INT64 values; for INT128 the low 64 bits. */
+    public long[] longs;
+    /** INT128 only: the high 64 bits. */
+    public long[] highs;
+    public double[] doubles;
+    public String[] strings;
+    public Object[] objects;
+    /** Bit i set means position i is NULL. Null array: no NULLs. */
+    private long[] nulls;
+    private boolean hasNulls;
+
+    public Vector(LogicalType type) {
+        this(type, DEFAULT_CAPACITY);
+    }
+
+    public Vector(LogicalType type, int capacity) {
+        this.type = type;
+        this.capacity = 0;
+        ensureCapacity(Math.max(capacity, 1));
+    }
+
+    public LogicalType type() { return type; }
+
+    public PhysicalType physicalType() { return type.physicalType(); }
+
+    public int capacity() { return capacity; }
+
+    /** Grows the storage to hold at least {@code n} values, keeping existing contents. */
+    public void ensureCapacity(int n) {
+        if (n <= capacity) return;
+        int newCap = Math.max(n, capacity + (capacity >> 1));
+        switch (type.physicalType()) {
+            case BOOL -> bools = bools == null ? new boolean[newCap] : java.util.Arrays.copyOf(bools, newCap);
+            case INT32 -> ints = ints == null ? new int[newCap] : java.util.Arrays.copyOf(ints, newCap);
+            case INT64 -> longs = longs == null ? new long[newCap] : java.util.Arrays.copyOf(longs, newCap);
+            case INT128 -> {
+                longs = longs == null ? new long[newCap] : java.util.Arrays.copyOf(longs, newCap);
+                highs = highs == null ? new long[newCap] : java.util.Arrays.copyOf(highs, newCap);
+            }
+            case DOUBLE -> doubles = doubles == null ? new double[newCap] : java.util.Arrays.copyOf(doubles, newCap);
+            case STRING -> strings = strings == null ? new String[newCap] : java.util.Arrays.copyOf(strings, newCap);
+            case OBJECT -> objects = objects == null ? new Object[newCap] : java.util.Arrays.copyOf(objects, newCap);
+            case NONE -> { }
+        }
+        if (nulls != null) nulls = java.util.Arrays.copyOf(nulls, (newCap + 63) >>> 6);
+        capacity = newCap;
+    }
+
+    /** Marks every position valid again. Data arrays are left as they are, to be overwritten. */
+    public void reset() {
+        if (hasNulls) {
+            java.util.Arrays.fill(nulls, 0L);
+            hasNulls = false;
+        }
+    }
+
+    public boolean isNull(int i) {
+        if (type.physicalType() == PhysicalType.NONE) return true;
+        return hasNulls && (nulls[i >>> 6] & (1L << i)) != 0;
+    }
+
+    /** True when some position may be NULL; false guarantees none is. */
+    public boolean mayHaveNulls() {
+        return hasNulls || type.physicalType() == PhysicalType.NONE;
+    }
+
+    public void setNull(int i) {
+        if (nulls == null) nulls = new long[(capacity + 63) >>> 6];
+        nulls[i >>> 6] |= 1L << i;
+        hasNulls = true;
+    }
+
+    public void setNull(int i, boolean isNull) {
+        if (isNull) setNull(i);
+        else if (hasNulls) nulls[i >>> 6] &= ~(1L << i);
+    }
+
+    /** Validity words for kernels that process 64 rows at a time; null when there are no NULLs. */
+    public long[] nullMask() {
+        return hasNulls ? nulls : null;
+    }
+
+    /**
+     * Reads position i as a Java object in physical form: Boolean, Integer (INT32 types),
+     * Long (INT64 types), BigInteger (INT128), Double, String, Interval; null for NULL.
+     */
+    public Object getObject(int i) {
+        if (isNull(i)) return null;
+        return switch (type.physicalType()) {
+            case BOOL -> bools[i];
+            case INT32 -> ints[i];
+            case INT64 -> longs[i];
+            case INT128 -> Int128.toBigInteger(highs[i], longs[i]);
+            case DOUBLE -> doubles[i];
+            case STRING -> strings[i];
+            case OBJECT -> objects[i];
+            case NONE -> null;
+        };
+    }
+
+    /** Writes a value in the physical form {@link #getObject} returns; null writes NULL. */
+    public void setObject(int i, Object v) {
+        if (v == null) {
+            setNull(i);
+            return;
+        }
+        setNull(i, false);
+        switch (type.physicalType()) {
+            case BOOL -> bools[i] = (Boolean) v;
+            case INT32 -> ints[i] = ((Number) v).intValue();
+            case INT64 -> longs[i] = ((Number) v).longValue();
+            case INT128 -> {
+                BigInteger b = v instanceof BigInteger bi ? bi : BigInteger.valueOf(((Number) v).longValue());
+                longs[i] = b.longValue();
+                highs[i] = b.shiftRight(64).longValue();
+            }
+            case DOUBLE -> doubles[i] = ((Number) v).doubleValue();
+            case STRING -> strings[i] = (String) v;
+            case OBJECT -> objects[i] = (Interval) v;
+            case NONE -> setNull(i);
+        }
+    }
+
+    /** Copies position {@code from} of {@code src} (same physical type) to position {@code to}. */
+    public void copyFrom(Vector src, int from, int to) {
+        if (src.isNull(from)) {
+            setNull(to);
+            return;
+        }
+        setNull(to, false);
+        switch (type.physicalType()) {
+            case BOOL -> bools[to] = src.bools[from];
+            case INT32 -> ints[to] = src.ints[from];
+            case INT64 -> longs[to] = src.longs[from];
+            case INT128 -> {
+                longs[to] = src.longs[from];
+                highs[to] = src.highs[from];
+            }
+            case DOUBLE -> doubles[to] = src.doubles[from];
+            case STRING -> strings[to] = src.strings[from];
+            case OBJECT -> objects[to] = src.objects[from];
+            case NONE -> setNull(to);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Vector[" + type + ", capacity=" + capacity + "]";
+    }
+}
