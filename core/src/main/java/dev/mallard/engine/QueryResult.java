@@ -9,7 +9,7 @@ import java.util.List;
  * the next call. Read values with {@link DataChunk#getObject(int, int)} (physical form) and convert
  * with {@link dev.mallard.types.Values}.
  */
-public interface QueryResult extends StatementResult, AutoCloseable {
+public non-sealed interface QueryResult extends StatementResult, AutoCloseable {
     List<String> columnNames();
 
     List<LogicalType> columnTypes();
