@@ -1,5 +1,10 @@
 package dev.mallard.engine;
 
+import dev.mallard.MallardException;
+import dev.mallard.sql.parser.SqlParser;
+import dev.mallard.sql.tree.Statement;
+import dev.mallard.types.Values;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,46 +13,147 @@ import java.util.List;
  */
 public final class ClientContext implements AutoCloseable {
     private final DatabaseInstance database;
+    private final Settings settings = new Settings();
+    private final StatementExecutor executor;
     private volatile boolean closed;
+    private volatile boolean cancelRequested;
+    private final Object statementLock = new Object();
+    /** Undo actions of the open explicit transaction, or null in autocommit mode. */
+    private Transaction transaction;
 
     ClientContext(DatabaseInstance database) {
         this.database = database;
+        this.executor = new StatementExecutor(this);
     }
 
     public DatabaseInstance database() {
         return database;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
     /** Runs every statement of {@code sql} in order; returns the last one's result. */
     public StatementResult execute(String sql) {
-        throw new UnsupportedOperationException("TODO");
+        List<Statement> statements = SqlParser.parse(sql);
+        StatementResult last = new UpdateResult(0);
+        for (Statement st : statements) {
+            if (last instanceof QueryResult q) q.close();
+            last = run(st, sql, List.of());
+        }
+        return last;
     }
 
     /** Parses one statement with parameters for repeated execution. */
     public PreparedQuery prepare(String sql) {
-        throw new UnsupportedOperationException("TODO");
+        Statement st = SqlParser.parseOne(sql);
+        int count = ParameterCounter.count(st);
+        boolean rows = StatementExecutor.returnsRows(st);
+        return new PreparedQuery() {
+            @Override
+            public int parameterCount() {
+                return count;
+            }
+
+            @Override
+            public StatementResult execute(List<Object> parameters) {
+                if (parameters.size() < count) {
+                    throw new MallardException("07001", "the statement has " + count + " parameter(s) but "
+                            + parameters.size() + " value(s) were bound");
+                }
+                List<Values.Typed> typed = new ArrayList<>(parameters.size());
+                for (Object p : parameters) typed.add(Values.fromJava(p));
+                return run(st, sql, typed);
+            }
+
+            @Override
+            public boolean returnsRows() {
+                return rows;
+            }
+        };
+    }
+
+    private StatementResult run(Statement st, String sql, List<Values.Typed> params) {
+        if (closed) throw new MallardException("08003", "connection is closed");
+        synchronized (statementLock) {
+            cancelRequested = false;
+            boolean autocommit = transaction == null;
+            Transaction tx = autocommit ? new Transaction() : transaction;
+            int mark = tx.mark();
+            try {
+                StatementResult r = executor.execute(st, sql, params, tx);
+                if (autocommit) tx.commit();
+                return r;
+            } catch (RuntimeException e) {
+                // A failed statement changes nothing: undo what it did, keep the transaction's earlier work.
+                tx.rollbackTo(mark, database);
+                if (e instanceof MallardException) throw e;
+                throw new MallardException.Internal("internal error: " + e, e);
+            } catch (StackOverflowError e) {
+                tx.rollbackTo(mark, database);
+                throw new MallardException("54001", "statement too complex (stack depth exceeded)");
+            }
+        }
     }
 
     /** Cancels the statement running on this connection, if any; it fails with SQLSTATE 57014. */
     public void cancel() {
-        throw new UnsupportedOperationException("TODO");
+        cancelRequested = true;
     }
 
     public boolean autoCommit() {
-        throw new UnsupportedOperationException("TODO");
+        synchronized (statementLock) {
+            return transaction == null;
+        }
     }
 
     /** Turning autocommit off starts a transaction; turning it on commits the open one. */
     public void setAutoCommit(boolean autoCommit) {
-        throw new UnsupportedOperationException("TODO");
+        synchronized (statementLock) {
+            if (autoCommit && transaction != null) commit();
+            else if (!autoCommit && transaction == null) transaction = new Transaction();
+        }
+    }
+
+    void begin() {
+        if (transaction != null) throw new MallardException.Transaction("cannot start a transaction within a transaction");
+        transaction = new Transaction();
+    }
+
+    boolean inTransaction() {
+        return transaction != null;
     }
 
     public void commit() {
-        throw new UnsupportedOperationException("TODO");
+        synchronized (statementLock) {
+            if (transaction == null) return;
+            transaction.commit();
+            transaction = null;
+        }
     }
 
     public void rollback() {
-        throw new UnsupportedOperationException("TODO");
+        synchronized (statementLock) {
+            if (transaction == null) return;
+            transaction.rollbackTo(0, database);
+            transaction = null;
+        }
+    }
+
+    /** COMMIT/ROLLBACK as statements: the statement itself runs inside the transaction it ends. */
+    void endTransaction(boolean commit) {
+        if (transaction == null) {
+            throw new MallardException.Transaction("cannot " + (commit ? "commit" : "rollback") + " - no transaction is active");
+        }
+        Transaction tx = transaction;
+        transaction = null;
+        if (commit) tx.commit();
+        else tx.rollbackTo(0, database);
     }
 
     public boolean isClosed() {
@@ -57,6 +163,12 @@ public final class ClientContext implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        synchronized (statementLock) {
+            if (transaction != null) {
+                transaction.rollbackTo(0, database);
+                transaction = null;
+            }
+        }
         closed = true;
         database.connectionClosed();
     }

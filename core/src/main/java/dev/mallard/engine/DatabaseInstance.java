@@ -12,6 +12,9 @@ public final class DatabaseInstance {
     private static final ConcurrentHashMap<String, DatabaseInstance> SHARED = new ConcurrentHashMap<>();
 
     private final Catalog catalog = new Catalog();
+    private final TableIndexes indexes = new TableIndexes();
+    /** CREATE INDEX names (lower case) → table name; only UNIQUE indexes change behaviour. */
+    private final java.util.Map<String, String> indexNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final String sharedName;
     private int openConnections;
     /** Serializes statements that change the database; readers run concurrently. */
@@ -33,6 +36,14 @@ public final class DatabaseInstance {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    java.util.Map<String, String> indexNames() {
+        return indexNames;
+    }
+
+    TableIndexes indexes() {
+        return indexes;
     }
 
     public java.util.concurrent.locks.ReentrantReadWriteLock lock() {

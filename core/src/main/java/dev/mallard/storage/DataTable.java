@@ -51,6 +51,11 @@ public final class DataTable {
         throw new UnsupportedOperationException("TODO");
     }
 
+    /** Revives deleted rows (transaction rollback of a DELETE). */
+    public void undelete(long[] rowIds, int count) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
     /** Sets column {@code column} of each row {@code rowIds[k]} to {@code values} position k. */
     public void update(long[] rowIds, int count, int column, Vector values) {
         throw new UnsupportedOperationException("TODO");

@@ -1,0 +1,223 @@
+package dev.mallard.engine;
+
+import dev.mallard.MallardException;
+import dev.mallard.catalog.ColumnDefinition;
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.plan.LogicalPlan;
+import dev.mallard.planner.ModificationBinder;
+import dev.mallard.sql.tree.ConflictAction;
+import dev.mallard.sql.tree.Delete;
+import dev.mallard.sql.tree.Insert;
+import dev.mallard.sql.tree.Truncate;
+import dev.mallard.sql.tree.Update;
+import dev.mallard.storage.DataTable;
+import dev.mallard.types.Values;
+import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.Vector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * INSERT, UPDATE, DELETE and TRUNCATE. Each computes all the rows it will write, checks NOT NULL,
+ * CHECK and UNIQUE constraints over them, and only then writes — so a violation changes nothing.
+ * Every write registers its undo action with the transaction.
+ */
+final class ModificationExecutor {
+    private final StatementExecutor statements;
+
+    ModificationExecutor(StatementExecutor statements) {
+        this.statements = statements;
+    }
+
+    private ModificationBinder binder(String sql, List<Values.Typed> params) {
+        return new ModificationBinder(statements.bindContext(sql, params));
+    }
+
+    private ChunkCollection collect(LogicalPlan plan) {
+        List<String> names = new ArrayList<>();
+        for (var r : plan.outputs()) names.add(r.name());
+        return ChunkCollection.drain(statements.run(plan, names));
+    }
+
+    StatementResult insert(Insert insert, String sql, List<Values.Typed> params, Transaction tx) {
+        if (!insert.returning().isEmpty()) throw new MallardException.NotImplemented("INSERT ... RETURNING is not supported yet");
+        ModificationBinder.InsertPlan ip = binder(sql, params).bindInsert(insert);
+        if (ip.onConflict() != null && ip.onConflict().action() != ConflictAction.NOTHING) {
+            throw new MallardException.NotImplemented("ON CONFLICT DO UPDATE is not supported yet");
+        }
+        TableEntry t = ip.table();
+        ChunkCollection rows = collect(ip.plan());
+        int width = t.columns().size();
+        checkNotNull(t, rows, 0, null);
+        checkChecks(t, rows, width, ip.checkCount());
+        boolean skipConflicts = ip.onConflict() != null;
+        int[] identity = new int[width];
+        for (int i = 0; i < width; i++) identity[i] = i;
+        List<UniqueIndex> indexes = statements.database().indexes().of(t);
+        // Rows to keep per chunk (null = all) after ON CONFLICT DO NOTHING.
+        List<int[]> keep = new ArrayList<>();
+        List<Integer> keepCounts = new ArrayList<>();
+        List<Set<Object>> batchKeys = new ArrayList<>();
+        for (int i = 0; i < indexes.size(); i++) batchKeys.add(new HashSet<>());
+        for (DataChunk chunk : rows.chunks()) {
+            int[] sel = new int[chunk.count()];
+            int n = 0;
+            rows:
+            for (int k = 0; k < chunk.count(); k++) {
+                for (int x = 0; x < indexes.size(); x++) {
+                    UniqueIndex index = indexes.get(x);
+                    Object key = index.keyOf(chunk, k, identity);
+                    if (key == null) continue;
+                    if (index.rowOf(key) != null || batchKeys.get(x).contains(key)) {
+                        if (skipConflicts) continue rows;
+                        throw index.violation(key);
+                    }
+                }
+                for (int x = 0; x < indexes.size(); x++) {
+                    Object key = indexes.get(x).keyOf(chunk, k, identity);
+                    if (key != null) batchKeys.get(x).add(key);
+                }
+                sel[n++] = k;
+            }
+            keep.add(sel);
+            keepCounts.add(n);
+        }
+        DataTable storage = t.storage();
+        long first = storage.rowIdLimit();
+        long inserted = 0;
+        for (int c = 0; c < rows.chunks().size(); c++) {
+            DataChunk chunk = rows.chunks().get(c);
+            int n = keepCounts.get(c);
+            if (n == 0) continue;
+            Vector[] cols = Arrays.copyOf(chunk.columns(), width);
+            DataChunk view = n == chunk.count() ? new DataChunk(cols, n, null) : new DataChunk(cols, n, keep.get(c));
+            long base = storage.rowIdLimit();
+            storage.append(view);
+            for (UniqueIndex index : indexes) {
+                for (int k = 0; k < n; k++) {
+                    Object key = index.keyOf(view, k, identity);
+                    if (key != null) index.put(key, base + k);
+                }
+            }
+            inserted += n;
+        }
+        long last = storage.rowIdLimit();
+        if (inserted > 0) {
+            tx.onRollback(() -> {
+                long[] ids = new long[(int) (last - first)];
+                for (int i = 0; i < ids.length; i++) ids[i] = first + i;
+                storage.delete(ids, ids.length);
+            });
+        }
+        return new UpdateResult(inserted);
+    }
+
+    StatementResult update(Update update, String sql, List<Values.Typed> params, Transaction tx) {
+        if (!update.returning().isEmpty()) throw new MallardException.NotImplemented("UPDATE ... RETURNING is not supported yet");
+        ModificationBinder.UpdatePlan up = binder(sql, params).bindUpdate(update);
+        TableEntry t = up.table();
+        ChunkCollection rows = collect(up.plan());
+        int width = t.columns().size();
+        checkNotNull(t, rows, 1, up.changed());
+        checkChecks(t, rows, width + 1, up.checkCount());
+        // Unique keys: new values must not collide with each other or with rows this statement leaves alone.
+        int[] map = new int[width];
+        for (int i = 0; i < width; i++) map[i] = i + 1;
+        Set<Long> updated = new HashSet<>();
+        for (DataChunk chunk : rows.chunks()) {
+            for (int k = 0; k < chunk.count(); k++) updated.add(chunk.column(0).longs[chunk.position(k)]);
+        }
+        for (UniqueIndex index : statements.database().indexes().of(t)) {
+            if (index.constraint().columns().stream().noneMatch(up.changed()::contains)) continue;
+            Map<Object, Long> seen = new HashMap<>();
+            for (DataChunk chunk : rows.chunks()) {
+                for (int k = 0; k < chunk.count(); k++) {
+                    Object key = index.keyOf(chunk, k, map);
+                    if (key == null) continue;
+                    long rowId = chunk.column(0).longs[chunk.position(k)];
+                    if (seen.put(key, rowId) != null) throw index.violation(key);
+                    Long holder = index.rowOf(key);
+                    if (holder != null && !updated.contains(holder)) throw index.violation(key);
+                }
+            }
+        }
+        DataTable storage = t.storage();
+        for (DataChunk chunk : rows.chunks()) {
+            int n = chunk.count();
+            long[] ids = Arrays.copyOf(chunk.column(0).longs, n);
+            for (int c : up.changed()) {
+                Vector old = new Vector(t.columns().get(c).type(), n);
+                for (int k = 0; k < n; k++) old.setObject(k, storage.get(ids[k], c));
+                storage.update(ids, n, c, chunk.column(c + 1));
+                tx.onRollback(() -> storage.update(ids, n, c, old));
+            }
+        }
+        statements.database().indexes().invalidate(storage);
+        return new UpdateResult(rows.rowCount());
+    }
+
+    StatementResult delete(Delete delete, String sql, List<Values.Typed> params, Transaction tx) {
+        if (!delete.returning().isEmpty()) throw new MallardException.NotImplemented("DELETE ... RETURNING is not supported yet");
+        ModificationBinder.DeletePlan dp = binder(sql, params).bindDelete(delete);
+        ChunkCollection rows = collect(dp.plan());
+        return deleteRows(dp.table(), rows, tx);
+    }
+
+    StatementResult truncate(Truncate truncate, String sql, Transaction tx) {
+        TableEntry t = binder(sql, List.of()).table(truncate.table());
+        ModificationBinder.DeletePlan dp = binder(sql, List.of()).bindDelete(
+                new Delete(truncate.position(), truncate.table(), null, null, null, List.of()));
+        deleteRows(t, collect(dp.plan()), tx);
+        return new UpdateResult(0);
+    }
+
+    private StatementResult deleteRows(TableEntry t, ChunkCollection rows, Transaction tx) {
+        DataTable storage = t.storage();
+        for (DataChunk chunk : rows.chunks()) {
+            int n = chunk.count();
+            long[] ids = Arrays.copyOf(chunk.column(0).longs, n);
+            storage.delete(ids, n);
+            tx.onRollback(() -> storage.undelete(ids, n));
+        }
+        statements.database().indexes().invalidate(storage);
+        return new UpdateResult(rows.rowCount());
+    }
+
+    /** NOT NULL: table column i is chunk column {@code offset + i}; only {@code columns} are checked if given. */
+    private static void checkNotNull(TableEntry t, ChunkCollection rows, int offset, List<Integer> columns) {
+        for (int i = 0; i < t.columns().size(); i++) {
+            ColumnDefinition c = t.columns().get(i);
+            if (!c.notNull() || columns != null && !columns.contains(i)) continue;
+            for (DataChunk chunk : rows.chunks()) {
+                Vector v = chunk.column(offset + i);
+                if (!v.mayHaveNulls()) continue;
+                for (int k = 0; k < chunk.count(); k++) {
+                    if (v.isNull(chunk.position(k))) {
+                        throw MallardException.Constraint.notNull("NOT NULL constraint failed: " + t.name() + "." + c.name()
+                                + " (null value in column \"" + c.name() + "\" violates not-null constraint)");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkChecks(TableEntry t, ChunkCollection rows, int offset, int count) {
+        for (int x = 0; x < count; x++) {
+            for (DataChunk chunk : rows.chunks()) {
+                Vector v = chunk.column(offset + x);
+                for (int k = 0; k < chunk.count(); k++) {
+                    int p = chunk.position(k);
+                    if (!v.isNull(p) && !v.bools[p]) {
+                        throw new MallardException.Constraint("23514", "CHECK constraint failed: " + t.name()
+                                + " (CHECK (" + t.checks().get(x) + "))");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.mallard.engine;
+
+import dev.mallard.MallardException;
+import dev.mallard.catalog.CatalogEntry;
+import dev.mallard.catalog.ColumnDefinition;
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.catalog.UniqueConstraint;
+import dev.mallard.execution.ExecutionContext;
+import dev.mallard.execution.QueryExecutor;
+import dev.mallard.execution.expression.ExpressionEvaluator;
+import dev.mallard.expression.Expr;
+import dev.mallard.optimizer.Optimizer;
+import dev.mallard.plan.LogicalPlan;
+import dev.mallard.planner.BindContext;
+import dev.mallard.planner.QueryBinder;
+import dev.mallard.planner.subquery.SubqueryUnnester;
+import dev.mallard.sql.tree.*;
+import dev.mallard.types.LogicalType;
+import dev.mallard.types.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Runs one parsed statement for a connection: queries go through binder, subquery unnesting,
+ * optimizer and executor; DDL and DML are applied here, after every check has passed.
+ */
+final class StatementExecutor {
+    private final ClientContext client;
+    private final DdlExecutor ddl;
+    private final ModificationExecutor dml;
+
+    StatementExecutor(ClientContext client) {
+        this.client = client;
+        this.ddl = new DdlExecutor(this);
+        this.dml = new ModificationExecutor(this);
+    }
+
+    ClientContext client() {
+        return client;
+    }
+
+    DatabaseInstance database() {
+        return client.database();
+    }
+
+    static boolean returnsRows(Statement st) {
+        return switch (st) {
+            case Query q -> true;
+            case Explain e -> true;
+            case Describe d -> true;
+            case ShowTables s -> true;
+            case Summarize s -> true;
+            case Pragma p -> true;
+            case Insert i -> !i.returning().isEmpty();
+            case Update u -> !u.returning().isEmpty();
+            case Delete d -> !d.returning().isEmpty();
+            default -> false;
+        };
+    }
+
+    BindContext bindContext(String sql, List<Values.Typed> params) {
+        return new BindContext(database().catalog(), params, sql, client.settings().integerDivision());
+    }
+
+    ExecutionContext executionContext() {
+        return new ExecutionContext(client.settings().threads(), client::cancelRequested);
+    }
+
+    /** Unnests subqueries and optimizes. */
+    static LogicalPlan prepare(LogicalPlan plan) {
+        return Optimizer.optimize(SubqueryUnnester.unnest(plan));
+    }
+
+    QueryResult run(LogicalPlan plan, List<String> names) {
+        return QueryExecutor.execute(prepare(plan), names, executionContext());
+    }
+
+    StatementResult execute(Statement st, String sql, List<Values.Typed> params, Transaction tx) {
+        boolean write = !(st instanceof Query || st instanceof Explain || st instanceof Describe || st instanceof ShowTables
+                || st instanceof Summarize);
+        Lock lock = write ? database().lock().writeLock() : database().lock().readLock();
+        lock.lock();
+        try {
+            return dispatch(st, sql, params, tx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private StatementResult dispatch(Statement st, String sql, List<Values.Typed> params, Transaction tx) {
+        return switch (st) {
+            case Query q -> {
+                QueryBinder.Bound b = new QueryBinder(bindContext(sql, params)).bind(q);
+                yield run(b.plan(), b.names());
+            }
+            case Insert i -> dml.insert(i, sql, params, tx);
+            case Update u -> dml.update(u, sql, params, tx);
+            case Delete d -> dml.delete(d, sql, params, tx);
+            case Truncate t -> dml.truncate(t, sql, tx);
+            case CreateTable c -> ddl.createTable(c, sql, params, tx);
+            case CreateView c -> ddl.createView(c, sql, tx);
+            case CreateSchema c -> ddl.createSchema(c, tx);
+            case CreateIndex c -> ddl.createIndex(c, sql, tx);
+            case Drop d -> ddl.drop(d, tx);
+            case AlterTable a -> ddl.alter(a, sql, tx);
+            case Explain e -> explain(e, sql, params);
+            case Describe d -> describe(d, sql, params);
+            case ShowTables s -> showTables(s);
+            case Summarize s -> throw new MallardException.NotImplemented("SUMMARIZE is not supported yet");
+            case SetVariable s -> {
+                client.settings().set(s.name().toString(), settingValue(s.value(), sql));
+                yield new UpdateResult(0);
+            }
+            case ResetVariable r -> {
+                client.settings().reset(r.name().toString());
+                yield new UpdateResult(0);
+            }
+            case Pragma p -> pragma(p, sql);
+            case TransactionStatement t -> {
+                switch (t.kind()) {
+                    case BEGIN -> client.begin();
+                    case COMMIT -> client.endTransaction(true);
+                    case ROLLBACK -> client.endTransaction(false);
+                }
+                yield new UpdateResult(0);
+            }
+            case Checkpoint c -> new UpdateResult(0);
+            case Copy c -> throw new MallardException.NotImplemented("COPY is not supported yet");
+            case Call c -> throw new MallardException.NotImplemented("CALL " + c.name() + " is not supported yet");
+        };
+    }
+
+    private Object settingValue(Expression value, String sql) {
+        if (value == null) return null;
+        if (value instanceof dev.mallard.sql.tree.ColumnRef c) return c.name().toString();
+        Expr e = new QueryBinder(bindContext(sql, List.of())).bindExpression(value, List.of(), List.of(), List.of());
+        Object v = ExpressionEvaluator.evaluateConstant(e);
+        return Values.toText(e.type(), v);
+    }
+
+    private StatementResult explain(Explain e, String sql, List<Values.Typed> params) {
+        if (!(e.statement() instanceof Query q)) {
+            throw new MallardException.NotImplemented("EXPLAIN supports queries only");
+        }
+        QueryBinder.Bound b = new QueryBinder(bindContext(sql, params)).bind(q);
+        LogicalPlan plan = prepare(b.plan());
+        if (e.analyze()) {
+            long start = System.nanoTime();
+            long rows = ChunkCollection.drain(QueryExecutor.execute(plan, b.names(), executionContext())).rowCount();
+            double ms = (System.nanoTime() - start) / 1e6;
+            String text = QueryExecutor.explain(plan) + String.format(Locale.ROOT, "%nTotal time: %.3f ms, %d rows%n", ms, rows);
+            return new MaterializedResult(List.of("explain_key", "explain_value"), List.of(LogicalType.VARCHAR, LogicalType.VARCHAR),
+                    List.<Object[]>of(new Object[] {"analyzed_plan", text}));
+        }
+        return new MaterializedResult(List.of("explain_key", "explain_value"), List.of(LogicalType.VARCHAR, LogicalType.VARCHAR),
+                List.<Object[]>of(new Object[] {"physical_plan", QueryExecutor.explain(plan)}));
+    }
+
+    private StatementResult describe(Describe d, String sql, List<Values.Typed> params) {
+        List<String> names = List.of("column_name", "column_type", "null", "key", "default", "extra");
+        List<LogicalType> types = List.of(LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR,
+                LogicalType.VARCHAR, LogicalType.VARCHAR);
+        List<Object[]> rows = new ArrayList<>();
+        if (d.table() != null) {
+            QualifiedName n = d.table();
+            String schema = n.size() >= 2 ? n.parts().get(n.size() - 2).value() : null;
+            CatalogEntry entry = database().catalog().find(schema, n.last().value());
+            if (entry instanceof TableEntry t) {
+                for (int i = 0; i < t.columns().size(); i++) {
+                    ColumnDefinition c = t.columns().get(i);
+                    String key = null;
+                    for (UniqueConstraint u : t.uniques()) {
+                        if (u.columns().contains(i)) key = u.primaryKey() ? "PRI" : key == null ? "UNI" : key;
+                    }
+                    rows.add(new Object[] {c.name(), c.type().toString(), c.notNull() ? "NO" : "YES", key, c.defaultSql(), null});
+                }
+                return new MaterializedResult(names, types, rows);
+            }
+            // A view (or an unknown name, which the binder reports): describe the query over it.
+            Query q = Query.of(new Select(n.position(), false, List.of(),
+                    List.of(new SelectStar(n.position(), null, List.of(), List.of())), new TableRef(n.position(), n, null),
+                    null, null, null, List.of(), null));
+            return describeQuery(q, sql, params, names, types);
+        }
+        return describeQuery(d.query(), sql, params, names, types);
+    }
+
+    private StatementResult describeQuery(Query q, String sql, List<Values.Typed> params, List<String> names, List<LogicalType> types) {
+        QueryBinder.Bound b = new QueryBinder(bindContext(sql, params)).bind(q);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < b.names().size(); i++) {
+            rows.add(new Object[] {b.names().get(i), b.plan().outputs().get(i).type().toString(), "YES", null, null, null});
+        }
+        return new MaterializedResult(names, types, rows);
+    }
+
+    private StatementResult showTables(ShowTables s) {
+        List<CatalogEntry> entries = new ArrayList<>(database().catalog().entries());
+        if (s.all()) {
+            entries.sort(Comparator.comparing(CatalogEntry::schema).thenComparing(CatalogEntry::name));
+            List<Object[]> rows = new ArrayList<>();
+            for (CatalogEntry e : entries) {
+                rows.add(new Object[] {"memory", e.schema(), e.name(), e instanceof TableEntry ? "BASE TABLE" : "VIEW"});
+            }
+            return new MaterializedResult(List.of("database", "schema", "name", "type"),
+                    List.of(LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR), rows);
+        }
+        String schema = s.schema() == null ? "main" : s.schema().last().value();
+        List<Object[]> rows = new ArrayList<>();
+        entries.stream().filter(e -> e.schema().equalsIgnoreCase(schema)).map(CatalogEntry::name)
+                .sorted().forEach(n -> rows.add(new Object[] {n}));
+        return new MaterializedResult(List.of("name"), List.of(LogicalType.VARCHAR), rows);
+    }
+
+    private StatementResult pragma(Pragma p, String sql) {
+        String name = p.name().value().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "table_info", "show" -> {
+                if (p.arguments().size() != 1) throw new MallardException.Binder("PRAGMA " + name + " takes the table name");
+                Object arg = settingValue(p.arguments().get(0), sql);
+                return describe(new Describe(p.position(), QualifiedName.of(arg.toString()), null), sql, List.of());
+            }
+            case "show_tables" -> {
+                return showTables(new ShowTables(p.position(), false, null));
+            }
+            case "version" -> {
+                return new MaterializedResult(List.of("library_version"), List.of(LogicalType.VARCHAR),
+                        List.<Object[]>of(new Object[] {Version.VERSION}));
+            }
+            default -> {
+                if (p.assignment() || p.arguments().size() == 1) {
+                    client.settings().set(name, p.arguments().isEmpty() ? null : settingValue(p.arguments().get(0), sql));
+                    return new MaterializedResult(List.of("Success"), List.of(LogicalType.BOOLEAN), List.of());
+                }
+                String v = client.settings().get(name);
+                if (v == null) throw MallardException.Catalog.undefinedFunction("unknown PRAGMA \"" + name + "\"");
+                return new MaterializedResult(List.of(name), List.of(LogicalType.VARCHAR), List.<Object[]>of(new Object[] {v}));
+            }
+        }
+    }
+}

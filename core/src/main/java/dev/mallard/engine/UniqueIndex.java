@@ -1,0 +1,112 @@
+package dev.mallard.engine;
+
+import dev.mallard.MallardException;
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.catalog.UniqueConstraint;
+import dev.mallard.storage.DataTable;
+import dev.mallard.types.Values;
+import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.Vector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The keys of one PRIMARY KEY or UNIQUE constraint, mapped to the row holding each. Keys with a
+ * NULL part are not indexed: NULLs never collide (SQL's rule for UNIQUE).
+ */
+final class UniqueIndex {
+    private final TableEntry table;
+    private final UniqueConstraint constraint;
+    private final Map<Object, Long> rows = new HashMap<>();
+    /** Rows with a complete (NULL-free) key seen while building; more than {@link #size()} means duplicates. */
+    private long nonNullRows;
+
+    UniqueIndex(TableEntry table, UniqueConstraint constraint) {
+        this.table = table;
+        this.constraint = constraint;
+        build();
+    }
+
+    UniqueConstraint constraint() {
+        return constraint;
+    }
+
+    private void build() {
+        DataTable storage = table.storage();
+        int[] cols = new int[constraint.columns().size() + 1];
+        List<dev.mallard.types.LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < constraint.columns().size(); i++) {
+            cols[i] = constraint.columns().get(i);
+            types.add(table.columns().get(cols[i]).type());
+        }
+        cols[cols.length - 1] = DataTable.ROW_ID;
+        types.add(dev.mallard.types.LogicalType.BIGINT);
+        DataChunk chunk = new DataChunk(types);
+        int[] map = new int[table.columns().size()];
+        for (int i = 0; i < constraint.columns().size(); i++) map[cols[i]] = i;
+        long limit = storage.rowIdLimit();
+        for (long from = 0; from < limit; from += Vector.DEFAULT_CAPACITY) {
+            chunk.reset();
+            storage.scan(from, Vector.DEFAULT_CAPACITY, cols, chunk);
+            for (int k = 0; k < chunk.count(); k++) {
+                Object key = keyOf(chunk, k, map);
+                if (key != null) {
+                    rows.put(key, (Long) chunk.getObject(cols.length - 1, k));
+                    nonNullRows++;
+                }
+            }
+        }
+    }
+
+    /**
+     * The key of the k-th live row of a chunk; {@code columnMap[tableColumn]} is the chunk column
+     * holding that table column. Null if any part is NULL.
+     */
+    Object keyOf(DataChunk chunk, int k, int[] columnMap) {
+        List<Integer> cols = constraint.columns();
+        if (cols.size() == 1) return chunk.getObject(columnMap[cols.get(0)], k);
+        List<Object> key = new ArrayList<>(cols.size());
+        for (int i = 0; i < cols.size(); i++) {
+            Object v = chunk.getObject(columnMap[cols.get(i)], k);
+            if (v == null) return null;
+            key.add(v);
+        }
+        return key;
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    long nonNullRows() {
+        return nonNullRows;
+    }
+
+    Long rowOf(Object key) {
+        return rows.get(key);
+    }
+
+    void put(Object key, long rowId) {
+        rows.put(key, rowId);
+    }
+
+    void remove(Object key) {
+        rows.remove(key);
+    }
+
+    MallardException violation(Object key) {
+        StringJoiner names = new StringJoiner(", ");
+        for (int c : constraint.columns()) names.add(table.columns().get(c).name());
+        StringJoiner values = new StringJoiner(", ");
+        List<?> parts = key instanceof List<?> l ? l : List.of(key);
+        for (int i = 0; i < parts.size(); i++) {
+            values.add(Values.toText(table.columns().get(constraint.columns().get(i)).type(), parts.get(i)));
+        }
+        String kind = constraint.primaryKey() ? "primary key" : "unique";
+        return MallardException.Constraint.unique("duplicate key value violates " + kind + " constraint on " + table.name()
+                + ": key (" + names + ")=(" + values + ") already exists");
+    }
+}

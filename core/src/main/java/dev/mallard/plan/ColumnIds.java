@@ -1,0 +1,19 @@
+package dev.mallard.plan;
+
+import dev.mallard.expression.Expr.ColumnRef;
+import dev.mallard.types.LogicalType;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands out column symbols. Ids are unique in the JVM, so plans built by the binder, by rewrites
+ * and by different statements can never confuse two columns.
+ */
+public final class ColumnIds {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private ColumnIds() {}
+
+    public static ColumnRef fresh(String name, LogicalType type) {
+        return new ColumnRef(NEXT.incrementAndGet(), type, name);
+    }
+}

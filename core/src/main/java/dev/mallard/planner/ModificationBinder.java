@@ -1,0 +1,256 @@
+package dev.mallard.planner;
+
+import dev.mallard.MallardException;
+import dev.mallard.catalog.CatalogEntry;
+import dev.mallard.catalog.ColumnDefinition;
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.expression.Expr;
+import dev.mallard.expression.Expr.ColumnRef;
+import dev.mallard.expression.Expr.Constant;
+import dev.mallard.plan.ColumnIds;
+import dev.mallard.plan.LogicalPlan;
+import dev.mallard.plan.LogicalPlan.Assignment;
+import dev.mallard.planner.ExpressionBinder.Clause;
+import dev.mallard.sql.parser.SqlParser;
+import dev.mallard.sql.tree.*;
+import dev.mallard.types.LogicalType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds INSERT, UPDATE and DELETE into plans that compute the rows to write. The engine runs the
+ * plan, checks constraints on the whole result, and only then touches storage, so a statement that
+ * fails changes nothing.
+ */
+public final class ModificationBinder {
+    /**
+     * @param plan     outputs one column per table column, in table order, already of the column types
+     * @param checks   one BOOLEAN output per CHECK constraint follows the table columns in the plan
+     */
+    public record InsertPlan(TableEntry table, LogicalPlan plan, int checkCount, OnConflict onConflict) {}
+
+    /**
+     * @param plan    outputs the row id, then every table column's new value, then one BOOLEAN per CHECK
+     * @param changed which table columns the SET clause assigns
+     */
+    public record UpdatePlan(TableEntry table, LogicalPlan plan, List<Integer> changed, int checkCount) {}
+
+    /** @param plan outputs the row ids to delete */
+    public record DeletePlan(TableEntry table, LogicalPlan plan) {}
+
+    private final QueryBinder queries;
+    private final BindContext ctx;
+
+    public ModificationBinder(BindContext ctx) {
+        this.ctx = ctx;
+        this.queries = new QueryBinder(ctx);
+    }
+
+    public TableEntry table(QualifiedName name) {
+        String schema = name.size() >= 2 ? name.parts().get(name.size() - 2).value() : null;
+        CatalogEntry e = ctx.catalog().find(schema, name.last().value());
+        if (e == null) {
+            throw MallardException.Catalog.undefinedTable(ctx.at("table \"" + name + "\" does not exist"
+                    + NameSuggestions.hint(name.last().value(), ctx.catalog().names(schema)), name.position()));
+        }
+        if (!(e instanceof TableEntry t)) {
+            throw new MallardException.Binder("42809", ctx.at("\"" + name + "\" is a view; only tables can be modified", name.position()));
+        }
+        return t;
+    }
+
+    private int column(TableEntry t, Identifier id) {
+        int i = t.columnIndex(id.value());
+        if (i < 0) {
+            throw MallardException.Catalog.undefinedColumn(ctx.at("column \"" + id.value() + "\" of table \"" + t.name()
+                    + "\" does not exist" + NameSuggestions.hint(id.value(), t.columnNames()), id.position()));
+        }
+        return i;
+    }
+
+    /** The DEFAULT of a column as a bound expression of its type (NULL when none). */
+    public Expr defaultValue(ColumnDefinition c) {
+        if (c.defaultSql() == null) return new Constant(null, c.type());
+        Expression e = SqlParser.parseExpression(c.defaultSql());
+        Expr bound = queries.expressions().bind(e, Scope.empty(null), Clause.OTHER);
+        return ExpressionBinder.cast(bound, c.type(), false);
+    }
+
+    public InsertPlan bindInsert(Insert insert) {
+        TableEntry t = table(insert.table());
+        List<Integer> targets = new ArrayList<>();
+        if (insert.columns().isEmpty()) {
+            for (int i = 0; i < t.columns().size(); i++) targets.add(i);
+        } else {
+            Set<Integer> seen = new HashSet<>();
+            for (Identifier id : insert.columns()) {
+                int i = column(t, id);
+                if (!seen.add(i)) {
+                    throw new MallardException.Binder("42701", ctx.at("column \"" + id.value() + "\" specified more than once", id.position()));
+                }
+                targets.add(i);
+            }
+        }
+        LogicalPlan source;
+        List<ColumnRef> sourceCols;
+        if (insert.defaultValues()) {
+            ColumnRef dummy = ColumnIds.fresh("dummy", LogicalType.INTEGER);
+            source = new LogicalPlan.Values(List.of(dummy), List.of(List.of(new Constant(0, LogicalType.INTEGER))));
+            sourceCols = List.of();
+            targets = List.of();
+        } else if (insert.source().body() instanceof dev.mallard.sql.tree.Values v && !insert.source().hasModifiers()) {
+            // VALUES rows cast straight to the column types (and may say DEFAULT).
+            List<ColumnRef> outs = new ArrayList<>();
+            for (int i : targets) outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
+            List<List<Expr>> rows = new ArrayList<>();
+            for (List<Expression> row : v.rows()) {
+                if (row.size() != targets.size()) {
+                    throw new MallardException.Binder(ctx.at("table " + t.name() + " has " + targets.size() + " target columns but "
+                            + row.size() + " values were supplied", row.isEmpty() ? v.position() : row.get(0).position()));
+                }
+                List<Expr> bound = new ArrayList<>();
+                for (int k = 0; k < row.size(); k++) {
+                    ColumnDefinition c = t.columns().get(targets.get(k));
+                    Expression e = row.get(k);
+                    Expr b = e instanceof DefaultExpression ? defaultValue(c)
+                            : queries.expressions().bind(e, Scope.empty(null), Clause.OTHER);
+                    bound.add(assignCast(b, c, e.position()));
+                }
+                rows.add(bound);
+            }
+            source = new LogicalPlan.Values(outs, rows);
+            sourceCols = outs;
+        } else {
+            QueryBinder.Bound q = queries.bind(insert.source());
+            List<ColumnRef> outs = q.plan().outputs();
+            if (outs.size() != targets.size()) {
+                throw new MallardException.Binder(ctx.at("table " + t.name() + " has " + targets.size() + " target columns but the query "
+                        + "supplies " + outs.size(), insert.position()));
+            }
+            List<Assignment> casts = new ArrayList<>();
+            List<ColumnRef> cols = new ArrayList<>();
+            for (int k = 0; k < outs.size(); k++) {
+                ColumnDefinition c = t.columns().get(targets.get(k));
+                ColumnRef r = ColumnIds.fresh(c.name(), c.type());
+                casts.add(new Assignment(r, assignCast(outs.get(k), c, insert.position())));
+                cols.add(r);
+            }
+            source = new LogicalPlan.Project(q.plan(), casts);
+            sourceCols = cols;
+        }
+        // Full rows in table order: supplied columns, defaults for the rest, then CHECK results.
+        List<Assignment> row = new ArrayList<>();
+        List<ColumnRef> newRow = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            ColumnDefinition c = t.columns().get(i);
+            int k = targets.indexOf(i);
+            Expr value = k >= 0 ? sourceCols.get(k) : defaultValue(c);
+            ColumnRef r = ColumnIds.fresh(c.name(), c.type());
+            row.add(new Assignment(r, value));
+            newRow.add(r);
+        }
+        LogicalPlan plan = new LogicalPlan.Project(source, row);
+        int checks = t.checks().size();
+        if (checks > 0) plan = withChecks(plan, t, newRow, newRow);
+        return new InsertPlan(t, plan, checks, insert.onConflict());
+    }
+
+    /** Appends one BOOLEAN column per CHECK constraint, evaluated over the new row values. */
+    private LogicalPlan withChecks(LogicalPlan plan, TableEntry t, List<ColumnRef> passThrough, List<ColumnRef> newRow) {
+        List<Assignment> out = new ArrayList<>();
+        for (ColumnRef r : plan.outputs()) out.add(new Assignment(r, r));
+        List<String> relations = new ArrayList<>();
+        for (int i = 0; i < newRow.size(); i++) relations.add(t.name());
+        for (String check : t.checks()) {
+            Expr e = queries.bindExpression(SqlParser.parseExpression(check), relations, t.columnNames(), newRow);
+            out.add(new Assignment(ColumnIds.fresh("check", LogicalType.BOOLEAN), queries.expressions().toBoolean(e, Position.UNKNOWN)));
+        }
+        return new LogicalPlan.Project(plan, out);
+    }
+
+    /** Assignment casts follow PostgreSQL: any type converts to the column type if a cast exists (checked at run time). */
+    private Expr assignCast(Expr value, ColumnDefinition c, Position pos) {
+        return ExpressionBinder.cast(value, c.type(), false);
+    }
+
+    public UpdatePlan bindUpdate(Update update) {
+        TableEntry t = table(update.table());
+        if (update.from() != null) throw new MallardException.NotImplemented(ctx.at("UPDATE ... FROM is not supported yet", update.position()));
+        String relation = update.alias() != null ? update.alias().value() : t.name();
+        ColumnRef rowId = ColumnIds.fresh("rowid", LogicalType.BIGINT);
+        List<ColumnRef> cols = new ArrayList<>();
+        List<Integer> idx = new ArrayList<>();
+        List<ColumnRef> outs = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
+            cols.add(r);
+            idx.add(i);
+            outs.add(r);
+        }
+        idx.add(LogicalPlan.Get.ROW_ID);
+        outs.add(rowId);
+        LogicalPlan plan = new LogicalPlan.Get(t, idx, outs);
+        List<String> relations = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) relations.add(relation);
+        if (update.where() != null) {
+            Expr w = queries.bindExpression(update.where(), relations, t.columnNames(), cols);
+            plan = new LogicalPlan.Filter(plan, queries.expressions().toBoolean(w, update.where().position()));
+        }
+        Expr[] values = cols.toArray(new Expr[0]);
+        List<Integer> changed = new ArrayList<>();
+        for (dev.mallard.sql.tree.Assignment a : update.assignments()) {
+            int i = column(t, a.column());
+            if (changed.contains(i)) {
+                throw new MallardException.Binder("42701", ctx.at("multiple assignments to column \"" + a.column().value() + "\"",
+                        a.position()));
+            }
+            changed.add(i);
+            ColumnDefinition c = t.columns().get(i);
+            Expr v = a.value() instanceof DefaultExpression ? defaultValue(c)
+                    : queries.bindExpression(a.value(), relations, t.columnNames(), cols);
+            values[i] = assignCast(v, c, a.position());
+        }
+        List<Assignment> row = new ArrayList<>();
+        row.add(new Assignment(ColumnIds.fresh("rowid", LogicalType.BIGINT), rowId));
+        List<ColumnRef> newRow = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
+            row.add(new Assignment(r, values[i]));
+            newRow.add(r);
+        }
+        plan = new LogicalPlan.Project(plan, row);
+        int checks = t.checks().size();
+        if (checks > 0) plan = withChecks(plan, t, plan.outputs(), newRow);
+        return new UpdatePlan(t, plan, changed, checks);
+    }
+
+    public DeletePlan bindDelete(Delete delete) {
+        TableEntry t = table(delete.table());
+        if (delete.using() != null) throw new MallardException.NotImplemented(ctx.at("DELETE ... USING is not supported yet", delete.position()));
+        String relation = delete.alias() != null ? delete.alias().value() : t.name();
+        ColumnRef rowId = ColumnIds.fresh("rowid", LogicalType.BIGINT);
+        List<ColumnRef> cols = new ArrayList<>();
+        List<Integer> idx = new ArrayList<>();
+        List<ColumnRef> outs = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
+            cols.add(r);
+            idx.add(i);
+            outs.add(r);
+        }
+        idx.add(LogicalPlan.Get.ROW_ID);
+        outs.add(rowId);
+        LogicalPlan plan = new LogicalPlan.Get(t, idx, outs);
+        if (delete.where() != null) {
+            List<String> relations = new ArrayList<>();
+            for (int i = 0; i < cols.size(); i++) relations.add(relation);
+            Expr w = queries.bindExpression(delete.where(), relations, t.columnNames(), cols);
+            plan = new LogicalPlan.Filter(plan, queries.expressions().toBoolean(w, delete.where().position()));
+        }
+        ColumnRef out = ColumnIds.fresh("rowid", LogicalType.BIGINT);
+        plan = new LogicalPlan.Project(plan, List.of(new Assignment(out, rowId)));
+        return new DeletePlan(t, plan);
+    }
+}
