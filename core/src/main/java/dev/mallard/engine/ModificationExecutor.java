@@ -128,9 +128,16 @@ final class ModificationExecutor {
         // Unique keys: new values must not collide with each other or with rows this statement leaves alone.
         int[] map = new int[width];
         for (int i = 0; i < width; i++) map[i] = i + 1;
+        // UPDATE ... FROM may join a row more than once: the first match wins, as in PostgreSQL.
         Set<Long> updated = new HashSet<>();
         for (DataChunk chunk : rows.chunks()) {
-            for (int k = 0; k < chunk.count(); k++) updated.add(chunk.column(0).longs[chunk.position(k)]);
+            int[] sel = new int[chunk.count()];
+            int n = 0;
+            for (int k = 0; k < chunk.count(); k++) {
+                int p = chunk.position(k);
+                if (updated.add(chunk.column(0).longs[p])) sel[n++] = p;
+            }
+            if (n < chunk.count()) chunk.setSelection(sel, n);
         }
         for (UniqueIndex index : statements.database().indexes().of(t)) {
             if (index.constraint().columns().stream().noneMatch(up.changed()::contains)) continue;
@@ -149,16 +156,21 @@ final class ModificationExecutor {
         DataTable storage = t.storage();
         for (DataChunk chunk : rows.chunks()) {
             int n = chunk.count();
-            long[] ids = Arrays.copyOf(chunk.column(0).longs, n);
+            long[] ids = new long[n];
+            for (int k = 0; k < n; k++) ids[k] = chunk.column(0).longs[chunk.position(k)];
             for (int c : up.changed()) {
                 Vector old = new Vector(t.columns().get(c).type(), n);
-                for (int k = 0; k < n; k++) old.setObject(k, storage.get(ids[k], c));
-                storage.update(ids, n, c, chunk.column(c + 1));
+                Vector values = new Vector(t.columns().get(c).type(), n);
+                for (int k = 0; k < n; k++) {
+                    old.setObject(k, storage.get(ids[k], c));
+                    values.copyFrom(chunk.column(c + 1), chunk.position(k), k);
+                }
+                storage.update(ids, n, c, values);
                 tx.onRollback(() -> storage.update(ids, n, c, old));
             }
         }
         statements.database().indexes().invalidate(storage);
-        return new UpdateResult(rows.rowCount());
+        return new UpdateResult(updated.size());
     }
 
     StatementResult delete(Delete delete, String sql, List<Values.Typed> params, Transaction tx) {

@@ -175,29 +175,45 @@ public final class ModificationBinder {
         return ExpressionBinder.cast(value, c.type(), false);
     }
 
-    public UpdatePlan bindUpdate(Update update) {
-        TableEntry t = table(update.table());
-        if (update.from() != null) throw new MallardException.NotImplemented(ctx.at("UPDATE ... FROM is not supported yet", update.position()));
-        String relation = update.alias() != null ? update.alias().value() : t.name();
+    /** The rows an UPDATE or DELETE may touch: the table with its row ids, joined with a FROM/USING relation if any. */
+    private record Target(LogicalPlan plan, Scope scope, List<ColumnRef> columns, ColumnRef rowId) {}
+
+    private Target target(TableEntry t, Identifier alias, Relation extra, Expression where) {
+        String relation = alias != null ? alias.value() : t.name();
         ColumnRef rowId = ColumnIds.fresh("rowid", LogicalType.BIGINT);
         List<ColumnRef> cols = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         List<ColumnRef> outs = new ArrayList<>();
+        List<Scope.Column> scopeCols = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
             ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
             cols.add(r);
             idx.add(i);
             outs.add(r);
+            scopeCols.add(new Scope.Column(relation, t.columns().get(i).name(), r, false));
         }
         idx.add(LogicalPlan.Get.ROW_ID);
         outs.add(rowId);
         LogicalPlan plan = new LogicalPlan.Get(t, idx, outs);
-        List<String> relations = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) relations.add(relation);
-        if (update.where() != null) {
-            Expr w = queries.bindExpression(update.where(), relations, t.columnNames(), cols);
-            plan = new LogicalPlan.Filter(plan, queries.expressions().toBoolean(w, update.where().position()));
+        List<Scope.Column> merged = List.of();
+        if (extra != null) {
+            QueryBinder.From from = queries.bindRelation(extra, null);
+            scopeCols.addAll(from.scope().columns());
+            merged = from.scope().merged();
+            plan = new LogicalPlan.Join(LogicalPlan.JoinType.INNER, plan, from.plan(), null, null, false);
         }
+        Scope scope = new Scope(null, scopeCols, merged);
+        if (where != null) {
+            Expr w = queries.expressions().bind(where, scope, Clause.WHERE);
+            plan = new LogicalPlan.Filter(plan, queries.expressions().toBoolean(w, where.position()));
+        }
+        return new Target(plan, scope, cols, rowId);
+    }
+
+    public UpdatePlan bindUpdate(Update update) {
+        TableEntry t = table(update.table());
+        Target target = target(t, update.alias(), update.from(), update.where());
+        List<ColumnRef> cols = target.columns();
         Expr[] values = cols.toArray(new Expr[0]);
         List<Integer> changed = new ArrayList<>();
         for (dev.mallard.sql.tree.Assignment a : update.assignments()) {
@@ -209,18 +225,18 @@ public final class ModificationBinder {
             changed.add(i);
             ColumnDefinition c = t.columns().get(i);
             Expr v = a.value() instanceof DefaultExpression ? defaultValue(c)
-                    : queries.bindExpression(a.value(), relations, t.columnNames(), cols);
+                    : queries.expressions().bind(a.value(), target.scope(), Clause.OTHER);
             values[i] = assignCast(v, c, a.position());
         }
         List<Assignment> row = new ArrayList<>();
-        row.add(new Assignment(ColumnIds.fresh("rowid", LogicalType.BIGINT), rowId));
+        row.add(new Assignment(ColumnIds.fresh("rowid", LogicalType.BIGINT), target.rowId()));
         List<ColumnRef> newRow = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
             row.add(new Assignment(r, values[i]));
             newRow.add(r);
         }
-        plan = new LogicalPlan.Project(plan, row);
+        LogicalPlan plan = new LogicalPlan.Project(target.plan(), row);
         int checks = t.checks().size();
         if (checks > 0) plan = withChecks(plan, t, plan.outputs(), newRow);
         return new UpdatePlan(t, plan, changed, checks);
@@ -228,29 +244,14 @@ public final class ModificationBinder {
 
     public DeletePlan bindDelete(Delete delete) {
         TableEntry t = table(delete.table());
-        if (delete.using() != null) throw new MallardException.NotImplemented(ctx.at("DELETE ... USING is not supported yet", delete.position()));
-        String relation = delete.alias() != null ? delete.alias().value() : t.name();
-        ColumnRef rowId = ColumnIds.fresh("rowid", LogicalType.BIGINT);
-        List<ColumnRef> cols = new ArrayList<>();
-        List<Integer> idx = new ArrayList<>();
-        List<ColumnRef> outs = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
-            ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
-            cols.add(r);
-            idx.add(i);
-            outs.add(r);
-        }
-        idx.add(LogicalPlan.Get.ROW_ID);
-        outs.add(rowId);
-        LogicalPlan plan = new LogicalPlan.Get(t, idx, outs);
-        if (delete.where() != null) {
-            List<String> relations = new ArrayList<>();
-            for (int i = 0; i < cols.size(); i++) relations.add(relation);
-            Expr w = queries.bindExpression(delete.where(), relations, t.columnNames(), cols);
-            plan = new LogicalPlan.Filter(plan, queries.expressions().toBoolean(w, delete.where().position()));
-        }
+        Target target = target(t, delete.alias(), delete.using(), delete.where());
         ColumnRef out = ColumnIds.fresh("rowid", LogicalType.BIGINT);
-        plan = new LogicalPlan.Project(plan, List.of(new Assignment(out, rowId)));
+        LogicalPlan plan = new LogicalPlan.Project(target.plan(), List.of(new Assignment(out, target.rowId())));
+        if (delete.using() != null) {
+            // A row joined to several USING rows is still deleted once.
+            ColumnRef distinct = ColumnIds.fresh("rowid", LogicalType.BIGINT);
+            plan = new LogicalPlan.Aggregate(plan, List.of(new Assignment(distinct, out)), List.of());
+        }
         return new DeletePlan(t, plan);
     }
 }
