@@ -111,6 +111,10 @@ public record LogicalType(TypeId id, int precision, int scale) {
     /** SQL spelling, as DESCRIBE and error messages show it. */
     @Override
     public String toString() {
-        return id == TypeId.DECIMAL ? "DECIMAL(" + precision + "," + scale + ")" : id.name();
+        return switch (id) {
+            case DECIMAL -> "DECIMAL(" + precision + "," + scale + ")";
+            case REAL -> "FLOAT"; // DuckDB's spelling for 4-byte floats
+            default -> id.name();
+        };
     }
 }
