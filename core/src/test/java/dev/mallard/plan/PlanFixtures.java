@@ -1,0 +1,192 @@
+package dev.mallard.plan;
+
+import dev.mallard.catalog.ColumnDefinition;
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.expression.Expr;
+import dev.mallard.expression.Expr.ColumnRef;
+import dev.mallard.expression.Expr.Constant;
+import dev.mallard.expression.Exprs;
+import dev.mallard.function.AggregateFunction;
+import dev.mallard.function.FunctionRegistry;
+import dev.mallard.plan.LogicalPlan.AggregateCall;
+import dev.mallard.plan.LogicalPlan.Assignment;
+import dev.mallard.plan.LogicalPlan.Get;
+import dev.mallard.plan.LogicalPlan.Join;
+import dev.mallard.plan.LogicalPlan.JoinType;
+import dev.mallard.storage.DataTable;
+import dev.mallard.types.LogicalType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds logical plans by hand for planner and optimizer tests: tables, scans, expressions and
+ * nodes, with functions from the real registry. Print with {@link LogicalPlanPrinter#printStable}
+ * so expected texts do not depend on symbol ids.
+ */
+public final class PlanFixtures {
+    private final Map<String, TableEntry> tables = new LinkedHashMap<>();
+
+    /** A fixture with tables t(a, b, c VARCHAR), u(x, y), v(p, q), all INTEGER unless said. */
+    public static PlanFixtures standard() {
+        PlanFixtures f = new PlanFixtures();
+        f.table("t", "a INTEGER", "b INTEGER", "c VARCHAR");
+        f.table("u", "x INTEGER", "y INTEGER");
+        f.table("v", "p INTEGER", "q INTEGER");
+        return f;
+    }
+
+    /** Declares a table from "name TYPE" column specs (INTEGER, BIGINT, VARCHAR, DOUBLE, DATE). */
+    public TableEntry table(String name, String... columns) {
+        List<ColumnDefinition> defs = new ArrayList<>();
+        for (String spec : columns) {
+            String[] parts = spec.split(" ");
+            LogicalType type = switch (parts[1]) {
+                case "INTEGER" -> LogicalType.INTEGER;
+                case "BIGINT" -> LogicalType.BIGINT;
+                case "VARCHAR" -> LogicalType.VARCHAR;
+                case "DOUBLE" -> LogicalType.DOUBLE;
+                case "DATE" -> LogicalType.DATE;
+                case "BOOLEAN" -> LogicalType.BOOLEAN;
+                default -> throw new IllegalArgumentException(spec);
+            };
+            defs.add(new ColumnDefinition(parts[0], type, false, null));
+        }
+        TableEntry t = new TableEntry("main", name, defs, List.of(), List.of(),
+                new DataTable(defs.stream().map(ColumnDefinition::type).toList()));
+        tables.put(name, t);
+        return t;
+    }
+
+    public TableEntry tableEntry(String name) {
+        return tables.get(name);
+    }
+
+    /** A scan of all columns of a table, with fresh symbols. */
+    public Get scan(String table) {
+        TableEntry t = tables.get(table);
+        List<Integer> idx = new ArrayList<>();
+        List<ColumnRef> outs = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            idx.add(i);
+            outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
+        }
+        return new Get(t, idx, outs);
+    }
+
+    // ---- expressions ------------------------------------------------------------------------
+
+    /** The output column of a plan with this name. */
+    public static ColumnRef col(LogicalPlan p, String name) {
+        for (ColumnRef r : p.outputs()) if (r.name().equals(name)) return r;
+        throw new IllegalArgumentException("no column " + name + " in " + p.outputs());
+    }
+
+    public static Constant lit(int v) {
+        return new Constant(v, LogicalType.INTEGER);
+    }
+
+    public static Constant lit(String v) {
+        return new Constant(v, LogicalType.VARCHAR);
+    }
+
+    public static Constant lit(boolean v) {
+        return new Constant(v, LogicalType.BOOLEAN);
+    }
+
+    public static Constant nullOf(LogicalType t) {
+        return new Constant(null, t);
+    }
+
+    public static Expr call(String op, Expr... args) {
+        List<LogicalType> types = Arrays.stream(args).map(Expr::type).toList();
+        return new Expr.Call(FunctionRegistry.scalar(op, types), List.of(args));
+    }
+
+    public static Expr eq(Expr a, Expr b) {
+        return Exprs.comparison("=", a, b);
+    }
+
+    public static Expr cmp(String op, Expr a, Expr b) {
+        return Exprs.comparison(op, a, b);
+    }
+
+    public static Expr and(Expr... es) {
+        return new Expr.And(List.of(es));
+    }
+
+    public static Expr or(Expr... es) {
+        return new Expr.Or(List.of(es));
+    }
+
+    public static Expr not(Expr e) {
+        return new Expr.Not(e);
+    }
+
+    public static Expr exists(LogicalPlan sub) {
+        return new Expr.Subquery(Expr.SubqueryKind.EXISTS, sub, null, null, LogicalType.BOOLEAN);
+    }
+
+    public static Expr in(Expr operand, LogicalPlan sub) {
+        return new Expr.Subquery(Expr.SubqueryKind.ANY, sub, operand, "=", LogicalType.BOOLEAN);
+    }
+
+    public static Expr any(Expr operand, String op, LogicalPlan sub) {
+        return new Expr.Subquery(Expr.SubqueryKind.ANY, sub, operand, op, LogicalType.BOOLEAN);
+    }
+
+    public static Expr all(Expr operand, String op, LogicalPlan sub) {
+        return new Expr.Subquery(Expr.SubqueryKind.ALL, sub, operand, op, LogicalType.BOOLEAN);
+    }
+
+    public static Expr scalar(LogicalPlan sub) {
+        return new Expr.Subquery(Expr.SubqueryKind.SCALAR, sub, null, null, sub.outputs().get(0).type());
+    }
+
+    // ---- nodes --------------------------------------------------------------------------------
+
+    public static LogicalPlan filter(LogicalPlan child, Expr predicate) {
+        return new LogicalPlan.Filter(child, predicate);
+    }
+
+    /** A projection; arguments alternate name, expression ("a", expr, "b", expr ...). A bare ColumnRef keeps its symbol. */
+    public static LogicalPlan.Project project(LogicalPlan child, Object... items) {
+        List<Assignment> as = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            if (items[i] instanceof ColumnRef r) {
+                as.add(new Assignment(r, r));
+            } else {
+                Expr e = (Expr) items[++i];
+                as.add(new Assignment(ColumnIds.fresh((String) items[i - 1], e.type()), e));
+            }
+        }
+        return new LogicalPlan.Project(child, as);
+    }
+
+    public static Join join(JoinType type, LogicalPlan left, LogicalPlan right, Expr condition) {
+        return new Join(type, left, right, condition, null, false);
+    }
+
+    public static Join cross(LogicalPlan left, LogicalPlan right) {
+        return new Join(JoinType.INNER, left, right, null, null, false);
+    }
+
+    public static AggregateCall agg(String name, Expr... args) {
+        List<LogicalType> types = Arrays.stream(args).map(Expr::type).toList();
+        AggregateFunction fn = FunctionRegistry.aggregate(name, types);
+        return new AggregateCall(ColumnIds.fresh(name, fn.returnType()), fn, List.of(args), false, null);
+    }
+
+    /** An aggregate grouped by the given columns (kept as group keys under fresh symbols). */
+    public static LogicalPlan.Aggregate aggregate(LogicalPlan child, List<ColumnRef> groups, AggregateCall... calls) {
+        List<Assignment> gs = new ArrayList<>();
+        for (ColumnRef g : groups) gs.add(new Assignment(ColumnIds.fresh(g.name(), g.type()), g));
+        return new LogicalPlan.Aggregate(child, gs, List.of(calls));
+    }
+
+    public static String print(LogicalPlan plan) {
+        return LogicalPlanPrinter.printStable(plan);
+    }
+}
