@@ -444,12 +444,15 @@ final class ExpressionBinder {
             case RANGE -> FrameUnit.RANGE;
             case GROUPS -> FrameUnit.GROUPS;
         };
-        FrameBound start = bound(f.start(), scope, select);
-        FrameBound end = f.end() == null ? new FrameBound(BoundKind.CURRENT_ROW, null) : bound(f.end(), scope, select);
+        LogicalType offsetType = unit != FrameUnit.RANGE ? LogicalType.BIGINT
+                : order.size() == 1 && order.get(0).expr().type().isNumeric() ? order.get(0).expr().type() : null;
+        FrameBound start = bound(f.start(), scope, select, offsetType);
+        FrameBound end = f.end() == null ? new FrameBound(BoundKind.CURRENT_ROW, null) : bound(f.end(), scope, select, offsetType);
         return new Frame(unit, start, end);
     }
 
-    private FrameBound bound(dev.mallard.sql.tree.FrameBound b, Scope scope, SelectState select) {
+    /** @param offsetType the type PRECEDING/FOLLOWING offsets are cast to (BIGINT for ROWS/GROUPS, the key type for numeric RANGE) */
+    private FrameBound bound(dev.mallard.sql.tree.FrameBound b, Scope scope, SelectState select, LogicalType offsetType) {
         BoundKind kind = switch (b.type()) {
             case UNBOUNDED_PRECEDING -> BoundKind.UNBOUNDED_PRECEDING;
             case PRECEDING -> BoundKind.PRECEDING;
@@ -458,6 +461,7 @@ final class ExpressionBinder {
             case UNBOUNDED_FOLLOWING -> BoundKind.UNBOUNDED_FOLLOWING;
         };
         Expr offset = b.offset() == null ? null : bindWindowPart(b.offset(), scope, select);
+        if (offset != null && offsetType != null && offset.type().isNumeric()) offset = cast(offset, offsetType, false);
         return new FrameBound(kind, offset);
     }
 
