@@ -1,22 +1,57 @@
 package dev.mallard.storage;
 
+import dev.mallard.MallardException;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * In-memory columnar storage of one table. Rows have stable row ids (their append order);
- * deleted rows are tombstoned. (Implementation to be provided by the execution/storage owner.)
+ * deleted rows are tombstoned, never moved, so a row id stays valid for the table's life.
+ *
+ * <p>Layout: rows are split into row groups of {@link #ROW_GROUP_SIZE} rows (the executor's
+ * morsels); each row group holds one {@link ColumnSegment} per column and a tombstone bitmask.
+ * Row id {@code r} lives in row group {@code r / ROW_GROUP_SIZE} at offset {@code r % ROW_GROUP_SIZE}.
+ *
+ * <p>Concurrency: one writer at a time (the caller serializes writers, e.g. with the database's
+ * write lock) and any number of readers. Appends write the new rows first and then publish the new
+ * {@link #rowIdLimit()} through a volatile field, so a reader that reads the limit sees every row
+ * below it. Updates and deletes of existing rows are not isolated from concurrent readers: callers
+ * must not run them while a reader may scan the same rows (the engine holds the write lock; MVCC
+ * will come with the transaction manager).
+ *
+ * <p>{@link #withColumnAdded} and {@link #withColumnDropped} share the unchanged column segments
+ * with the new table copy-on-write, so ALTER TABLE costs O(row groups), not O(rows), for the
+ * untouched columns, and the two tables never see each other's later writes.
  */
 public final class DataTable {
     /** Column index that yields row ids (BIGINT) in scans. */
     public static final int ROW_ID = -1;
+    /** Rows per row group: 60 vectors of 2048, DuckDB's morsel size. */
+    public static final int ROW_GROUP_SIZE = 122_880;
 
     private final List<LogicalType> types;
+    /** segments[rowGroup][column]; replaced (never mutated in place) when a row group is added. */
+    private volatile ColumnSegment[][] segments;
+    /** Tombstones per row group; null entry: nothing deleted there. */
+    private volatile long[][] deleted;
+    private volatile long rowIdLimit;
+    private volatile long deletedCount;
 
     public DataTable(List<LogicalType> types) {
         this.types = List.copyOf(types);
+        this.segments = new ColumnSegment[0][];
+        this.deleted = new long[0][];
+    }
+
+    private DataTable(List<LogicalType> types, ColumnSegment[][] segments, long[][] deleted, long rowIdLimit, long deletedCount) {
+        this.types = List.copyOf(types);
+        this.segments = segments;
+        this.deleted = deleted;
+        this.rowIdLimit = rowIdLimit;
+        this.deletedCount = deletedCount;
     }
 
     public List<LogicalType> types() {
@@ -25,12 +60,17 @@ public final class DataTable {
 
     /** Number of live rows. */
     public long rowCount() {
-        throw new UnsupportedOperationException("TODO");
+        return rowIdLimit - deletedCount;
     }
 
     /** One past the largest row id ever handed out; scans iterate row ids below this. */
     public long rowIdLimit() {
-        throw new UnsupportedOperationException("TODO");
+        return rowIdLimit;
+    }
+
+    /** Number of row groups holding row ids below {@link #rowIdLimit()}: the scan morsels. */
+    public int rowGroupCount() {
+        return (int) ((rowIdLimit + ROW_GROUP_SIZE - 1) / ROW_GROUP_SIZE);
     }
 
     /**
@@ -39,43 +79,231 @@ public final class DataTable {
      * selection. {@code maxRows} is at most out's capacity.
      */
     public void scan(long from, int maxRows, int[] columns, DataChunk out) {
-        throw new UnsupportedOperationException("TODO");
+        scan(from, maxRows, rowIdLimit, columns, out);
     }
 
-    /** Appends the live rows of {@code chunk} (columns in table order). */
+    /**
+     * As {@link #scan(long, int, int[], DataChunk)} but never past {@code limit}: a scan that read
+     * {@link #rowIdLimit()} once at its start keeps a stable view while rows are appended.
+     */
+    public void scan(long from, int maxRows, long limit, int[] columns, DataChunk out) {
+        long end = Math.min(from + maxRows, Math.min(limit, rowIdLimit));
+        ColumnSegment[][] segs = segments;
+        long[][] tombs = deleted;
+        int n = 0;
+        int[] offsets = null;
+        for (long start = from; start < end; ) {
+            int group = (int) (start / ROW_GROUP_SIZE);
+            long groupStart = (long) group * ROW_GROUP_SIZE;
+            int a = (int) (start - groupStart);
+            int b = (int) (Math.min(end, groupStart + ROW_GROUP_SIZE) - groupStart);
+            long[] t = group < tombs.length ? tombs[group] : null;
+            ColumnSegment[] row = segs[group];
+            if (t == null) {
+                for (int i = 0; i < columns.length; i++) {
+                    Vector v = out.column(i);
+                    if (columns[i] == ROW_ID) {
+                        for (int k = 0; k < b - a; k++) v.longs[n + k] = groupStart + a + k;
+                        if (v.mayHaveNulls()) for (int k = 0; k < b - a; k++) v.setNull(n + k, false);
+                    } else {
+                        row[columns[i]].copyTo(a, b - a, v, n);
+                    }
+                }
+                n += b - a;
+            } else {
+                if (offsets == null) offsets = new int[maxRows];
+                int live = 0;
+                for (int o = a; o < b; o++) {
+                    if ((t[o >>> 6] & (1L << o)) == 0) offsets[live++] = o;
+                }
+                for (int i = 0; i < columns.length; i++) {
+                    Vector v = out.column(i);
+                    if (columns[i] == ROW_ID) {
+                        for (int k = 0; k < live; k++) v.longs[n + k] = groupStart + offsets[k];
+                        if (v.mayHaveNulls()) for (int k = 0; k < live; k++) v.setNull(n + k, false);
+                    } else {
+                        row[columns[i]].gatherTo(offsets, live, v, n);
+                    }
+                }
+                n += live;
+            }
+            start = groupStart + b;
+        }
+        out.setCount(n);
+    }
+
+    /** Appends the live rows of {@code chunk} (columns in table order). Writers only. */
     public void append(DataChunk chunk) {
-        throw new UnsupportedOperationException("TODO");
+        int count = chunk.count();
+        if (count == 0) return;
+        long base = rowIdLimit;
+        int[] sel = chunk.sel();
+        int done = 0;
+        while (done < count) {
+            long rowId = base + done;
+            int group = (int) (rowId / ROW_GROUP_SIZE);
+            int offset = (int) (rowId % ROW_GROUP_SIZE);
+            int n = Math.min(count - done, ROW_GROUP_SIZE - offset);
+            ColumnSegment[] row = writableRowGroup(group);
+            int[] part = null;
+            if (sel != null) {
+                part = new int[n];
+                System.arraycopy(sel, done, part, 0, n);
+            } else if (done > 0) {
+                part = new int[n];
+                for (int k = 0; k < n; k++) part[k] = done + k;
+            }
+            for (int c = 0; c < types.size(); c++) {
+                ColumnSegment seg = writable(row, c);
+                seg.ensureCapacity(offset + n);
+                seg.append(offset, chunk.column(c), part, n);
+            }
+            done += n;
+        }
+        rowIdLimit = base + count; // publish after the data is written
+    }
+
+    /** The row group's segments, creating the row group (and its segments) if it is new. */
+    private ColumnSegment[] writableRowGroup(int group) {
+        ColumnSegment[][] segs = segments;
+        if (group < segs.length) return segs[group];
+        ColumnSegment[][] grown = java.util.Arrays.copyOf(segs, group + 1);
+        for (int g = segs.length; g <= group; g++) {
+            ColumnSegment[] row = new ColumnSegment[types.size()];
+            for (int c = 0; c < row.length; c++) row[c] = new ColumnSegment(types.get(c), 0);
+            grown[g] = row;
+        }
+        segments = grown;
+        return grown[group];
+    }
+
+    /** Segment {@code c} of a row group, first replaced by a private copy if it is shared. */
+    private static ColumnSegment writable(ColumnSegment[] row, int c) {
+        ColumnSegment seg = row[c];
+        if (seg.shared) {
+            seg = seg.copy();
+            row[c] = seg;
+        }
+        return seg;
+    }
+
+    private void checkRowId(long rowId) {
+        if (rowId < 0 || rowId >= rowIdLimit) {
+            throw new MallardException.Internal("row id " + rowId + " out of range [0, " + rowIdLimit + ")");
+        }
     }
 
     public void delete(long[] rowIds, int count) {
-        throw new UnsupportedOperationException("TODO");
+        setDeleted(rowIds, count, true);
     }
 
     /** Revives deleted rows (transaction rollback of a DELETE). */
     public void undelete(long[] rowIds, int count) {
-        throw new UnsupportedOperationException("TODO");
+        setDeleted(rowIds, count, false);
+    }
+
+    private void setDeleted(long[] rowIds, int count, boolean delete) {
+        long[][] tombs = deleted;
+        int groups = segments.length;
+        if (tombs.length < groups) {
+            tombs = java.util.Arrays.copyOf(tombs, groups);
+        }
+        long changed = 0;
+        for (int k = 0; k < count; k++) {
+            long rowId = rowIds[k];
+            checkRowId(rowId);
+            int group = (int) (rowId / ROW_GROUP_SIZE);
+            int offset = (int) (rowId % ROW_GROUP_SIZE);
+            long[] t = tombs[group];
+            if (t == null) {
+                if (!delete) continue;
+                t = tombs[group] = new long[(ROW_GROUP_SIZE + 63) >>> 6];
+            }
+            long bit = 1L << offset;
+            boolean was = (t[offset >>> 6] & bit) != 0;
+            if (was == delete) continue;
+            if (delete) t[offset >>> 6] |= bit;
+            else t[offset >>> 6] &= ~bit;
+            changed++;
+        }
+        deleted = tombs;
+        deletedCount += delete ? changed : -changed;
     }
 
     /** Sets column {@code column} of each row {@code rowIds[k]} to {@code values} position k. */
     public void update(long[] rowIds, int count, int column, Vector values) {
-        throw new UnsupportedOperationException("TODO");
+        ColumnSegment[][] segs = segments;
+        for (int k = 0; k < count; k++) {
+            long rowId = rowIds[k];
+            checkRowId(rowId);
+            ColumnSegment seg = writable(segs[(int) (rowId / ROW_GROUP_SIZE)], column);
+            seg.set((int) (rowId % ROW_GROUP_SIZE), values, k);
+        }
     }
 
     /** Reads one value in physical form (see {@link Vector#getObject}). */
     public Object get(long rowId, int column) {
-        throw new UnsupportedOperationException("TODO");
+        checkRowId(rowId);
+        if (column == ROW_ID) return rowId;
+        return segments[(int) (rowId / ROW_GROUP_SIZE)][column].get((int) (rowId % ROW_GROUP_SIZE));
     }
 
     public boolean isDeleted(long rowId) {
-        throw new UnsupportedOperationException("TODO");
+        checkRowId(rowId);
+        long[][] tombs = deleted;
+        int group = (int) (rowId / ROW_GROUP_SIZE);
+        if (group >= tombs.length || tombs[group] == null) return false;
+        int offset = (int) (rowId % ROW_GROUP_SIZE);
+        return (tombs[group][offset >>> 6] & (1L << offset)) != 0;
     }
 
-    /** A new table sharing nothing mutable with this one, with a column added (filled with {@code value}). */
+    /**
+     * A new table with a column added (filled with {@code value}, in physical form). It shares the
+     * existing columns' segments copy-on-write, so neither table sees the other's later writes.
+     */
     public DataTable withColumnAdded(LogicalType type, Object value) {
-        throw new UnsupportedOperationException("TODO");
+        ColumnSegment[][] segs = segments;
+        long limit = rowIdLimit;
+        ColumnSegment[][] out = new ColumnSegment[segs.length][];
+        for (int g = 0; g < segs.length; g++) {
+            ColumnSegment[] row = java.util.Arrays.copyOf(segs[g], types.size() + 1);
+            for (int c = 0; c < types.size(); c++) row[c].shared = true;
+            int rows = (int) Math.min(ROW_GROUP_SIZE, limit - (long) g * ROW_GROUP_SIZE);
+            ColumnSegment added = new ColumnSegment(type, rows);
+            added.fill(0, rows, value);
+            row[types.size()] = added;
+            out[g] = row;
+        }
+        List<LogicalType> newTypes = new ArrayList<>(types);
+        newTypes.add(type);
+        return new DataTable(newTypes, out, copyTombstones(), limit, deletedCount);
     }
 
+    /** A new table without column {@code column}, sharing the other columns' segments copy-on-write. */
     public DataTable withColumnDropped(int column) {
-        throw new UnsupportedOperationException("TODO");
+        if (column < 0 || column >= types.size()) {
+            throw new MallardException.Internal("no column " + column + " in a table of " + types.size());
+        }
+        ColumnSegment[][] segs = segments;
+        ColumnSegment[][] out = new ColumnSegment[segs.length][];
+        for (int g = 0; g < segs.length; g++) {
+            ColumnSegment[] row = new ColumnSegment[types.size() - 1];
+            for (int c = 0, d = 0; c < types.size(); c++) {
+                if (c == column) continue;
+                segs[g][c].shared = true;
+                row[d++] = segs[g][c];
+            }
+            out[g] = row;
+        }
+        List<LogicalType> newTypes = new ArrayList<>(types);
+        newTypes.remove(column);
+        return new DataTable(newTypes, out, copyTombstones(), rowIdLimit, deletedCount);
+    }
+
+    private long[][] copyTombstones() {
+        long[][] tombs = deleted;
+        long[][] copy = new long[tombs.length][];
+        for (int g = 0; g < tombs.length; g++) copy[g] = tombs[g] == null ? null : tombs[g].clone();
+        return copy;
     }
 }

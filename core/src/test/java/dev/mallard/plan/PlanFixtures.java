@@ -38,6 +38,43 @@ public final class PlanFixtures {
         return f;
     }
 
+    /** The TPC-H tables (keys INTEGER, money DOUBLE), with {@link #tpchRowCounts} for SF 1. */
+    public static PlanFixtures tpch() {
+        PlanFixtures f = new PlanFixtures();
+        f.table("region", "r_regionkey INTEGER", "r_name VARCHAR", "r_comment VARCHAR");
+        f.table("nation", "n_nationkey INTEGER", "n_name VARCHAR", "n_regionkey INTEGER", "n_comment VARCHAR");
+        f.table("supplier", "s_suppkey INTEGER", "s_name VARCHAR", "s_address VARCHAR", "s_nationkey INTEGER",
+                "s_phone VARCHAR", "s_acctbal DOUBLE", "s_comment VARCHAR");
+        f.table("customer", "c_custkey INTEGER", "c_name VARCHAR", "c_address VARCHAR", "c_nationkey INTEGER",
+                "c_phone VARCHAR", "c_acctbal DOUBLE", "c_mktsegment VARCHAR", "c_comment VARCHAR");
+        f.table("part", "p_partkey INTEGER", "p_name VARCHAR", "p_mfgr VARCHAR", "p_brand VARCHAR", "p_type VARCHAR",
+                "p_size INTEGER", "p_container VARCHAR", "p_retailprice DOUBLE", "p_comment VARCHAR");
+        f.table("partsupp", "ps_partkey INTEGER", "ps_suppkey INTEGER", "ps_availqty INTEGER", "ps_supplycost DOUBLE",
+                "ps_comment VARCHAR");
+        f.table("orders", "o_orderkey INTEGER", "o_custkey INTEGER", "o_orderstatus VARCHAR", "o_totalprice DOUBLE",
+                "o_orderdate DATE", "o_orderpriority VARCHAR", "o_clerk VARCHAR", "o_shippriority INTEGER", "o_comment VARCHAR");
+        f.table("lineitem", "l_orderkey INTEGER", "l_partkey INTEGER", "l_suppkey INTEGER", "l_linenumber INTEGER",
+                "l_quantity DOUBLE", "l_extendedprice DOUBLE", "l_discount DOUBLE", "l_tax DOUBLE", "l_returnflag VARCHAR",
+                "l_linestatus VARCHAR", "l_shipdate DATE", "l_commitdate DATE", "l_receiptdate DATE",
+                "l_shipinstruct VARCHAR", "l_shipmode VARCHAR", "l_comment VARCHAR");
+        return f;
+    }
+
+    /** TPC-H row counts at scale factor 1. */
+    public static long tpchRowCounts(TableEntry t) {
+        return switch (t.name()) {
+            case "region" -> 5;
+            case "nation" -> 25;
+            case "supplier" -> 10_000;
+            case "customer" -> 150_000;
+            case "part" -> 200_000;
+            case "partsupp" -> 800_000;
+            case "orders" -> 1_500_000;
+            case "lineitem" -> 6_001_215;
+            default -> 1000;
+        };
+    }
+
     /** Declares a table from "name TYPE" column specs (INTEGER, BIGINT, VARCHAR, DOUBLE, DATE). */
     public TableEntry table(String name, String... columns) {
         List<ColumnDefinition> defs = new ArrayList<>();
@@ -58,6 +95,10 @@ public final class PlanFixtures {
                 new DataTable(defs.stream().map(ColumnDefinition::type).toList()));
         tables.put(name, t);
         return t;
+    }
+
+    public java.util.Collection<TableEntry> tables() {
+        return tables.values();
     }
 
     public TableEntry tableEntry(String name) {
@@ -90,6 +131,14 @@ public final class PlanFixtures {
 
     public static Constant lit(String v) {
         return new Constant(v, LogicalType.VARCHAR);
+    }
+
+    public static Constant date(String isoDate) {
+        return new Constant((int) java.time.LocalDate.parse(isoDate).toEpochDay(), LogicalType.DATE);
+    }
+
+    public static Constant lit(double v) {
+        return new Constant(v, LogicalType.DOUBLE);
     }
 
     public static Constant lit(boolean v) {

@@ -1,0 +1,187 @@
+package dev.mallard.execution;
+
+import dev.mallard.MallardException;
+import dev.mallard.execution.aggregate.AggregateSpec;
+import dev.mallard.execution.expression.ExpressionEvaluator;
+import dev.mallard.execution.expression.ExpressionResolver;
+import dev.mallard.execution.expression.ResolvedExpr;
+import dev.mallard.execution.join.JoinCondition;
+import dev.mallard.execution.join.JoinConditionAnalyzer;
+import dev.mallard.execution.operator.PhysicalEmpty;
+import dev.mallard.execution.operator.PhysicalFilter;
+import dev.mallard.execution.operator.PhysicalHashAggregate;
+import dev.mallard.execution.operator.PhysicalHashJoin;
+import dev.mallard.execution.operator.PhysicalLimit;
+import dev.mallard.execution.operator.PhysicalNestedLoopJoin;
+import dev.mallard.execution.operator.PhysicalProjection;
+import dev.mallard.execution.operator.PhysicalSetOperation;
+import dev.mallard.execution.operator.PhysicalSort;
+import dev.mallard.execution.operator.PhysicalTableFunctionScan;
+import dev.mallard.execution.operator.PhysicalTableScan;
+import dev.mallard.execution.operator.PhysicalTopN;
+import dev.mallard.execution.operator.PhysicalUnionAll;
+import dev.mallard.execution.operator.PhysicalValues;
+import dev.mallard.execution.operator.PhysicalWindow;
+import dev.mallard.execution.operator.SortSpec;
+import dev.mallard.expression.Expr;
+import dev.mallard.expression.Expr.ColumnRef;
+import dev.mallard.plan.LogicalPlan;
+import dev.mallard.storage.DataTable;
+import dev.mallard.types.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates a (optimized, decorrelated) logical plan into physical operators. Column symbols
+ * become input positions here, once: every physical operator's output columns are its logical
+ * node's outputs, in the same order, so a parent resolves its expressions against
+ * {@code child.outputs()}.
+ *
+ * <ul>
+ *   <li>Get → TABLE_SCAN; TableFunctionScan → TABLE_FUNCTION; Values → VALUES; Empty → EMPTY_RESULT</li>
+ *   <li>Project → PROJECTION; Filter → FILTER</li>
+ *   <li>Aggregate → HASH_GROUP_BY (UNGROUPED_AGGREGATE without keys)</li>
+ *   <li>Join → HASH_JOIN when the condition has equi-join keys, else NESTED_LOOP_JOIN / CROSS_PRODUCT</li>
+ *   <li>Sort → ORDER_BY; TopN → TOP_N; Limit → LIMIT; Window → WINDOW</li>
+ *   <li>SetOperation: UNION ALL → UNION_ALL; UNION → HASH_GROUP_BY over UNION_ALL;
+ *       INTERSECT / EXCEPT [ALL] → INTERSECT / EXCEPT [_ALL]</li>
+ * </ul>
+ */
+public final class PhysicalPlanner {
+    private PhysicalPlanner() {}
+
+    public static PhysicalOperator plan(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Get g -> scan(g);
+            case LogicalPlan.TableFunctionScan t -> new PhysicalTableFunctionScan(t.function());
+            case LogicalPlan.Values v -> values(v);
+            case LogicalPlan.Empty e -> new PhysicalEmpty(types(e.outputs()));
+            case LogicalPlan.Project p -> {
+                List<ColumnRef> in = p.child().outputs();
+                List<ResolvedExpr> exprs = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (LogicalPlan.Assignment a : p.assignments()) {
+                    exprs.add(ExpressionResolver.resolve(a.expr(), in));
+                    names.add(a.target().name());
+                }
+                yield new PhysicalProjection(plan(p.child()), exprs, names);
+            }
+            case LogicalPlan.Filter f -> new PhysicalFilter(plan(f.child()), ExpressionResolver.resolve(f.predicate(), f.child().outputs()));
+            case LogicalPlan.Aggregate a -> aggregate(a);
+            case LogicalPlan.Join j -> join(j);
+            case LogicalPlan.Sort s -> new PhysicalSort(plan(s.child()), sortSpecs(s.keys(), s.child().outputs()));
+            case LogicalPlan.Limit l -> l.limit() < 0 && l.offset() <= 0 ? plan(l.child())
+                    : new PhysicalLimit(plan(l.child()), l.limit(), l.offset());
+            case LogicalPlan.TopN t -> new PhysicalTopN(plan(t.child()), sortSpecs(t.keys(), t.child().outputs()), t.limit(), t.offset());
+            case LogicalPlan.SetOperation s -> setOperation(s);
+            case LogicalPlan.Window w -> window(w);
+        };
+    }
+
+    private static List<LogicalType> types(List<ColumnRef> refs) {
+        return refs.stream().map(ColumnRef::type).toList();
+    }
+
+    private static PhysicalOperator scan(LogicalPlan.Get g) {
+        int[] columns = new int[g.columns().size()];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            int c = g.columns().get(i);
+            columns[i] = c == LogicalPlan.Get.ROW_ID ? DataTable.ROW_ID : c;
+            names.add(c == LogicalPlan.Get.ROW_ID ? "rowid" : g.table().columns().get(c).name());
+        }
+        return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names);
+    }
+
+    private static PhysicalOperator values(LogicalPlan.Values v) {
+        List<List<ResolvedExpr>> rows = new ArrayList<>();
+        for (List<Expr> row : v.rows()) {
+            List<ResolvedExpr> r = new ArrayList<>();
+            for (Expr e : row) r.add(ExpressionResolver.resolve(e, List.of()));
+            rows.add(r);
+        }
+        return new PhysicalValues(types(v.outputs()), rows);
+    }
+
+    private static PhysicalOperator aggregate(LogicalPlan.Aggregate a) {
+        List<ColumnRef> in = a.child().outputs();
+        List<ResolvedExpr> groups = new ArrayList<>();
+        for (LogicalPlan.Assignment g : a.groups()) groups.add(ExpressionResolver.resolve(g.expr(), in));
+        List<AggregateSpec> aggs = new ArrayList<>();
+        for (LogicalPlan.AggregateCall c : a.aggregates()) {
+            List<ResolvedExpr> args = new ArrayList<>();
+            for (Expr e : c.args()) args.add(ExpressionResolver.resolve(e, in));
+            aggs.add(new AggregateSpec(c.function(), args, c.distinct(),
+                    c.filter() == null ? null : ExpressionResolver.resolve(c.filter(), in)));
+        }
+        return new PhysicalHashAggregate(plan(a.child()), groups, aggs);
+    }
+
+    private static PhysicalOperator join(LogicalPlan.Join j) {
+        JoinCondition cond = JoinConditionAnalyzer.analyze(j.condition(), j.left().outputs(), j.right().outputs(), j.nullAware());
+        PhysicalOperator left = plan(j.left());
+        PhysicalOperator right = plan(j.right());
+        return cond.hasKeys() ? new PhysicalHashJoin(j.type(), left, right, cond)
+                : new PhysicalNestedLoopJoin(j.type(), left, right, cond);
+    }
+
+    private static List<SortSpec> sortSpecs(List<LogicalPlan.SortKey> keys, List<ColumnRef> in) {
+        List<SortSpec> out = new ArrayList<>();
+        for (LogicalPlan.SortKey k : keys) out.add(new SortSpec(ExpressionResolver.resolve(k.expr(), in), k.ascending(), k.nullsFirst()));
+        return out;
+    }
+
+    private static PhysicalOperator setOperation(LogicalPlan.SetOperation s) {
+        List<LogicalType> types = types(s.outputs());
+        PhysicalOperator left = castTo(plan(s.left()), s.left().outputs(), types);
+        PhysicalOperator right = castTo(plan(s.right()), s.right().outputs(), types);
+        return switch (s.kind()) {
+            case UNION -> {
+                PhysicalOperator union = new PhysicalUnionAll(types, left, right);
+                if (s.all()) yield union;
+                List<ResolvedExpr> keys = new ArrayList<>();
+                for (int i = 0; i < types.size(); i++) keys.add(new ResolvedExpr.ColumnRef(i, types.get(i), s.outputs().get(i).name()));
+                yield new PhysicalHashAggregate(union, keys, List.of());
+            }
+            case INTERSECT, EXCEPT -> new PhysicalSetOperation(s.kind(), s.all(), left, right);
+        };
+    }
+
+    /** A projection casting the child's columns to {@code types} where they differ (nothing if none does). */
+    private static PhysicalOperator castTo(PhysicalOperator child, List<ColumnRef> outputs, List<LogicalType> types) {
+        if (child.types().equals(types)) return child;
+        if (outputs.size() != types.size()) {
+            throw new MallardException.Internal("set operation inputs have " + outputs.size() + " columns, expected " + types.size());
+        }
+        List<ResolvedExpr> exprs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            Expr e = outputs.get(i);
+            if (!outputs.get(i).type().equals(types.get(i))) e = new Expr.Cast(e, types.get(i), false);
+            exprs.add(ExpressionResolver.resolve(e, outputs));
+            names.add(outputs.get(i).name());
+        }
+        return new PhysicalProjection(child, exprs, names);
+    }
+
+    private static PhysicalOperator window(LogicalPlan.Window w) {
+        List<ColumnRef> in = w.child().outputs();
+        List<PhysicalWindow.Call> calls = new ArrayList<>();
+        for (LogicalPlan.WindowCall c : w.calls()) {
+            List<ResolvedExpr> partition = new ArrayList<>();
+            for (Expr e : c.partitionBy()) partition.add(ExpressionResolver.resolve(e, in));
+            List<ResolvedExpr> order = new ArrayList<>();
+            for (LogicalPlan.SortKey k : c.orderBy()) order.add(ExpressionResolver.resolve(k.expr(), in));
+            List<ResolvedExpr> args = new ArrayList<>();
+            for (Expr e : c.args()) args.add(ExpressionResolver.resolve(e, in));
+            ResolvedExpr filter = c.filter() == null ? null : ExpressionResolver.resolve(c.filter(), in);
+            LogicalPlan.Frame frame = c.frame() == null ? LogicalPlan.Frame.DEFAULT : c.frame();
+            Object start = frame.start() == null || frame.start().offset() == null ? null
+                    : ExpressionEvaluator.evaluateConstant(frame.start().offset());
+            Object end = frame.end() == null || frame.end().offset() == null ? null
+                    : ExpressionEvaluator.evaluateConstant(frame.end().offset());
+            calls.add(new PhysicalWindow.Call(c, partition, order, args, filter, start, end));
+        }
+        return new PhysicalWindow(plan(w.child()), calls);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.mallard.execution.aggregate;
+
+import dev.mallard.execution.GlobalSinkState;
+import dev.mallard.execution.GlobalSourceState;
+import dev.mallard.execution.LocalSinkState;
+import dev.mallard.execution.LocalSourceState;
+import dev.mallard.execution.SourceResult;
+import dev.mallard.execution.data.VectorOps;
+import dev.mallard.execution.expression.ExpressionEvaluator;
+import dev.mallard.execution.expression.ResolvedExpr;
+import dev.mallard.types.LogicalType;
+import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.Vector;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The states behind {@link dev.mallard.execution.operator.PhysicalHashAggregate}. */
+public final class AggregateSink {
+    private AggregateSink() {}
+
+    /** One thread's groups and states. */
+    public static final class Local extends LocalSinkState {
+        final AggregateTable table;
+        private final ExpressionEvaluator[] groupEvals;
+        private final Vector[] keys;
+        private final ExpressionEvaluator[][] argEvals;
+        private final Vector[][] args;
+        private final ExpressionEvaluator[] filterEvals;
+        private int[] groupIds = new int[Vector.DEFAULT_CAPACITY];
+        private int[] filterSel = new int[Vector.DEFAULT_CAPACITY];
+        private int[] filterGroups = new int[Vector.DEFAULT_CAPACITY];
+        private int[] scratch = new int[Vector.DEFAULT_CAPACITY];
+        private Vector groupIdVector;
+
+        public Local(List<ResolvedExpr> groups, List<AggregateSpec> aggregates) {
+            List<LogicalType> keyTypes = groups.stream().map(ResolvedExpr::type).toList();
+            this.table = new AggregateTable(keyTypes, !groups.isEmpty(), aggregates);
+            this.groupEvals = new ExpressionEvaluator[groups.size()];
+            for (int i = 0; i < groupEvals.length; i++) groupEvals[i] = new ExpressionEvaluator(groups.get(i));
+            this.keys = new Vector[groupEvals.length];
+            this.argEvals = new ExpressionEvaluator[aggregates.size()][];
+            this.args = new Vector[aggregates.size()][];
+            this.filterEvals = new ExpressionEvaluator[aggregates.size()];
+            for (int a = 0; a < aggregates.size(); a++) {
+                AggregateSpec spec = aggregates.get(a);
+                argEvals[a] = new ExpressionEvaluator[spec.args().size()];
+                for (int j = 0; j < argEvals[a].length; j++) argEvals[a][j] = new ExpressionEvaluator(spec.args().get(j));
+                args[a] = new Vector[argEvals[a].length];
+                if (spec.filter() != null) filterEvals[a] = new ExpressionEvaluator(spec.filter());
+            }
+        }
+
+        public void sink(DataChunk input) {
+            int n = input.count();
+            if (n == 0) return;
+            int[] sel = input.sel();
+            if (groupIds.length < n) {
+                groupIds = new int[n];
+                filterSel = new int[n];
+                filterGroups = new int[n];
+                scratch = new int[n];
+            }
+            if (table.groups != null) {
+                for (int i = 0; i < keys.length; i++) keys[i] = groupEvals[i].evaluate(input);
+                table.groups.findOrCreate(keys, sel, n, groupIds);
+            }
+            // without keys groupIds stays all zero
+            int groupCount = table.groupCount();
+            for (int a = 0; a < args.length; a++) {
+                for (int j = 0; j < args[a].length; j++) args[a][j] = argEvals[a][j].evaluate(input);
+                int[] curSel = sel;
+                int curCount = n;
+                int[] curGroups = groupIds;
+                if (filterEvals[a] != null) {
+                    curCount = filterEvals[a].select(input, filterSel);
+                    // the selected positions are an ordered subsequence of the live rows
+                    for (int k = 0, i = 0; k < n && i < curCount; k++) {
+                        if ((sel == null ? k : sel[k]) == filterSel[i]) filterGroups[i++] = groupIds[k];
+                    }
+                    curSel = filterSel;
+                    curGroups = filterGroups;
+                }
+                if (curCount == 0) continue;
+                if (table.distinct[a] != null) {
+                    int limit = VectorOps.positionLimit(curSel, curCount);
+                    if (groupIdVector == null) groupIdVector = new Vector(LogicalType.INTEGER, Math.max(limit, Vector.DEFAULT_CAPACITY));
+                    groupIdVector.ensureCapacity(limit);
+                    for (int k = 0; k < curCount; k++) groupIdVector.ints[curSel == null ? k : curSel[k]] = curGroups[k];
+                    Vector[] cols = new Vector[args[a].length + 1];
+                    cols[0] = groupIdVector;
+                    System.arraycopy(args[a], 0, cols, 1, args[a].length);
+                    table.distinct[a].findOrCreate(cols, curSel, curCount, scratch);
+                } else {
+                    table.states[a].ensureGroups(groupCount);
+                    table.states[a].update(args[a], curSel, curCount, curGroups);
+                }
+            }
+        }
+    }
+
+    /** The merged groups and states; after {@link #finish()}, the source of the result rows. */
+    public static final class Global extends GlobalSinkState {
+        private final List<ResolvedExpr> groups;
+        private final List<AggregateSpec> aggregates;
+        private AggregateTable table;
+
+        public Global(List<ResolvedExpr> groups, List<AggregateSpec> aggregates) {
+            this.groups = groups;
+            this.aggregates = aggregates;
+        }
+
+        public synchronized void combine(Local local) {
+            if (table == null) table = local.table; // the first thread's table becomes the global one: no copy
+            else table.merge(local.table);
+        }
+
+        public void finish() {
+            if (table == null) {
+                table = new AggregateTable(groups.stream().map(ResolvedExpr::type).toList(), !groups.isEmpty(), aggregates);
+            }
+            table.finishDistinct();
+            for (var s : table.states) s.ensureGroups(Math.max(1, table.groupCount()));
+        }
+
+        public Scan scanState() {
+            return new Scan(table, groups.size());
+        }
+    }
+
+    /** Hands out the result rows in ranges of 2048 groups. */
+    public static final class Scan extends GlobalSourceState {
+        private final AggregateTable table;
+        private final int keyCount;
+        private final int groupCount;
+        private final AtomicInteger nextChunk = new AtomicInteger();
+
+        Scan(AggregateTable table, int keyCount) {
+            this.table = table;
+            this.keyCount = keyCount;
+            this.groupCount = table.groupCount();
+        }
+
+        @Override
+        public int maxThreads() {
+            return Math.max(1, (groupCount + Vector.DEFAULT_CAPACITY - 1) / Vector.DEFAULT_CAPACITY);
+        }
+
+        public SourceResult next(DataChunk out, LocalSourceState local) {
+            int chunk = nextChunk.getAndIncrement();
+            long from = (long) chunk * Vector.DEFAULT_CAPACITY;
+            if (from >= groupCount) return SourceResult.FINISHED;
+            int start = (int) from;
+            int n = Math.min(Vector.DEFAULT_CAPACITY, groupCount - start);
+            local.batchIndex = chunk;
+            for (int c = 0; c < keyCount; c++) VectorOps.copyRange(table.groups.keys().column(c), start, n, out.column(c), 0);
+            for (int a = 0; a < table.states.length; a++) {
+                Vector v = out.column(keyCount + a);
+                for (int k = 0; k < n; k++) table.states[a].finalize(start + k, v, k);
+            }
+            out.setCount(n);
+            return start + n >= groupCount ? SourceResult.FINISHED : SourceResult.HAVE_MORE_OUTPUT;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mallard.execution.hash;
+
+import dev.mallard.execution.data.ColumnCollection;
+import dev.mallard.vector.Vector;
+
+/**
+ * The build side of a hash join: rows of a {@link ColumnCollection} of key columns chained by
+ * hash. {@code heads[bucket]} and {@code next[row]} hold row + 1 (0 ends a chain), so the whole
+ * table is three flat arrays. Chains list rows in build order. Rows with a NULL in a key that
+ * does not match NULLs are left out: they can never match.
+ */
+public final class JoinHashTable {
+    private final Vector[] keys;
+    private final boolean[] nullsEqual;
+    private final int[] heads;
+    private final int[] next;
+    private final long[] hashes;
+    private final int mask;
+    private final int kind;
+
+    public JoinHashTable(ColumnCollection keyRows, boolean[] nullsEqual) {
+        int n = keyRows.size();
+        this.keys = keyRows.columns();
+        this.nullsEqual = nullsEqual.clone();
+        this.hashes = new long[Math.max(1, n)];
+        for (int c = 0; c < keys.length; c++) VectorHasher.hash(keys[c], null, n, hashes, c > 0);
+        int buckets = Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1;
+        if (buckets < 0 || buckets > (1 << 30)) buckets = 1 << 30;
+        this.mask = buckets - 1;
+        this.heads = new int[buckets];
+        this.next = new int[Math.max(1, n)];
+        for (int r = n - 1; r >= 0; r--) {
+            if (hasUnmatchableNull(keys, r)) continue;
+            int b = (int) hashes[r] & mask;
+            next[r] = heads[b];
+            heads[b] = r + 1;
+        }
+        this.kind = keys.length == 1 && !this.nullsEqual[0] ? switch (keys[0].physicalType()) {
+            case INT64 -> 1;
+            case INT32 -> 2;
+            case STRING -> 3;
+            default -> 0;
+        } : 0;
+    }
+
+    /** True if row {@code p} of {@code vectors} has a NULL in a key where NULL never matches. */
+    public boolean hasUnmatchableNull(Vector[] vectors, int p) {
+        for (int c = 0; c < vectors.length; c++) {
+            if (!nullsEqual[c] && vectors[c].isNull(p)) return true;
+        }
+        return false;
+    }
+
+    /** First row of the chain for {@code hash}, or -1. */
+    public int first(long hash) {
+        return heads[(int) hash & mask] - 1;
+    }
+
+    /** The row after {@code row} in its chain, or -1. */
+    public int next(int row) {
+        return next[row] - 1;
+    }
+
+    /** Whether build row {@code row} has the probe row's key (position {@code p} of {@code probe}, hash {@code hash}). */
+    public boolean matches(Vector[] probe, int p, long hash, int row) {
+        if (hashes[row] != hash) return false;
+        switch (kind) {
+            case 1 -> { return probe[0].longs[p] == keys[0].longs[row]; }
+            case 2 -> { return probe[0].ints[p] == keys[0].ints[row]; }
+            case 3 -> { return probe[0].strings[p].equals(keys[0].strings[row]); }
+            default -> {
+                for (int c = 0; c < keys.length; c++) {
+                    boolean eq = nullsEqual[c] ? KeyEquality.equalNullsEqual(probe[c], p, keys[c], row)
+                            : KeyEquality.equal(probe[c], p, keys[c], row);
+                    if (!eq) return false;
+                }
+                return true;
+            }
+        }
+    }
+}

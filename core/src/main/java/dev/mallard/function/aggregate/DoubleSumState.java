@@ -1,0 +1,70 @@
+package dev.mallard.function.aggregate;
+
+import dev.mallard.function.AggregateState;
+import dev.mallard.vector.Vector;
+
+/** sum, avg and product of DOUBLE (REAL arrives cast to DOUBLE): a {@code double} and a count per group. */
+final class DoubleSumState implements AggregateState {
+    enum Mode { SUM, AVG, PRODUCT }
+
+    private final Mode mode;
+    private double[] values = new double[0];
+    private long[] counts = new long[0];
+
+    DoubleSumState(Mode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public void ensureGroups(int groups) {
+        int before = values.length;
+        values = Capacity.grow(values, groups);
+        counts = Capacity.grow(counts, groups);
+        if (mode == Mode.PRODUCT) java.util.Arrays.fill(values, before, values.length, 1.0);
+    }
+
+    @Override
+    public void update(Vector[] args, int[] sel, int count, int[] groups) {
+        Vector v = args[0];
+        boolean nulls = v.mayHaveNulls();
+        double[] x = v.doubles, s = values;
+        long[] c = counts;
+        boolean product = mode == Mode.PRODUCT;
+        for (int k = 0; k < count; k++) {
+            int i = sel == null ? k : sel[k];
+            if (nulls && v.isNull(i)) continue;
+            int g = groups[k];
+            if (product) s[g] *= x[i];
+            else s[g] += x[i];
+            c[g]++;
+        }
+    }
+
+    @Override
+    public void merge(AggregateState other, int[] targets, int otherGroups) {
+        DoubleSumState o = (DoubleSumState) other;
+        for (int g = 0; g < otherGroups; g++) {
+            int t = targets[g];
+            if (mode == Mode.PRODUCT) values[t] *= o.values[g];
+            else values[t] += o.values[g];
+            counts[t] += o.counts[g];
+        }
+    }
+
+    @Override
+    public void finalize(int group, Vector out, int pos) {
+        long n = counts[group];
+        if (n == 0) {
+            out.setNull(pos);
+            return;
+        }
+        out.setNull(pos, false);
+        out.doubles[pos] = mode == Mode.AVG ? values[group] / n : values[group];
+    }
+
+    @Override
+    public void clear(int group) {
+        values[group] = mode == Mode.PRODUCT ? 1.0 : 0.0;
+        counts[group] = 0;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mallard.function.aggregate;
+
+import dev.mallard.function.AggregateState;
+import dev.mallard.function.ValueComparator;
+import dev.mallard.types.LogicalType;
+import dev.mallard.vector.Vector;
+
+/**
+ * min, max, arg_min and arg_max over any type. Group states live in a {@link Vector} of the value
+ * type (position = group id, NULL = no value yet), so every type is handled by one class, with
+ * direct loops for the common fixed-width cases. For arg_min / arg_max a second vector holds the
+ * argument that goes with the current extreme; rows whose compared value is NULL are skipped.
+ */
+final class ExtremeState implements AggregateState {
+    private final int direction;
+    private final ValueComparator comparator;
+    /** Position of the compared value among the arguments (0 for min/max, 1 for arg_min/arg_max). */
+    private final int keyArg;
+    private final Vector keys;
+    private final Vector results;
+
+    /**
+     * @param direction -1 for min / arg_min, 1 for max / arg_max
+     * @param keyType   type of the compared value
+     * @param resultType type of the returned value (null when it is the compared value itself)
+     */
+    ExtremeState(int direction, LogicalType keyType, LogicalType resultType) {
+        this.direction = direction;
+        this.comparator = ValueComparator.of(keyType);
+        this.keyArg = resultType == null ? 0 : 1;
+        this.keys = emptyVector(keyType);
+        this.results = resultType == null ? null : emptyVector(resultType);
+    }
+
+    private static Vector emptyVector(LogicalType t) {
+        Vector v = new Vector(t, 16);
+        for (int g = 0; g < 16; g++) v.setNull(g);
+        return v;
+    }
+
+    @Override
+    public void ensureGroups(int groups) {
+        grow(keys, groups);
+        if (results != null) grow(results, groups);
+    }
+
+    private static void grow(Vector v, int groups) {
+        int before = v.capacity();
+        if (groups <= before) return;
+        v.ensureCapacity(groups);
+        for (int g = before; g < v.capacity(); g++) v.setNull(g);
+    }
+
+    @Override
+    public void update(Vector[] args, int[] sel, int count, int[] groups) {
+        Vector in = args[keyArg];
+        if (results == null && !in.mayHaveNulls() && fastUpdate(in, sel, count, groups)) return;
+        for (int k = 0; k < count; k++) {
+            int i = sel == null ? k : sel[k];
+            if (in.isNull(i)) continue;
+            offer(in, i, args, groups[k]);
+        }
+    }
+
+    /** Keeps the value at row i of {@code in} for group g when it beats the current one. */
+    private void offer(Vector in, int i, Vector[] args, int g) {
+        if (keys.isNull(g) || comparator.compare(in, i, keys, g) * direction > 0) {
+            keys.copyFrom(in, i, g);
+            if (results != null) results.copyFrom(args[0], i, g);
+        }
+    }
+
+    /** Direct loops for min/max of INT32, INT64 and DOUBLE without NULLs; false when not applicable. */
+    private boolean fastUpdate(Vector in, int[] sel, int count, int[] groups) {
+        switch (in.physicalType()) {
+            case INT32 -> {
+                int[] x = in.ints, s = keys.ints;
+                for (int k = 0; k < count; k++) {
+                    int i = sel == null ? k : sel[k], g = groups[k];
+                    if (keys.isNull(g)) {
+                        keys.setNull(g, false);
+                        s[g] = x[i];
+                    } else if (direction > 0 ? x[i] > s[g] : x[i] < s[g]) {
+                        s[g] = x[i];
+                    }
+                }
+                return true;
+            }
+            case INT64 -> {
+                long[] x = in.longs, s = keys.longs;
+                for (int k = 0; k < count; k++) {
+                    int i = sel == null ? k : sel[k], g = groups[k];
+                    if (keys.isNull(g)) {
+                        keys.setNull(g, false);
+                        s[g] = x[i];
+                    } else if (direction > 0 ? x[i] > s[g] : x[i] < s[g]) {
+                        s[g] = x[i];
+                    }
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void merge(AggregateState other, int[] targets, int otherGroups) {
+        ExtremeState o = (ExtremeState) other;
+        Vector[] args = o.results == null ? new Vector[] {o.keys} : new Vector[] {o.results, o.keys};
+        for (int g = 0; g < otherGroups; g++) {
+            if (o.keys.isNull(g)) continue;
+            offer(o.keys, g, args, targets[g]);
+        }
+    }
+
+    @Override
+    public void finalize(int group, Vector out, int pos) {
+        Vector source = results == null ? keys : results;
+        if (keys.isNull(group)) out.setNull(pos);
+        else out.copyFrom(source, group, pos);
+    }
+
+    @Override
+    public void clear(int group) {
+        keys.setNull(group);
+        if (results != null) results.setNull(group);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.mallard.function.aggregate;
+
+import dev.mallard.MallardException;
+import dev.mallard.function.AggregateState;
+import dev.mallard.function.DecimalMath;
+import dev.mallard.function.ValueComparator;
+import dev.mallard.types.DateTimes;
+import dev.mallard.types.LogicalType;
+import dev.mallard.types.TypeId;
+import dev.mallard.vector.Vector;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+/**
+ * median, quantile_cont(x, q) and quantile_disc(x, q): each group keeps its values and sorts them
+ * once when finalized. Position = (n - 1) · q. quantile_disc takes the value at floor(position);
+ * quantile_cont (and median) interpolate between the neighbours for numbers, dates and timestamps —
+ * integers and doubles give DOUBLE, decimals keep their type (truncated to the scale), dates give
+ * TIMESTAMP — and fall back to the discrete value for other types (median of VARCHAR is the lower
+ * middle value, as in DuckDB). q is read from the first row of each group (DuckDB requires a constant).
+ */
+final class QuantileState implements AggregateState {
+    private final boolean continuous;
+    private final Double fixedQuantile;
+    private final LogicalType type;
+    private final ValueComparator comparator;
+    private Vector[] values = new Vector[0];
+    private int[] sizes = new int[0];
+    private double[] quantiles = new double[0];
+
+    /** @param fixedQuantile 0.5 for median, null when q comes from the second argument */
+    QuantileState(boolean continuous, Double fixedQuantile, LogicalType type) {
+        this.continuous = continuous;
+        this.fixedQuantile = fixedQuantile;
+        this.type = type;
+        this.comparator = ValueComparator.of(type);
+    }
+
+    /** The result type for a value type: see the class comment. */
+    static LogicalType resultType(LogicalType t, boolean continuous) {
+        if (!continuous) return t;
+        return switch (t.id()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE -> LogicalType.DOUBLE;
+            case DATE, TIMESTAMP -> LogicalType.TIMESTAMP;
+            default -> t;
+        };
+    }
+
+    @Override
+    public void ensureGroups(int groups) {
+        values = Capacity.grow(values, groups);
+        sizes = Capacity.grow(sizes, groups);
+        int before = quantiles.length;
+        quantiles = Capacity.grow(quantiles, groups);
+        Arrays.fill(quantiles, before, quantiles.length, Double.NaN);
+    }
+
+    @Override
+    public void update(Vector[] args, int[] sel, int count, int[] groups) {
+        Vector v = args[0];
+        Vector q = args.length > 1 ? args[1] : null;
+        for (int k = 0; k < count; k++) {
+            int i = sel == null ? k : sel[k];
+            if (v.isNull(i)) continue;
+            int g = groups[k];
+            if (Double.isNaN(quantiles[g])) quantiles[g] = fixedQuantile != null ? fixedQuantile : quantile(q, i);
+            add(g, v, i);
+        }
+    }
+
+    private static double quantile(Vector q, int i) {
+        if (q.isNull(i)) throw MallardException.Data.invalidArgument("QUANTILE parameter cannot be NULL");
+        double d = q.doubles[i];
+        if (d < 0 || d > 1) throw MallardException.Data.invalidArgument("QUANTILE can only take parameters in the range [0, 1]");
+        return d;
+    }
+
+    private void add(int g, Vector from, int i) {
+        Vector store = values[g];
+        int n = sizes[g];
+        if (store == null) {
+            store = new Vector(type, 8);
+            values[g] = store;
+        } else if (n == store.capacity()) {
+            store.ensureCapacity(n * 2);
+        }
+        store.copyFrom(from, i, n);
+        sizes[g] = n + 1;
+    }
+
+    @Override
+    public void merge(AggregateState other, int[] targets, int otherGroups) {
+        QuantileState o = (QuantileState) other;
+        for (int g = 0; g < otherGroups; g++) {
+            int t = targets[g];
+            if (Double.isNaN(quantiles[t])) quantiles[t] = o.quantiles[g];
+            for (int k = 0; k < o.sizes[g]; k++) add(t, o.values[g], k);
+        }
+    }
+
+    @Override
+    public void finalize(int group, Vector out, int pos) {
+        int n = sizes[group];
+        if (n == 0) {
+            out.setNull(pos);
+            return;
+        }
+        Vector store = values[group];
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) order[k] = k;
+        Arrays.sort(order, (x, y) -> comparator.compare(store, x, store, y));
+        double position = (n - 1) * quantiles[group];
+        int lo = (int) Math.floor(position);
+        int hi = (int) Math.ceil(position);
+        double fraction = position - lo;
+        int a = order[lo], b = order[hi];
+        out.setNull(pos, false);
+        if (!continuous || !interpolable(type.id())) {
+            out.copyFrom(store, a, pos);
+            return;
+        }
+        switch (type.id()) {
+            case TINYINT, SMALLINT, INTEGER -> out.doubles[pos] = lerp(store.ints[a], store.ints[b], fraction);
+            case BIGINT -> out.doubles[pos] = lerp(store.longs[a], store.longs[b], fraction);
+            case REAL, DOUBLE -> out.doubles[pos] = lerp(store.doubles[a], store.doubles[b], fraction);
+            case DATE -> out.longs[pos] = lerpMicros(store.ints[a] * DateTimes.MICROS_PER_DAY, store.ints[b] * DateTimes.MICROS_PER_DAY, fraction);
+            case TIMESTAMP -> out.longs[pos] = lerpMicros(store.longs[a], store.longs[b], fraction);
+            case DECIMAL -> {
+                BigDecimal x = new BigDecimal(DecimalMath.unscaled(store, a), type.scale());
+                BigDecimal y = new BigDecimal(DecimalMath.unscaled(store, b), type.scale());
+                BigDecimal r = x.add(y.subtract(x).multiply(BigDecimal.valueOf(fraction))).setScale(type.scale(), RoundingMode.DOWN);
+                DecimalMath.store(out, pos, r.unscaledValue());
+            }
+            default -> out.copyFrom(store, a, pos);
+        }
+    }
+
+    private static boolean interpolable(TypeId id) {
+        return switch (id) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DECIMAL, DATE, TIMESTAMP -> true;
+            default -> false;
+        };
+    }
+
+    private static double lerp(double x, double y, double f) {
+        return f == 0 ? x : x + (y - x) * f;
+    }
+
+    private static long lerpMicros(long x, long y, double f) {
+        return x + Math.round((y - x) * f);
+    }
+
+    @Override
+    public void clear(int group) {
+        sizes[group] = 0;
+        quantiles[group] = Double.NaN;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.mallard.sql.tree;
+
+/** {@code EXCLUDE ...}; NO_OTHERS when absent. */
+public enum FrameExclusion {
+    NO_OTHERS, CURRENT_ROW, GROUP, TIES
+}

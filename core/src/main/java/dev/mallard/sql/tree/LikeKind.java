@@ -1,0 +1,5 @@
+package dev.mallard.sql.tree;
+
+public enum LikeKind {
+    LIKE, ILIKE, SIMILAR_TO, GLOB
+}

@@ -1,0 +1,4 @@
+package dev.mallard.sql.tree;
+
+public record NullLiteral(Position position) implements Expression {
+}

@@ -1,0 +1,6 @@
+package dev.mallard.sql.tree;
+
+/** ASC when the SQL says nothing. */
+public enum SortDirection {
+    ASC, DESC
+}

@@ -1,0 +1,5 @@
+package dev.mallard.sql.tree;
+
+public enum TableConstraintKind {
+    PRIMARY_KEY, UNIQUE, CHECK, FOREIGN_KEY
+}

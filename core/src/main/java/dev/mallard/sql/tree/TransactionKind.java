@@ -1,0 +1,5 @@
+package dev.mallard.sql.tree;
+
+public enum TransactionKind {
+    BEGIN, COMMIT, ROLLBACK
+}

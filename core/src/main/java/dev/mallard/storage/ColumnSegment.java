@@ -1,0 +1,243 @@
+package dev.mallard.storage;
+
+import dev.mallard.types.Interval;
+import dev.mallard.types.LogicalType;
+import dev.mallard.types.PhysicalType;
+import dev.mallard.vector.Vector;
+import java.util.Arrays;
+
+/**
+ * The values of one column within one row group: a primitive array (chosen by the physical type,
+ * laid out like {@link Vector}) plus a validity bitmask allocated on the first NULL. Arrays start
+ * small and double up to {@link DataTable#ROW_GROUP_SIZE}, so a three-row table does not pay for a
+ * full row group.
+ *
+ * <p>Segments are copy-on-write between tables: {@link DataTable#withColumnAdded} and
+ * {@link DataTable#withColumnDropped} hand the same segment objects to the new table and mark them
+ * {@link #shared}; whichever table writes first replaces the segment with a private
+ * {@link #copy()}. A segment is never written after it has been shared.
+ */
+final class ColumnSegment {
+    private static final int MIN_CAPACITY = 1024;
+
+    private final PhysicalType type;
+    private int capacity;
+    boolean[] bools;
+    int[] ints;
+    long[] longs;
+    long[] highs;
+    double[] doubles;
+    String[] strings;
+    Object[] objects;
+    /** Bit i set: offset i is NULL. Null array: no NULL was ever written. */
+    private long[] nulls;
+    /** Set once two tables reference this segment; from then on it is read-only. */
+    volatile boolean shared;
+
+    ColumnSegment(LogicalType type, int capacity) {
+        this.type = type.physicalType();
+        grow(Math.max(capacity, 1));
+    }
+
+    private ColumnSegment(ColumnSegment o) {
+        this.type = o.type;
+        this.capacity = o.capacity;
+        this.bools = o.bools == null ? null : o.bools.clone();
+        this.ints = o.ints == null ? null : o.ints.clone();
+        this.longs = o.longs == null ? null : o.longs.clone();
+        this.highs = o.highs == null ? null : o.highs.clone();
+        this.doubles = o.doubles == null ? null : o.doubles.clone();
+        this.strings = o.strings == null ? null : o.strings.clone();
+        this.objects = o.objects == null ? null : o.objects.clone();
+        this.nulls = o.nulls == null ? null : o.nulls.clone();
+    }
+
+    /** A private, unshared copy. */
+    ColumnSegment copy() {
+        return new ColumnSegment(this);
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** Makes offsets {@code 0..n)} writable, doubling the arrays (never past a row group). */
+    void ensureCapacity(int n) {
+        if (n <= capacity) return;
+        int c = Math.max(MIN_CAPACITY, capacity);
+        while (c < n) c <<= 1;
+        grow(Math.min(c, Math.max(n, DataTable.ROW_GROUP_SIZE)));
+    }
+
+    private void grow(int newCap) {
+        switch (type) {
+            case BOOL -> bools = bools == null ? new boolean[newCap] : Arrays.copyOf(bools, newCap);
+            case INT32 -> ints = ints == null ? new int[newCap] : Arrays.copyOf(ints, newCap);
+            case INT64 -> longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
+            case INT128 -> {
+                longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
+                highs = highs == null ? new long[newCap] : Arrays.copyOf(highs, newCap);
+            }
+            case DOUBLE -> doubles = doubles == null ? new double[newCap] : Arrays.copyOf(doubles, newCap);
+            case STRING -> strings = strings == null ? new String[newCap] : Arrays.copyOf(strings, newCap);
+            case OBJECT -> objects = objects == null ? new Object[newCap] : Arrays.copyOf(objects, newCap);
+            case NONE -> { }
+        }
+        if (nulls != null) nulls = Arrays.copyOf(nulls, (newCap + 63) >>> 6);
+        capacity = newCap;
+    }
+
+    boolean isNull(int i) {
+        if (type == PhysicalType.NONE) return true;
+        return nulls != null && (nulls[i >>> 6] & (1L << i)) != 0;
+    }
+
+    private void setNull(int i, boolean isNull) {
+        if (isNull) {
+            if (nulls == null) nulls = new long[(capacity + 63) >>> 6];
+            nulls[i >>> 6] |= 1L << i;
+        } else if (nulls != null) {
+            nulls[i >>> 6] &= ~(1L << i);
+        }
+    }
+
+    /** True if some offset in {@code [from, to)} may be NULL. */
+    private boolean mayHaveNulls(int from, int to) {
+        if (type == PhysicalType.NONE) return true;
+        if (nulls == null) return false;
+        for (int w = from >>> 6, last = (to - 1) >>> 6; w <= last; w++) {
+            if (nulls[w] != 0) return true;
+        }
+        return false;
+    }
+
+    /** Writes position {@code pos} of {@code src} (same physical type) at {@code offset}. */
+    void set(int offset, Vector src, int pos) {
+        if (src.isNull(pos)) {
+            setNull(offset, true);
+            return;
+        }
+        setNull(offset, false);
+        switch (type) {
+            case BOOL -> bools[offset] = src.bools[pos];
+            case INT32 -> ints[offset] = src.ints[pos];
+            case INT64 -> longs[offset] = src.longs[pos];
+            case INT128 -> {
+                longs[offset] = src.longs[pos];
+                highs[offset] = src.highs[pos];
+            }
+            case DOUBLE -> doubles[offset] = src.doubles[pos];
+            case STRING -> strings[offset] = src.strings[pos];
+            case OBJECT -> objects[offset] = src.objects[pos];
+            case NONE -> setNull(offset, true);
+        }
+    }
+
+    /** Writes {@code count} live rows of {@code src} (positions {@code sel[k]} or {@code k}) at offsets {@code offset + k}. */
+    void append(int offset, Vector src, int[] sel, int count) {
+        if (sel == null && type != PhysicalType.NONE) {
+            switch (type) {
+                case BOOL -> System.arraycopy(src.bools, 0, bools, offset, count);
+                case INT32 -> System.arraycopy(src.ints, 0, ints, offset, count);
+                case INT64 -> System.arraycopy(src.longs, 0, longs, offset, count);
+                case INT128 -> {
+                    System.arraycopy(src.longs, 0, longs, offset, count);
+                    System.arraycopy(src.highs, 0, highs, offset, count);
+                }
+                case DOUBLE -> System.arraycopy(src.doubles, 0, doubles, offset, count);
+                case STRING -> System.arraycopy(src.strings, 0, strings, offset, count);
+                case OBJECT -> System.arraycopy(src.objects, 0, objects, offset, count);
+                case NONE -> { }
+            }
+            if (src.mayHaveNulls() || nulls != null) {
+                for (int k = 0; k < count; k++) setNull(offset + k, src.isNull(k));
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) set(offset + k, src, sel == null ? k : sel[k]);
+    }
+
+    /** Fills offsets {@code [from, to)} with one physical-form value (null: NULL). */
+    void fill(int from, int to, Object value) {
+        for (int i = from; i < to; i++) {
+            if (value == null) {
+                setNull(i, true);
+                continue;
+            }
+            switch (type) {
+                case BOOL -> bools[i] = (Boolean) value;
+                case INT32 -> ints[i] = ((Number) value).intValue();
+                case INT64 -> longs[i] = ((Number) value).longValue();
+                case INT128 -> {
+                    java.math.BigInteger b = value instanceof java.math.BigInteger bi ? bi
+                            : java.math.BigInteger.valueOf(((Number) value).longValue());
+                    longs[i] = b.longValue();
+                    highs[i] = b.shiftRight(64).longValue();
+                }
+                case DOUBLE -> doubles[i] = ((Number) value).doubleValue();
+                case STRING -> strings[i] = (String) value;
+                case OBJECT -> objects[i] = (Interval) value;
+                case NONE -> setNull(i, true);
+            }
+        }
+    }
+
+    /** Copies offsets {@code [from, from + count)} to positions {@code outPos..} of {@code out}. */
+    void copyTo(int from, int count, Vector out, int outPos) {
+        switch (type) {
+            case BOOL -> System.arraycopy(bools, from, out.bools, outPos, count);
+            case INT32 -> System.arraycopy(ints, from, out.ints, outPos, count);
+            case INT64 -> System.arraycopy(longs, from, out.longs, outPos, count);
+            case INT128 -> {
+                System.arraycopy(longs, from, out.longs, outPos, count);
+                System.arraycopy(highs, from, out.highs, outPos, count);
+            }
+            case DOUBLE -> System.arraycopy(doubles, from, out.doubles, outPos, count);
+            case STRING -> System.arraycopy(strings, from, out.strings, outPos, count);
+            case OBJECT -> System.arraycopy(objects, from, out.objects, outPos, count);
+            case NONE -> { }
+        }
+        if (mayHaveNulls(from, from + count)) {
+            for (int k = 0; k < count; k++) out.setNull(outPos + k, isNull(from + k));
+        } else if (out.mayHaveNulls()) {
+            for (int k = 0; k < count; k++) out.setNull(outPos + k, false);
+        }
+    }
+
+    /** Copies the offsets {@code offsets[0..count)} to positions {@code outPos..} of {@code out}. */
+    void gatherTo(int[] offsets, int count, Vector out, int outPos) {
+        switch (type) {
+            case BOOL -> { for (int k = 0; k < count; k++) out.bools[outPos + k] = bools[offsets[k]]; }
+            case INT32 -> { for (int k = 0; k < count; k++) out.ints[outPos + k] = ints[offsets[k]]; }
+            case INT64 -> { for (int k = 0; k < count; k++) out.longs[outPos + k] = longs[offsets[k]]; }
+            case INT128 -> {
+                for (int k = 0; k < count; k++) {
+                    out.longs[outPos + k] = longs[offsets[k]];
+                    out.highs[outPos + k] = highs[offsets[k]];
+                }
+            }
+            case DOUBLE -> { for (int k = 0; k < count; k++) out.doubles[outPos + k] = doubles[offsets[k]]; }
+            case STRING -> { for (int k = 0; k < count; k++) out.strings[outPos + k] = strings[offsets[k]]; }
+            case OBJECT -> { for (int k = 0; k < count; k++) out.objects[outPos + k] = objects[offsets[k]]; }
+            case NONE -> { }
+        }
+        if (nulls != null || type == PhysicalType.NONE || out.mayHaveNulls()) {
+            for (int k = 0; k < count; k++) out.setNull(outPos + k, isNull(offsets[k]));
+        }
+    }
+
+    /** One value in physical form (see {@link Vector#getObject}). */
+    Object get(int i) {
+        if (isNull(i)) return null;
+        return switch (type) {
+            case BOOL -> bools[i];
+            case INT32 -> ints[i];
+            case INT64 -> longs[i];
+            case INT128 -> dev.mallard.vector.Int128.toBigInteger(highs[i], longs[i]);
+            case DOUBLE -> doubles[i];
+            case STRING -> strings[i];
+            case OBJECT -> objects[i];
+            case NONE -> null;
+        };
+    }
+}

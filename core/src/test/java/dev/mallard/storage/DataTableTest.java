@@ -1,0 +1,186 @@
+package dev.mallard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mallard.MallardException;
+import dev.mallard.types.LogicalType;
+import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.Vector;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataTableTest {
+    private static final List<LogicalType> TYPES = List.of(LogicalType.BIGINT, LogicalType.VARCHAR);
+
+    private static void appendRange(DataTable t, long from, long to) {
+        DataChunk chunk = new DataChunk(TYPES);
+        for (long start = from; start < to; start += 2048) {
+            chunk.reset();
+            int n = (int) Math.min(2048, to - start);
+            for (int i = 0; i < n; i++) {
+                long v = start + i;
+                chunk.column(0).longs[i] = v;
+                if (v % 7 == 0) chunk.column(1).setNull(i);
+                else chunk.column(1).strings[i] = "s" + v;
+            }
+            chunk.setCount(n);
+            t.append(chunk);
+        }
+    }
+
+    /** All live rows as (rowid, c0, c1) via 2048-row scans. */
+    private static List<Object[]> scanAll(DataTable t, int[] cols) {
+        List<LogicalType> types = new ArrayList<>();
+        for (int c : cols) types.add(c == DataTable.ROW_ID ? LogicalType.BIGINT : t.types().get(c));
+        DataChunk out = new DataChunk(types);
+        List<Object[]> rows = new ArrayList<>();
+        for (long from = 0; from < t.rowIdLimit(); from += 2048) {
+            out.reset();
+            t.scan(from, 2048, cols, out);
+            for (int k = 0; k < out.count(); k++) {
+                Object[] r = new Object[cols.length];
+                for (int c = 0; c < cols.length; c++) r[c] = out.getObject(c, k);
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void appendsAcrossRowGroupsAndScansBack() {
+        DataTable t = new DataTable(TYPES);
+        long n = DataTable.ROW_GROUP_SIZE + 5000;
+        appendRange(t, 0, n);
+        assertThat(t.rowCount()).isEqualTo(n);
+        assertThat(t.rowIdLimit()).isEqualTo(n);
+        assertThat(t.rowGroupCount()).isEqualTo(2);
+        List<Object[]> rows = scanAll(t, new int[] {DataTable.ROW_ID, 0, 1});
+        assertThat(rows).hasSize((int) n);
+        for (int i = 0; i < n; i += 997) {
+            assertThat(rows.get(i)[0]).isEqualTo((long) i);
+            assertThat(rows.get(i)[1]).isEqualTo((long) i);
+            assertThat(rows.get(i)[2]).isEqualTo(i % 7 == 0 ? null : "s" + i);
+        }
+        assertThat(t.get(DataTable.ROW_GROUP_SIZE + 3, 1)).isEqualTo("s" + (DataTable.ROW_GROUP_SIZE + 3));
+        assertThat(t.get(14, 1)).isNull();
+    }
+
+    @Test
+    void scanAcrossRowGroupBoundaryInOneCall() {
+        DataTable t = new DataTable(TYPES);
+        appendRange(t, 0, DataTable.ROW_GROUP_SIZE + 10);
+        DataChunk out = new DataChunk(List.of(LogicalType.BIGINT));
+        t.scan(DataTable.ROW_GROUP_SIZE - 5, 2048, new int[] {0}, out);
+        assertThat(out.count()).isEqualTo(15);
+        assertThat(out.getObject(0, 0)).isEqualTo((long) DataTable.ROW_GROUP_SIZE - 5);
+        assertThat(out.getObject(0, 14)).isEqualTo((long) DataTable.ROW_GROUP_SIZE + 9);
+    }
+
+    @Test
+    void appendHonoursSelection() {
+        DataTable t = new DataTable(List.of(LogicalType.INTEGER));
+        DataChunk c = new DataChunk(List.of(LogicalType.INTEGER));
+        for (int i = 0; i < 10; i++) c.column(0).ints[i] = i;
+        c.column(0).setNull(4);
+        c.setSelection(new int[] {1, 4, 8}, 3);
+        t.append(c);
+        assertThat(t.rowCount()).isEqualTo(3);
+        assertThat(t.get(0, 0)).isEqualTo(1);
+        assertThat(t.get(1, 0)).isNull();
+        assertThat(t.get(2, 0)).isEqualTo(8);
+    }
+
+    @Test
+    void deleteTombstonesAndUndeleteRevives() {
+        DataTable t = new DataTable(TYPES);
+        appendRange(t, 0, 5000);
+        t.delete(new long[] {0, 10, 4999, 10}, 4);
+        assertThat(t.rowCount()).isEqualTo(4997);
+        assertThat(t.isDeleted(10)).isTrue();
+        assertThat(t.isDeleted(11)).isFalse();
+        List<Object[]> rows = scanAll(t, new int[] {DataTable.ROW_ID});
+        assertThat(rows).hasSize(4997);
+        assertThat(rows.get(0)[0]).isEqualTo(1L);
+        assertThat(rows.get(9)[0]).isEqualTo(11L); // stable row ids: 10 is gone, 11 keeps its id
+        t.undelete(new long[] {10}, 1);
+        assertThat(t.rowCount()).isEqualTo(4998);
+        assertThat(t.rowIdLimit()).isEqualTo(5000);
+    }
+
+    @Test
+    void updateWritesValuesAndNulls() {
+        DataTable t = new DataTable(TYPES);
+        appendRange(t, 0, 100);
+        Vector v = new Vector(LogicalType.VARCHAR, 2);
+        v.strings[0] = "x";
+        v.setNull(1);
+        t.update(new long[] {3, 5}, 2, 1, v);
+        assertThat(t.get(3, 1)).isEqualTo("x");
+        assertThat(t.get(5, 1)).isNull();
+        assertThatThrownBy(() -> t.get(100, 0)).isInstanceOf(MallardException.Internal.class);
+    }
+
+    @Test
+    void addedAndDroppedColumnsShareStorageCopyOnWrite() {
+        DataTable t = new DataTable(TYPES);
+        appendRange(t, 0, 3000);
+        t.delete(new long[] {1}, 1);
+        DataTable added = t.withColumnAdded(LogicalType.INTEGER, 42);
+        assertThat(added.types()).hasSize(3);
+        assertThat(added.rowCount()).isEqualTo(2999);
+        assertThat(added.get(2999, 2)).isEqualTo(42);
+        assertThat(added.get(2, 1)).isEqualTo("s2");
+
+        // writes to either table stay private
+        Vector v = new Vector(LogicalType.VARCHAR, 1);
+        v.strings[0] = "changed";
+        added.update(new long[] {2}, 1, 1, v);
+        assertThat(added.get(2, 1)).isEqualTo("changed");
+        assertThat(t.get(2, 1)).isEqualTo("s2");
+        added.delete(new long[] {3}, 1);
+        assertThat(t.isDeleted(3)).isFalse();
+        appendRange(t, 3000, 3010);
+        assertThat(added.rowIdLimit()).isEqualTo(3000);
+        assertThat(t.get(3005, 0)).isEqualTo(3005L);
+
+        DataTable dropped = added.withColumnDropped(0);
+        assertThat(dropped.types()).containsExactly(LogicalType.VARCHAR, LogicalType.INTEGER);
+        assertThat(dropped.get(2, 0)).isEqualTo("changed");
+        assertThat(dropped.isDeleted(3)).isTrue();
+        v.strings[0] = "again";
+        dropped.update(new long[] {2}, 1, 0, v);
+        assertThat(added.get(2, 1)).isEqualTo("changed");
+    }
+
+    @Test
+    void int128AndIntervalValuesRoundTrip() {
+        DataTable t = new DataTable(List.of(LogicalType.decimal(30, 2), LogicalType.INTERVAL));
+        DataChunk c = new DataChunk(t.types());
+        BigInteger big = BigInteger.TWO.pow(100).negate();
+        c.column(0).setObject(0, big);
+        c.column(1).setObject(0, new dev.mallard.types.Interval(1, 2, 3));
+        c.column(0).setNull(1);
+        c.column(1).setNull(1);
+        c.setCount(2);
+        t.append(c);
+        assertThat(t.get(0, 0)).isEqualTo(big);
+        assertThat(t.get(0, 1)).isEqualTo(new dev.mallard.types.Interval(1, 2, 3));
+        assertThat(t.get(1, 0)).isNull();
+        DataTable added = t.withColumnAdded(LogicalType.decimal(30, 2), BigInteger.TEN);
+        assertThat(added.get(1, 2)).isEqualTo(BigInteger.TEN);
+    }
+
+    @Test
+    void scanSnapshotIgnoresLaterAppends() {
+        DataTable t = new DataTable(TYPES);
+        appendRange(t, 0, 10);
+        long limit = t.rowIdLimit();
+        appendRange(t, 10, 20);
+        DataChunk out = new DataChunk(List.of(LogicalType.BIGINT));
+        t.scan(0, 2048, limit, new int[] {0}, out);
+        assertThat(out.count()).isEqualTo(10);
+    }
+}
