@@ -16,7 +16,15 @@ public final class Kernels {
 
     /** NULL in any argument gives NULL; the body runs for the other rows. */
     public static ScalarKernel strict(RowKernel body) {
-        return new StrictKernel(body);
+        return KernelSpecializer.strict(body);
+    }
+
+    /**
+     * Strict, and a row whose body throws goes to {@code handler}, which rethrows or writes NULL
+     * (TRY_CAST). The body must not have written a partial result it cannot take back.
+     */
+    public static ScalarKernel strictGuarded(RowKernel body, FailureHandler handler) {
+        return KernelSpecializer.guarded(body, handler);
     }
 
     /**
@@ -33,53 +41,11 @@ public final class Kernels {
         };
     }
 
-    /** True when some argument may hold a NULL at some position. */
-    static boolean anyNulls(Vector[] args) {
-        for (Vector a : args) {
-            if (a.mayHaveNulls()) return true;
-        }
-        return false;
-    }
-
     /** True when position i of some argument is NULL. */
     public static boolean anyNull(Vector[] args, int i) {
         for (Vector a : args) {
             if (a.isNull(i)) return true;
         }
         return false;
-    }
-
-    /** The loop behind {@link #strict}. */
-    static final class StrictKernel implements ScalarKernel {
-        private final RowKernel body;
-
-        StrictKernel(RowKernel body) {
-            this.body = body;
-        }
-
-        @Override
-        public void execute(Vector[] args, int[] sel, int count, Vector out) {
-            RowKernel f = body;
-            if (!anyNulls(args)) {
-                if (out.mayHaveNulls()) {
-                    for (int k = 0; k < count; k++) out.setNull(sel == null ? k : sel[k], false);
-                }
-                if (sel == null) {
-                    for (int i = 0; i < count; i++) f.apply(args, i, out);
-                } else {
-                    for (int k = 0; k < count; k++) f.apply(args, sel[k], out);
-                }
-                return;
-            }
-            for (int k = 0; k < count; k++) {
-                int i = sel == null ? k : sel[k];
-                if (anyNull(args, i)) {
-                    out.setNull(i);
-                } else {
-                    out.setNull(i, false);
-                    f.apply(args, i, out);
-                }
-            }
-        }
     }
 }

@@ -20,7 +20,9 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -51,6 +53,11 @@ final class MallardConnection implements Connection {
     private boolean readOnly;
     private SQLWarning warnings;
     private final Properties clientInfo = new Properties();
+    /**
+     * Open statements, closed with the connection so their engine results are released. Weak:
+     * a statement the application forgot to close must not stay reachable through here.
+     */
+    private final Set<MallardStatement> statements = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     MallardConnection(ClientContext context, String url) {
         this.context = context;
@@ -101,7 +108,20 @@ final class MallardConnection implements Connection {
     @Override
     public Statement createStatement() throws SQLException {
         checkOpen();
-        return new MallardStatement(this);
+        return register(new MallardStatement(this));
+    }
+
+    private <S extends MallardStatement> S register(S statement) {
+        synchronized (statements) {
+            statements.add(statement);
+        }
+        return statement;
+    }
+
+    void statementClosed(MallardStatement statement) {
+        synchronized (statements) {
+            statements.remove(statement);
+        }
     }
 
     @Override
@@ -118,7 +138,7 @@ final class MallardConnection implements Connection {
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
         checkOpen();
-        return new MallardPreparedStatement(this, sql);
+        return register(new MallardPreparedStatement(this, sql));
     }
 
     @Override
@@ -290,8 +310,14 @@ final class MallardConnection implements Connection {
     public void close() throws SQLException {
         if (closed) return;
         context.cancel();
+        List<MallardStatement> open;
+        synchronized (statements) {
+            open = new ArrayList<>(statements);
+            statements.clear();
+        }
         synchronized (lock) {
             if (closed) return;
+            for (MallardStatement s : open) s.closeQuietly();
             closed = true;
             context.close();
         }

@@ -180,8 +180,8 @@ final class MallardPreparedStatement extends MallardStatement implements Prepare
             connection.beforeStatement();
             try {
                 r = connection.context().prepare("DESCRIBE " + body).execute(Collections.nCopies(parameters.length, null));
-            } catch (MallardException e) {
-                return null;
+            } catch (RuntimeException e) {
+                return null; // not describable this way (e.g. EXPLAIN, or DML with RETURNING)
             }
         }
         if (!(r instanceof QueryResult q)) return null;

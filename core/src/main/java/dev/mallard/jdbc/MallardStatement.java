@@ -435,10 +435,16 @@ class MallardStatement implements Statement {
         if (closed) return;
         if (executing) connection.context().cancel();
         synchronized (connection.lock()) {
-            closed = true;
-            discardResult();
-            batch.clear();
+            closeQuietly();
         }
+        connection.statementClosed(this);
+    }
+
+    /** Releases the statement's result; the caller holds the connection lock. */
+    void closeQuietly() {
+        closed = true;
+        discardResult();
+        batch.clear();
     }
 
     @Override

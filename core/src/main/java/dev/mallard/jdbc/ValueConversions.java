@@ -149,7 +149,7 @@ final class ValueConversions {
      * the caller's (they need the SQL type to format).
      */
     static Object convert(Object v, Class<?> type) throws SQLException {
-        if (type == Object.class || type.isInstance(v) && !(v instanceof java.util.Date)) return v;
+        if (type == Object.class || type.isInstance(v)) return v;
         if (type == Long.class || type == long.class) return toLong(v);
         if (type == Integer.class || type == int.class) return toInt(v);
         if (type == Short.class || type == short.class) return toShort(v);

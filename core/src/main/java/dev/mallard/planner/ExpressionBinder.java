@@ -546,8 +546,8 @@ final class ExpressionBinder {
     private Expr unary(UnaryOperation u, Scope scope, SelectState select, Clause clause) {
         if (u.operator() == UnaryOperator.MINUS) {
             // Fold "-literal" here so -2147483648 is an INTEGER and -0.5 keeps its decimal type.
-            if (u.operand() instanceof IntegerLiteral l) return integerLiteral("-" + l.text(), u.position());
-            if (u.operand() instanceof DecimalLiteral l) return decimalLiteral("-" + l.text());
+            if (u.operand() instanceof IntegerLiteral l) return integerLiteral(negate(l.text()), u.position());
+            if (u.operand() instanceof DecimalLiteral l) return decimalLiteral(negate(l.text()));
             if (u.operand() instanceof DoubleLiteral l) return new Constant(-l.value(), LogicalType.DOUBLE);
         }
         Expr e = bind(u.operand(), scope, select, clause);
@@ -556,6 +556,10 @@ final class ExpressionBinder {
             case MINUS -> call("-", List.of(e), u.position());
             case BITWISE_NOT -> call("~", List.of(e), u.position());
         };
+    }
+
+    private static String negate(String numeral) {
+        return numeral.startsWith("-") ? numeral.substring(1) : "-" + numeral;
     }
 
     private Expr isBoolean(IsBoolean b, Scope scope, SelectState select, Clause clause) {

@@ -33,6 +33,9 @@ final class ExpressionNames {
             case Comparison c -> "(" + of(c.left()) + " " + c.operator().symbol() + " " + of(c.right()) + ")";
             case UnaryOperation u -> u.operator().symbol() + of(u.operand());
             case Extract x -> "extract(" + x.field().toLowerCase(Locale.ROOT) + " FROM " + of(x.source()) + ")";
+            case IntervalExpression i -> "INTERVAL " + of(i.value()) + (i.unit() == null ? "" : " " + i.unit().toUpperCase(Locale.ROOT));
+            case Like l -> "(" + of(l.value()) + (l.negated() ? " NOT " : " ") + l.kind() + " " + of(l.pattern()) + ")";
+            case IsNull n -> "(" + of(n.expression()) + (n.negated() ? " IS NOT NULL)" : " IS NULL)");
             case CaseExpression c -> "CASE";
             case ScalarSubquery s -> "(SELECT)";
             case Exists x -> "EXISTS";

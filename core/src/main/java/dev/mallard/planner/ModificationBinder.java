@@ -79,6 +79,7 @@ public final class ModificationBinder {
     }
 
     public InsertPlan bindInsert(Insert insert) {
+        queries.addStatementCtes(insert.with());
         TableEntry t = table(insert.table());
         List<Integer> targets = new ArrayList<>();
         if (insert.columns().isEmpty()) {
@@ -211,6 +212,7 @@ public final class ModificationBinder {
     }
 
     public UpdatePlan bindUpdate(Update update) {
+        queries.addStatementCtes(update.with());
         TableEntry t = table(update.table());
         Target target = target(t, update.alias(), update.from(), update.where());
         List<ColumnRef> cols = target.columns();
@@ -243,6 +245,7 @@ public final class ModificationBinder {
     }
 
     public DeletePlan bindDelete(Delete delete) {
+        queries.addStatementCtes(delete.with());
         TableEntry t = table(delete.table());
         Target target = target(t, delete.alias(), delete.using(), delete.where());
         ColumnRef out = ColumnIds.fresh("rowid", LogicalType.BIGINT);

@@ -76,6 +76,16 @@ public final class QueryBinder {
         return exprs.bind(e, new Scope(null, cols, List.of()), Clause.OTHER);
     }
 
+    /** Makes a statement-level WITH (of INSERT, UPDATE, DELETE) visible to everything bound afterwards. */
+    void addStatementCtes(With with) {
+        if (with == null) return;
+        if (with.recursive()) throw new MallardException.NotImplemented(ctx.at("WITH RECURSIVE is not supported yet", with.position()));
+        for (CommonTableExpression cte : with.ctes()) {
+            ctes.add(new Cte(cte, null, ctes.size()));
+            visibleCtes = ctes.size();
+        }
+    }
+
     Bound bindSubquery(Query query, Scope outer) {
         return bindQuery(query, outer);
     }

@@ -79,6 +79,7 @@ class MallardDriverTest {
         c.setReadOnly(true);
         assertThat(c.isReadOnly()).isTrue();
         Statement s = c.createStatement();
+        ResultSet open = s.executeQuery("SELECT * FROM range(10)");
         assertThatThrownBy(() -> c.prepareCall("CALL x()")).isInstanceOf(SQLFeatureNotSupportedException.class);
         assertThatThrownBy(c::setSavepoint).isInstanceOf(SQLFeatureNotSupportedException.class);
         assertThatThrownBy(() -> c.setSchema("nope")).isInstanceOf(SQLException.class);
@@ -86,6 +87,7 @@ class MallardDriverTest {
         assertThat(c.isClosed()).isTrue();
         assertThat(c.isValid(1)).isFalse();
         assertThat(s.isClosed()).isTrue();
+        assertThat(open.isClosed()).as("closing the connection releases open results").isTrue();
         assertThatThrownBy(c::createStatement).isInstanceOf(SQLNonTransientConnectionException.class);
         assertThatThrownBy(() -> s.execute("SELECT 1")).isInstanceOf(SQLException.class);
         c.close();

@@ -65,6 +65,31 @@ class FoldConstantsTest {
     }
 
     @Test
+    void commonConjunctsMoveOutOfDisjunctions() {
+        Expr c = col(t, "c");
+        assertThat(simplify(or(and(eq(a, lit(1)), eq(b, lit(2))), and(eq(a, lit(1)), eq(c, lit("x"))))))
+                .isEqualTo("(a#1 = 1) AND ((b#2 = 2) OR (c#3 = 'x'))");
+        assertThat(simplify(or(eq(a, lit(1)), and(eq(a, lit(1)), eq(b, lit(2)))))).isEqualTo("a#1 = 1");
+    }
+
+    @Test
+    void castOfAColumnComparedWithAConstantIsUnwrapped() {
+        Expr wide = new Expr.Cast(a, LogicalType.BIGINT, false);
+        assertThat(simplify(cmp("<", wide, new Expr.Constant(5L, LogicalType.BIGINT)))).isEqualTo("a#1 < 5");
+        // Out of INTEGER range: the constant does not convert back, the cast stays.
+        assertThat(simplify(cmp("<", wide, new Expr.Constant(5_000_000_000L, LogicalType.BIGINT))))
+                .isEqualTo("CAST(a#1 AS BIGINT) < 5000000000");
+        f.table("d", "day DATE");
+        Expr day = col(f.scan("d"), "day");
+        Expr ts = new Expr.Cast(day, LogicalType.TIMESTAMP, false);
+        long midnight = java.time.LocalDate.parse("1995-01-01").toEpochDay() * 86_400_000_000L;
+        assertThat(simplify(cmp(">=", ts, new Expr.Constant(midnight, LogicalType.TIMESTAMP))))
+                .isEqualTo("day#1 >= DATE '1995-01-01'");
+        assertThat(simplify(cmp(">=", ts, new Expr.Constant(midnight + 1, LogicalType.TIMESTAMP))))
+                .startsWith("CAST(day#1 AS TIMESTAMP) >= TIMESTAMP '1995-01-01 00:00:00.000001'");
+    }
+
+    @Test
     void caseAndCoalesceDropConstantBranches() {
         Expr c = new Expr.Case(List.of(new Expr.When(lit(false), b), new Expr.When(eq(lit(1), lit(1)), a)), b, LogicalType.INTEGER);
         assertThat(simplify(c)).isEqualTo("a#1");

@@ -99,6 +99,19 @@ final class ExtremeState implements AggregateState {
                 }
                 return true;
             }
+            case DOUBLE -> {
+                double[] x = in.doubles, s = keys.doubles;
+                for (int k = 0; k < count; k++) {
+                    int i = sel == null ? k : sel[k], g = groups[k];
+                    if (keys.isNull(g)) {
+                        keys.setNull(g, false);
+                        s[g] = x[i];
+                    } else if (ValueComparator.compareDoubles(x[i], s[g]) * direction > 0) {
+                        s[g] = x[i];
+                    }
+                }
+                return true;
+            }
             default -> {
                 return false;
             }

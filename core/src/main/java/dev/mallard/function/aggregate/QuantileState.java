@@ -14,8 +14,9 @@ import java.util.Arrays;
 
 /**
  * median, quantile_cont(x, q) and quantile_disc(x, q): each group keeps its values and sorts them
- * once when finalized. Position = (n - 1) · q. quantile_disc takes the value at floor(position);
- * quantile_cont (and median) interpolate between the neighbours for numbers, dates and timestamps —
+ * once when finalized. quantile_disc takes the value at index ceil(n · q) - 1 (as DuckDB and
+ * PostgreSQL's percentile_disc); quantile_cont (and median) interpolate between the values at
+ * floor and ceil of (n - 1) · q for numbers, dates and timestamps —
  * integers and doubles give DOUBLE, decimals keep their type (truncated to the scale), dates give
  * TIMESTAMP — and fall back to the discrete value for other types (median of VARCHAR is the lower
  * middle value, as in DuckDB). q is read from the first row of each group (DuckDB requires a constant).
@@ -110,16 +111,18 @@ final class QuantileState implements AggregateState {
         Integer[] order = new Integer[n];
         for (int k = 0; k < n; k++) order[k] = k;
         Arrays.sort(order, (x, y) -> comparator.compare(store, x, store, y));
-        double position = (n - 1) * quantiles[group];
+        double q = quantiles[group];
+        out.setNull(pos, false);
+        if (!continuous || !interpolable(type.id())) {
+            int index = Math.max(0, (int) Math.ceil(n * q) - 1);
+            out.copyFrom(store, order[Math.min(index, n - 1)], pos);
+            return;
+        }
+        double position = (n - 1) * q;
         int lo = (int) Math.floor(position);
         int hi = (int) Math.ceil(position);
         double fraction = position - lo;
         int a = order[lo], b = order[hi];
-        out.setNull(pos, false);
-        if (!continuous || !interpolable(type.id())) {
-            out.copyFrom(store, a, pos);
-            return;
-        }
         switch (type.id()) {
             case TINYINT, SMALLINT, INTEGER -> out.doubles[pos] = lerp(store.ints[a], store.ints[b], fraction);
             case BIGINT -> out.doubles[pos] = lerp(store.longs[a], store.longs[b], fraction);

@@ -38,16 +38,10 @@ public final class CastFunctions {
         }
         RowKernel step = step(from, to);
         if (infallible(from, to)) return Kernels.strict(step);
-        return Kernels.strict((a, i, o) -> {
-            try {
-                step.apply(a, i, o);
-            } catch (CastFailed f) {
-                if (!tryCast) throw failure(from, to, a[0], i, f);
-                o.setNull(i);
-            } catch (MallardException.Data e) {
-                if (!tryCast) throw e;
-                o.setNull(i);
-            }
+        return Kernels.strictGuarded(step, (e, a, i, o) -> {
+            if (!(e instanceof CastFailed) && !(e instanceof MallardException.Data)) throw e;
+            if (!tryCast) throw e instanceof CastFailed f ? failure(from, to, a[0], i, f) : e;
+            o.setNull(i);
         });
     }
 

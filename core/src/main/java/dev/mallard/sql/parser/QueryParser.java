@@ -637,7 +637,7 @@ abstract class QueryParser extends ExpressionParser {
             return List.of(List.of());
         }
         if (atKeyword("ROLLUP") && atSymbol(1, "(")) {
-            Token t = advance();
+            advance();
             List<List<Expression>> items = groupingItems();
             List<List<Expression>> sets = new ArrayList<>();
             for (int n = items.size(); n >= 0; n--) {

@@ -1,0 +1,38 @@
+package dev.mallard.execution;
+
+import static dev.mallard.execution.PlanFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.expression.Expr;
+import dev.mallard.plan.ColumnIds;
+import dev.mallard.plan.LogicalPlan;
+import dev.mallard.plan.LogicalPlan.AggregateCall;
+import dev.mallard.plan.LogicalPlan.Assignment;
+import dev.mallard.plan.LogicalPlan.JoinType;
+import dev.mallard.types.LogicalType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExplainTest {
+    private static final LogicalType I = LogicalType.BIGINT;
+
+    @Test
+    void physicalPlanAsTree() {
+        TableEntry t = table("t", List.of(I, I));
+        TableEntry u = table("u", List.of(I));
+        LogicalPlan.Get a = scan(t), b = scan(u);
+        LogicalPlan f = new LogicalPlan.Filter(b, cmp(">", col(b, 0), lit(3L, I)));
+        Expr cond = new Expr.And(List.of(cmp("=", col(a, 0), col(b, 0)), cmp("<", col(a, 1), col(b, 0))));
+        LogicalPlan j = new LogicalPlan.Join(JoinType.LEFT, a, f, cond, null, false);
+        LogicalPlan agg = new LogicalPlan.Aggregate(j, List.of(new Assignment(ColumnIds.fresh("k", I), col(a, 1))),
+                List.of(new AggregateCall(ColumnIds.fresh("n", I), TestFunctions.count(null), List.of(), false, null)));
+        assertThat(QueryExecutor.explain(agg)).isEqualTo("""
+                HASH_GROUP_BY groups: t.c1 | aggregates: count_star(*)
+                └─ HASH_JOIN LEFT | ON t.c0 = u.c0 AND (t.c1 < u.c0)
+                   ├─ TABLE_SCAN t | (c0, c1)
+                   └─ FILTER (u.c0 > 3)
+                      └─ TABLE_SCAN u | (c0)
+                """);
+    }
+}
