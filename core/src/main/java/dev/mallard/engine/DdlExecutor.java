@@ -124,8 +124,8 @@ final class DdlExecutor {
                         notNull = true;
                     }
                     case UNIQUE -> uniques.add(new UniqueConstraint(List.of(i), false));
-                    case DEFAULT -> defaultSql = SourceText.expressionAt(sql, cc.expression().position().offset(), false);
-                    case CHECK -> checks.add(SourceText.expressionAt(sql, cc.expression().position().offset(), true));
+                    case DEFAULT -> defaultSql = SqlFormatter.format(cc.expression());
+                    case CHECK -> checks.add(SqlFormatter.format(cc.expression()));
                 }
             }
             cols.add(new ColumnDefinition(def.name().value(), type, notNull, defaultSql));
@@ -153,7 +153,7 @@ final class DdlExecutor {
                         uniques.add(new UniqueConstraint(idx, false));
                     }
                 }
-                case CHECK -> checks.add(SourceText.expressionAt(sql, tc.check().position().offset(), true));
+                case CHECK -> checks.add(SqlFormatter.format(tc.check()));
                 case FOREIGN_KEY -> { }
             }
         }
@@ -323,7 +323,7 @@ final class DdlExecutor {
             case AlterColumnType act -> throw new MallardException.NotImplemented("ALTER COLUMN ... TYPE is not supported yet");
             case SetColumnDefault sd -> {
                 int k = column(t, sd.column().value());
-                String text = SourceText.expressionAt(sql, sd.defaultValue().position().offset(), false);
+                String text = SqlFormatter.format(sd.defaultValue());
                 updateColumn(t, k, new ColumnDefinition(t.columns().get(k).name(), t.columns().get(k).type(), t.columns().get(k).notNull(), text), tx);
             }
             case DropColumnDefault dd -> {
@@ -385,7 +385,7 @@ final class DdlExecutor {
         for (ColumnConstraint cc : def.constraints()) {
             switch (cc.kind()) {
                 case NOT_NULL -> notNull = true;
-                case DEFAULT -> defaultSql = SourceText.expressionAt(sql, cc.expression().position().offset(), false);
+                case DEFAULT -> defaultSql = SqlFormatter.format(cc.expression());
                 case NULL, REFERENCES -> { }
                 case PRIMARY_KEY, UNIQUE, CHECK -> throw new MallardException.NotImplemented(
                         "adding a column with a " + cc.kind() + " constraint is not supported yet");

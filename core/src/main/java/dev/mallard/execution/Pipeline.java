@@ -55,11 +55,12 @@ public final class Pipeline {
         operators.add(0, op);
     }
 
+    /** True if an operator of this pipeline needs a single thread (a sink merges thread-local states itself). */
     boolean serial() {
         for (PhysicalOperator op : operators) {
             if (op.requiresSerialExecution()) return true;
         }
-        return sink.requiresSerialExecution();
+        return false;
     }
 
     @Override

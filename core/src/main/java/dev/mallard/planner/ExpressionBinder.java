@@ -82,7 +82,7 @@ final class ExpressionBinder {
             case NullLiteral l -> new Constant(null, LogicalType.NULL);
             case TypedLiteral l -> typedLiteral(l);
             case IntervalExpression i -> interval(i, scope, select, clause);
-            case dev.mallard.sql.tree.ColumnRef c -> column(c, scope, select);
+            case dev.mallard.sql.tree.ColumnRef c -> column(c, scope, select, clause);
             case Parameter p -> parameter(p);
             case FunctionCall f -> functionCall(f, scope, select, clause);
             case Cast c -> cast(bind(c.expression(), scope, select, clause), TypeResolver.resolve(c.type()), c.tryCast());
@@ -205,7 +205,7 @@ final class ExpressionBinder {
 
     // ---- names ------------------------------------------------------------------------------
 
-    private Expr column(dev.mallard.sql.tree.ColumnRef c, Scope scope, SelectState select) {
+    private Expr column(dev.mallard.sql.tree.ColumnRef c, Scope scope, SelectState select, Clause clause) {
         List<Identifier> parts = c.name().parts();
         String name = parts.get(parts.size() - 1).value();
         String qualifier = parts.size() >= 2 ? parts.get(parts.size() - 2).value() : null;
@@ -221,11 +221,28 @@ final class ExpressionBinder {
             }
             ColumnRef outer = resolve(select.fromScope.parent(), qualifier, name);
             if (outer != null) return outer;
+            Expr alias = alias(qualifier, name, scope, select, clause);
+            if (alias != null) return alias;
             throw unknownColumn(c, select.fromScope);
         }
         ColumnRef r = resolve(scope, qualifier, name);
-        if (r == null) throw unknownColumn(c, scope);
-        return r;
+        if (r != null) return r;
+        Expr alias = alias(qualifier, name, scope, select, clause);
+        if (alias != null) return alias;
+        throw unknownColumn(c, scope);
+    }
+
+    /** A select-list alias used in HAVING, QUALIFY or an ORDER BY expression (DuckDB allows it when no column has the name). */
+    private Expr alias(String qualifier, String name, Scope scope, SelectState select, Clause clause) {
+        if (qualifier != null || select == null || clause == Clause.SELECT || clause == Clause.AGGREGATE_ARGUMENT) return null;
+        String key = name.toLowerCase(Locale.ROOT);
+        Expression ast = select.aliases.get(key);
+        if (ast == null || !select.expanding.add(key)) return null;
+        try {
+            return bind(ast, scope, select, clause);
+        } finally {
+            select.expanding.remove(key);
+        }
     }
 
     static ColumnRef resolve(Scope scope, String qualifier, String name) {
@@ -247,7 +264,7 @@ final class ExpressionBinder {
                         c.position()));
             }
         }
-        List<String> names = scope == null ? List.of() : scope.allNames();
+        List<String> names = scope == null ? List.of() : scope.allNames(parts.size() >= 2);
         return MallardException.Catalog.undefinedColumn(ctx.at("column \"" + c.name() + "\" does not exist"
                 + NameSuggestions.hint(c.name().toString(), names), c.position()));
     }

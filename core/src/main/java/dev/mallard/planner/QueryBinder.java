@@ -98,7 +98,12 @@ public final class QueryBinder {
                 if (query.with().recursive()) {
                     throw new MallardException.NotImplemented(ctx.at("WITH RECURSIVE is not supported yet", query.with().position()));
                 }
+                Set<String> names = new HashSet<>();
                 for (CommonTableExpression cte : query.with().ctes()) {
+                    if (!names.add(cte.name().value().toLowerCase(Locale.ROOT))) {
+                        throw new MallardException.Binder("42712", ctx.at("WITH query name \"" + cte.name().value()
+                                + "\" specified more than once", cte.position()));
+                    }
                     ctes.add(new Cte(cte, outer, ctes.size()));
                     visibleCtes = ctes.size();
                 }
@@ -184,6 +189,9 @@ public final class QueryBinder {
             }
             List<Item> items = expandItems(s.items(), scope);
             SelectState st = new SelectState(scope);
+            for (Item it : items) {
+                if (it.ast != null) st.aliases.putIfAbsent(it.name.toLowerCase(Locale.ROOT), it.ast);
+            }
 
             List<Object> groupAsts = groupExpressions(s, items, scope);
             boolean aggregating = groupAsts != null || s.having() != null
@@ -212,6 +220,9 @@ public final class QueryBinder {
                     : exprs.toBoolean(exprs.bind(s.having(), scope, st, Clause.HAVING), s.having().position());
             Expr qualify = s.qualify() == null ? null
                     : exprs.toBoolean(exprs.bind(s.qualify(), scope, st, Clause.QUALIFY), s.qualify().position());
+            if (qualify != null && st.windows.isEmpty()) {
+                throw new MallardException.Binder(ctx.at("QUALIFY needs at least one window function in the query", s.qualify().position()));
+            }
 
             // ORDER BY: select aliases and ordinals first, then any expression (added as a hidden column).
             List<PendingKey> sortKeys = new ArrayList<>();
@@ -394,13 +405,12 @@ public final class QueryBinder {
         if (star.qualifier() != null) {
             String q = star.qualifier().last().value();
             for (Scope.Column c : scope.columns()) {
-                if (c.relation() != null && c.relation().equalsIgnoreCase(q)) cols.add(c);
+                if (!c.starOnly() && c.relation() != null && c.relation().equalsIgnoreCase(q)) cols.add(c);
             }
             if (cols.isEmpty()) {
                 throw MallardException.Catalog.undefinedTable(ctx.at("no table named \"" + q + "\" in the FROM clause", star.position()));
             }
         } else {
-            cols.addAll(scope.merged());
             for (Scope.Column c : scope.columns()) if (!c.hidden()) cols.add(c);
         }
         Set<String> excluded = new HashSet<>();
@@ -699,8 +709,6 @@ public final class QueryBinder {
         for (int i = 0; i < fn.columnNames().size(); i++) outs.add(ColumnIds.fresh(fn.columnNames().get(i), fn.columnTypes().get(i)));
         List<String> names = aliasNames(fn.columnNames(), tf.alias(), tf.position());
         String relation = tf.alias() != null ? tf.alias().name().value() : name;
-        // A single-column function aliased without column names takes the alias as its column name (PostgreSQL).
-        if (tf.alias() != null && tf.alias().columns().isEmpty() && names.size() == 1) names = List.of(relation);
         return new From(new LogicalPlan.TableFunctionScan(fn, outs), scopeOf(relation, names, outs, outer));
     }
 
@@ -709,6 +717,12 @@ public final class QueryBinder {
         boolean lateral = j.right() instanceof SubqueryRelation sq && sq.lateral()
                 || j.right() instanceof TableFunction tf && tf.lateral();
         From right = bindRelation(j.right(), lateral ? left.scope() : outer);
+        for (String r : right.scope().relations()) {
+            if (left.scope().relations().contains(r)) {
+                throw new MallardException.Binder("42712", ctx.at("table name \"" + r + "\" specified more than once; give one of them an alias",
+                        j.position()));
+            }
+        }
         JoinType type = switch (j.type()) {
             case INNER, CROSS -> JoinType.INNER;
             case LEFT -> JoinType.LEFT;
@@ -732,12 +746,17 @@ public final class QueryBinder {
                 }
             }
         }
+        if (j.natural() && using.isEmpty()) {
+            throw new MallardException.Binder(ctx.at("NATURAL JOIN found no columns with the same name on both sides; use CROSS JOIN",
+                    j.position()));
+        }
         Expr condition = null;
         LogicalPlan plan;
         if (!using.isEmpty()) {
             List<Expr> conjuncts = new ArrayList<>();
             List<Assignment> coalesced = new ArrayList<>();
             Set<Integer> hide = new HashSet<>();
+            java.util.Map<Integer, ColumnRef> shownAs = new java.util.HashMap<>();
             for (String name : using) {
                 ColumnRef l = findUsing(left.scope(), name, "left", j.position());
                 ColumnRef r = findUsing(right.scope(), name, "right", j.position());
@@ -757,10 +776,20 @@ public final class QueryBinder {
                 };
                 merged.removeIf(m -> m.name().equalsIgnoreCase(name));
                 merged.add(new Scope.Column(null, name, visibleRef, false));
+                shownAs.put(l.id(), visibleRef);
             }
             condition = conjuncts.size() == 1 ? conjuncts.get(0) : new Expr.And(conjuncts);
+            // SELECT * shows the merged column where the left one stood (DuckDB's order), and not the right one.
             List<Scope.Column> marked = new ArrayList<>();
-            for (Scope.Column c : cols) marked.add(hide.contains(c.ref().id()) ? new Scope.Column(c.relation(), c.name(), c.ref(), true) : c);
+            for (Scope.Column c : cols) {
+                if (!hide.contains(c.ref().id())) {
+                    marked.add(c);
+                    continue;
+                }
+                marked.add(new Scope.Column(c.relation(), c.name(), c.ref(), true, c.starOnly()));
+                ColumnRef shown = shownAs.get(c.ref().id());
+                if (shown != null) marked.add(new Scope.Column(c.relation(), c.name(), shown, false, true));
+            }
             cols = marked;
             plan = new LogicalPlan.Join(type, left.plan(), right.plan(), condition, null, false);
             if (!coalesced.isEmpty()) {

@@ -15,9 +15,14 @@ final class Scope {
      * One visible column.
      *
      * @param relation the alias or table name qualifying it (null for unnamed derived columns)
-     * @param hidden   excluded from {@code *} (the right-hand copy of a USING column)
+     * @param hidden   excluded from an unqualified {@code *} (both sides of a USING column)
+     * @param starOnly only {@code *} sees it: the merged USING column, shown where the left one stood
      */
-    record Column(String relation, String name, ColumnRef ref, boolean hidden) {}
+    record Column(String relation, String name, ColumnRef ref, boolean hidden, boolean starOnly) {
+        Column(String relation, String name, ColumnRef ref, boolean hidden) {
+            this(relation, name, ref, hidden, false);
+        }
+    }
 
     private final Scope parent;
     private final List<Column> columns;
@@ -50,11 +55,13 @@ final class Scope {
         return new Scope(newParent, columns, merged);
     }
 
-    /** Every column visible for suggestions in this scope and its parents. */
-    List<String> allNames() {
+    /** Every column visible for suggestions in this scope and its parents, qualified or bare. */
+    List<String> allNames(boolean qualified) {
         List<String> out = new ArrayList<>();
         for (Scope s = this; s != null; s = s.parent) {
-            for (Column c : s.columns) out.add(c.relation == null ? c.name : c.relation + "." + c.name);
+            for (Column c : s.columns) {
+                if (!c.starOnly) out.add(qualified && c.relation != null ? c.relation + "." + c.name : c.name);
+            }
         }
         return out;
     }
@@ -72,7 +79,7 @@ final class Scope {
         ColumnRef found = null;
         String foundRelation = null;
         for (Column c : columns) {
-            if (!c.name.equalsIgnoreCase(name)) continue;
+            if (c.starOnly || !c.name.equalsIgnoreCase(name)) continue;
             if (qualifier != null && (c.relation == null || !c.relation.equalsIgnoreCase(qualifier))) continue;
             if (found != null && found.id() != c.ref.id()) {
                 throw MallardException.Binder.ambiguous("column reference \"" + name + "\" is ambiguous: it exists in "
@@ -97,5 +104,12 @@ final class Scope {
             if (c.relation != null && c.relation.equalsIgnoreCase(qualifier)) return true;
         }
         return false;
+    }
+
+    /** Relation names (aliases) of this FROM clause. */
+    java.util.Set<String> relations() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Column c : columns) if (c.relation != null) out.add(c.relation.toLowerCase(java.util.Locale.ROOT));
+        return out;
     }
 }

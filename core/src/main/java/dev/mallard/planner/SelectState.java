@@ -28,6 +28,10 @@ final class SelectState {
     final List<Window> windows = new ArrayList<>();
     /** True when the query groups or aggregates: bare columns must then be grouped. */
     boolean aggregating;
+    /** Select-list aliases (lower case) → their syntax, usable in HAVING, QUALIFY and ORDER BY expressions. */
+    final java.util.Map<String, Expression> aliases = new java.util.HashMap<>();
+    /** Aliases being expanded right now, to refuse a definition that refers to itself. */
+    final java.util.Set<String> expanding = new java.util.HashSet<>();
     /** Scope for subqueries after aggregation: grouped plain columns, visible under their names. */
     Scope groupScope;
 

@@ -410,7 +410,7 @@ public final class DateTimes {
         c.pos = save;
     }
 
-    /** DuckDB's timestamp text: date, space, HH:MM:SS, and .ffffff without trailing zeros when non-zero. */
+    /** DuckDB's timestamp text: the date (with "(BC)" before 1 AD), a space, HH:MM:SS, and .ffffff without trailing zeros when non-zero. */
     public static String formatTimestamp(long micros) {
         if (micros == TIMESTAMP_INFINITY) return "infinity";
         if (micros == TIMESTAMP_NEGATIVE_INFINITY) return "-infinity";
@@ -425,9 +425,9 @@ public final class DateTimes {
         pad(sb, monthOf(c), 2);
         sb.append('-');
         pad(sb, dayOf(c), 2);
+        if (bc) sb.append(" (BC)");
         sb.append(' ');
         appendTime(sb, tod);
-        if (bc) sb.append(" (BC)");
         return sb.toString();
     }
 

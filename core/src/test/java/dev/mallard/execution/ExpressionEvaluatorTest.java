@@ -134,6 +134,16 @@ class ExpressionEvaluatorTest {
     }
 
     @Test
+    void orOfAndWithSharedOperand() {
+        // (a AND b) OR a == a (three-valued): row-wise and as a filter
+        Expr e = new Expr.Or(List.of(new Expr.And(List.of(a, b)), a));
+        assertThat(eval(e)).containsExactly(true, true, true, false, false, false, null, null, null);
+        ExpressionEvaluator ev = new ExpressionEvaluator(ExpressionResolver.resolve(e, List.of(a, b, x, s)));
+        int[] out = new int[9];
+        assertThat(Arrays.copyOf(out, ev.select(chunk(), out))).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void resultsLandAtSelectedPositionsOnly() {
         DataChunk c = chunk();
         c.setSelection(new int[] {2, 7}, 2);

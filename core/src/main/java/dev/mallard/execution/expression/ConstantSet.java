@@ -53,7 +53,7 @@ public final class ConstantSet {
                 case INT32, INT64 -> insert(((Number) v).longValue());
                 case DOUBLE -> insert(KeyEquality.doubleKey(((Number) v).doubleValue()));
                 case STRING -> objs.add(v);
-                case INT128 -> objs.add(v); // BigInteger: equals by value
+                case INT128 -> objs.add(v instanceof java.math.BigInteger b ? b : java.math.BigInteger.valueOf(((Number) v).longValue()));
                 case OBJECT -> objs.add(v instanceof Interval i ? i.normalizedMicros() : v);
                 case NONE -> nul = true;
             }

@@ -1,7 +1,6 @@
 package dev.mallard.execution.hash;
 
 import dev.mallard.types.Interval;
-import dev.mallard.types.PhysicalType;
 import dev.mallard.vector.Vector;
 
 /**
@@ -86,9 +85,5 @@ public final class VectorHasher {
             case OBJECT -> v.objects[p] instanceof Interval i ? i.normalizedMicros() : v.objects[p].hashCode();
             case NONE -> 0;
         };
-    }
-
-    static boolean isNone(Vector v) {
-        return v.physicalType() == PhysicalType.NONE;
     }
 }

@@ -35,7 +35,6 @@ import dev.mallard.plan.Plans;
 import dev.mallard.types.LogicalType;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

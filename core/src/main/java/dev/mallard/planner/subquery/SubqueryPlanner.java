@@ -66,14 +66,14 @@ final class SubqueryPlanner {
         }
         if (!(e instanceof Expr.Subquery s) || Plans.exactlyOneRow(s.plan())) return false;
         switch (s.kind()) {
-            case EXISTS -> join(negated ? JoinType.ANTI : JoinType.SEMI, unnest(s.plan()), null, false, null);
+            case EXISTS -> join(negated ? JoinType.ANTI : JoinType.SEMI, unnest(rowsOnly(s.plan(), true)), null, false, null);
             case ANY, ALL -> {
                 if (!QuantifiedComparison.isEqualityForm(s)) return false;
                 // x IN S keeps rows where some y = x; x NOT IN S (= x <> ALL S) keeps rows where the
                 // IN is FALSE, not NULL: a null-aware anti join.
                 boolean in = (s.kind() == Expr.SubqueryKind.ANY) != negated;
                 Expr operand = plan(s.operand());
-                LogicalPlan sub = unnest(s.plan());
+                LogicalPlan sub = unnest(rowsOnly(s.plan(), false));
                 Expr eq = Exprs.equal(operand, sub.outputs().get(0));
                 if (in) join(JoinType.SEMI, sub, eq, false, null);
                 else join(JoinType.ANTI, sub, eq, true, null);
@@ -92,7 +92,7 @@ final class SubqueryPlanner {
             case EXISTS -> {
                 if (Plans.exactlyOneRow(s.plan())) yield Exprs.TRUE;
                 ColumnRef mark = ColumnIds.fresh("exists", LogicalType.BOOLEAN);
-                join(JoinType.MARK, unnest(s.plan()), null, false, mark);
+                join(JoinType.MARK, unnest(rowsOnly(s.plan(), true)), null, false, mark);
                 // A mark is NULL when some comparison was unknown; EXISTS only asks whether a row matched.
                 yield new Expr.Coalesce(List.of(mark, Exprs.FALSE), LogicalType.BOOLEAN);
             }
@@ -104,7 +104,7 @@ final class SubqueryPlanner {
                 }
                 if (QuantifiedComparison.isEqualityForm(s)) {
                     ColumnRef mark = ColumnIds.fresh(s.kind() == Expr.SubqueryKind.ANY ? "in" : "not_in", LogicalType.BOOLEAN);
-                    LogicalPlan sub = unnest(s.plan());
+                    LogicalPlan sub = unnest(rowsOnly(s.plan(), false));
                     join(JoinType.MARK, sub, Exprs.equal(s.operand(), sub.outputs().get(0)), true, mark);
                     yield s.kind() == Expr.SubqueryKind.ANY ? mark : new Expr.Not(mark);
                 }
@@ -182,6 +182,29 @@ final class SubqueryPlanner {
         Set<Integer> out = new java.util.HashSet<>();
         for (ColumnRef r : refs) out.add(r.id());
         return out;
+    }
+
+    /**
+     * The subquery without what cannot change a membership test: an ORDER BY, a DISTINCT (IN and
+     * EXISTS only ask whether a row exists) and, for EXISTS, a LIMIT that keeps the first row. Seen
+     * through the select list's projections. This also exposes the correlated filter underneath to
+     * the fast decorrelation paths. (Not for scalar subqueries: DISTINCT can turn two equal rows
+     * into one, which is then not an error.)
+     */
+    private static LogicalPlan rowsOnly(LogicalPlan plan, boolean exists) {
+        return switch (plan) {
+            case LogicalPlan.Sort s -> rowsOnly(s.child(), exists);
+            case LogicalPlan.Limit l when exists && l.offset() == 0 && l.limit() != 0 -> rowsOnly(l.child(), true);
+            case LogicalPlan.Aggregate a when a.aggregates().isEmpty() && !a.groups().isEmpty() -> {
+                // SELECT DISTINCT: the grouping only renames its keys.
+                yield new Project(rowsOnly(a.child(), exists), a.groups());
+            }
+            case Project p -> {
+                LogicalPlan child = rowsOnly(p.child(), exists);
+                yield child == p.child() ? p : new Project(child, p.assignments());
+            }
+            default -> plan;
+        };
     }
 
     /** A subquery's plan with its own nested subqueries unnested first. */

@@ -319,6 +319,20 @@ class SubqueryUnnesterTest {
     }
 
     @Test
+    void orderByAndDistinctDoNotMatterToIn() {
+        var distinct = aggregate(filter(u, eq(y(), b())), List.of(col(u, "x")));
+        var sorted = new LogicalPlan.Sort(distinct, List.of(new LogicalPlan.SortKey(distinct.outputs().get(0), true, false)));
+        LogicalPlan plan = project(filter(t, in(a(), sorted)), col(t, "a"));
+        assertUnnested(plan, """
+                Project[a#1]
+                  Join[SEMI, (a#1 = x#2) AND (y#3 = b#4)]
+                    Get[t: a#1, b#4, c#5]
+                    Project[x#2 := x#6, y#3]
+                      Get[u: x#6, y#3]
+                """);
+    }
+
+    @Test
     void correlatedValuesBecomeProjectionsOfTheDomain() {
         var c0 = ColumnIds.fresh("col0", LogicalType.INTEGER);
         var values = new LogicalPlan.Values(List.of(c0), List.of(List.of(a()), List.of(lit(2))));
