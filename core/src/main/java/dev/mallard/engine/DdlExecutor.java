@@ -282,10 +282,21 @@ final class DdlExecutor {
                                 + "; use DROP " + (wantView ? "TABLE" : "VIEW"));
                     }
                     remove(e, tx);
+                    if (e instanceof TableEntry) dropIndexesOf(e.name(), tx);
                 }
             }
         }
         return new UpdateResult(0);
+    }
+
+    private void dropIndexesOf(String table, Transaction tx) {
+        var names = statements.database().indexNames();
+        for (var entry : List.copyOf(names.entrySet())) {
+            if (entry.getValue().equalsIgnoreCase(table)) {
+                names.remove(entry.getKey());
+                tx.onRollback(() -> names.put(entry.getKey(), entry.getValue()));
+            }
+        }
     }
 
     StatementResult alter(AlterTable a, String sql, Transaction tx) {

@@ -16,7 +16,9 @@ final class Settings {
         DEFAULTS.put("threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         DEFAULTS.put("integer_division", "false");
         DEFAULTS.put("memory_limit", "80%");
-        DEFAULTS.put("default_order", "asc");
+        DEFAULTS.put("default_null_order", "nulls_last");
+        DEFAULTS.put("enable_verification", "false");
+        DEFAULTS.put("seed", "0");
         DEFAULTS.put("timezone", "UTC");
         DEFAULTS.put("search_path", "main");
         DEFAULTS.put("preserve_insertion_order", "true");
@@ -41,7 +43,9 @@ final class Settings {
                     throw MallardException.Data.invalidArgument("threads must be a positive integer, got '" + text + "'");
                 }
             }
-            case "integer_division", "preserve_insertion_order", "enable_progress_bar" -> text = String.valueOf(parseBoolean(key, text));
+            case "integer_division", "preserve_insertion_order", "enable_progress_bar", "enable_verification" ->
+                    text = String.valueOf(parseBoolean(key, text));
+            case "default_null_order" -> text = nullOrderOf(text).name().toLowerCase(Locale.ROOT);
             default -> { }
         }
         values.put(key, text);
@@ -63,6 +67,22 @@ final class Settings {
 
     boolean integerDivision() {
         return Boolean.parseBoolean(values.get("integer_division"));
+    }
+
+    dev.mallard.planner.BindContext.NullOrder nullOrder() {
+        return nullOrderOf(values.get("default_null_order"));
+    }
+
+    private static dev.mallard.planner.BindContext.NullOrder nullOrderOf(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
+        return switch (t) {
+            case "nulls_last", "last" -> dev.mallard.planner.BindContext.NullOrder.NULLS_LAST;
+            case "nulls_first", "first" -> dev.mallard.planner.BindContext.NullOrder.NULLS_FIRST;
+            case "nulls_first_on_asc_last_on_desc", "sqlite" -> dev.mallard.planner.BindContext.NullOrder.NULLS_FIRST_ON_ASC_LAST_ON_DESC;
+            case "nulls_last_on_asc_first_on_desc", "postgres" -> dev.mallard.planner.BindContext.NullOrder.NULLS_LAST_ON_ASC_FIRST_ON_DESC;
+            default -> throw MallardException.Data.invalidArgument("default_null_order must be nulls_first, nulls_last, "
+                    + "nulls_first_on_asc_last_on_desc or nulls_last_on_asc_first_on_desc, got '" + text + "'");
+        };
     }
 
     List<Object[]> rows() {

@@ -62,7 +62,8 @@ final class StatementExecutor {
     }
 
     BindContext bindContext(String sql, List<Values.Typed> params) {
-        return new BindContext(database().catalog(), params, sql, client.settings().integerDivision());
+        return new BindContext(database().catalog(), params, sql, client.settings().integerDivision(),
+                client.settings().nullOrder());
     }
 
     ExecutionContext executionContext() {
@@ -222,6 +223,10 @@ final class StatementExecutor {
                 if (p.arguments().size() != 1) throw new MallardException.Binder("PRAGMA " + name + " takes the table name");
                 Object arg = settingValue(p.arguments().get(0), sql);
                 return describe(new Describe(p.position(), QualifiedName.of(arg.toString()), null), sql, List.of());
+            }
+            case "enable_verification", "disable_verification" -> {
+                client.settings().set("enable_verification", name.startsWith("enable"));
+                return new MaterializedResult(List.of("Success"), List.of(LogicalType.BOOLEAN), List.of());
             }
             case "show_tables" -> {
                 return showTables(new ShowTables(p.position(), false, null));

@@ -111,7 +111,7 @@ public final class FunctionCatalog {
 
     private static MallardException unknown(String name, List<LogicalType> args, String what, Iterable<String> names) {
         String closest = Spelling.closest(name, names);
-        return MallardException.Catalog.undefinedFunction(what + " " + call(name, args) + " does not exist"
+        return MallardException.Catalog.undefinedFunction(what + " " + name + " does not exist"
                 + (closest == null ? "" : ". Did you mean \"" + closest + "\"?"));
     }
 

@@ -3,6 +3,7 @@ package dev.mallard.function;
 import dev.mallard.function.aggregate.AggregateFunctions;
 import dev.mallard.function.scalar.ArithmeticFunctions;
 import dev.mallard.function.scalar.ComparisonFunctions;
+import dev.mallard.function.scalar.ConditionalFunctions;
 import dev.mallard.function.scalar.DateFunctions;
 import dev.mallard.function.scalar.MathFunctions;
 import dev.mallard.function.scalar.PatternFunctions;
@@ -32,6 +33,7 @@ public final class FunctionRegistry {
         ArithmeticFunctions.register(c);
         TemporalArithmetic.register(c);
         ComparisonFunctions.register(c);
+        ConditionalFunctions.register(c);
         PatternFunctions.register(c);
         StringFunctions.register(c);
         MathFunctions.register(c);

@@ -1,7 +1,5 @@
 package dev.mallard.function;
 
-import dev.mallard.vector.Vector;
-
 /**
  * Lifts per-row bodies into vectorized kernels: the one place that iterates a selection and
  * propagates NULLs, so no function repeats that loop.
@@ -32,20 +30,6 @@ public final class Kernels {
      * the result's NULL bit is cleared before each call.
      */
     public static ScalarKernel lenient(RowKernel body) {
-        return (args, sel, count, out) -> {
-            for (int k = 0; k < count; k++) {
-                int i = sel == null ? k : sel[k];
-                out.setNull(i, false);
-                body.apply(args, i, out);
-            }
-        };
-    }
-
-    /** True when position i of some argument is NULL. */
-    public static boolean anyNull(Vector[] args, int i) {
-        for (Vector a : args) {
-            if (a.isNull(i)) return true;
-        }
-        return false;
+        return KernelSpecializer.lenient(body);
     }
 }

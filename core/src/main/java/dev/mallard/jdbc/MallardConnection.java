@@ -41,7 +41,7 @@ import java.util.concurrent.Executor;
  * connection therefore keeps its own autocommit flag and, in manual mode, opens a new engine
  * transaction before each statement when none is open.
  */
-final class MallardConnection implements Connection {
+public final class MallardConnection implements Connection {
     private static final Set<String> CLIENT_INFO = Set.of("ApplicationName", "ClientUser", "ClientHostname");
 
     private final ClientContext context;
@@ -62,6 +62,15 @@ final class MallardConnection implements Connection {
     MallardConnection(ClientContext context, String url) {
         this.context = context;
         this.url = url;
+    }
+
+    /**
+     * A new connection to the same database (DuckDB's driver offers the same), so a private
+     * in-memory database can still be shared by several connections of its creator.
+     */
+    public MallardConnection duplicate() throws java.sql.SQLException {
+        if (context.isClosed()) throw new java.sql.SQLException("connection is closed", "08003");
+        return new MallardConnection(context.database().connect(), url);
     }
 
     ClientContext context() {

@@ -39,12 +39,14 @@ import java.util.stream.Collectors;
  * Renders a logical plan as an indented tree, one node per line with its key details, e.g.
  *
  * <pre>
- * Project[l_orderkey#3, revenue#20 := sum#19]
- *   Aggregate[group by: l_orderkey#3; sum#19 := sum(l_extendedprice#8 * (1 - l_discount#9))]
- *     Join[INNER, l_orderkey#3 = o_orderkey#17]
- *       Get[lineitem: l_orderkey#3, l_extendedprice#8, l_discount#9]
- *       Filter[o_orderdate#21 &lt; DATE '1995-03-15']
- *         Get[orders: o_orderkey#17, o_orderdate#21]
+ * TopN[10, revenue#1 DESC, o_orderdate#2 ASC]
+ *   Project[l_orderkey#3 := l_orderkey#4, revenue#1 := sum#5, o_orderdate#2 := o_orderdate#6]
+ *     Aggregate[group by: l_orderkey#4 := l_orderkey#9, o_orderdate#6 := o_orderdate#10; sum#5 := sum(l_extendedprice#12 * (1.00 - l_discount#13))]
+ *       Join[INNER, l_orderkey#9 = o_orderkey#14]
+ *         Filter[l_shipdate#15 &gt; DATE '1995-03-15']
+ *           Get[lineitem: l_orderkey#9, l_extendedprice#12, l_discount#13, l_shipdate#15]
+ *         Filter[o_orderdate#10 &lt; DATE '1995-03-15']
+ *           Get[orders: o_orderkey#14, o_orderdate#10]
  * </pre>
  *
  * Symbols print as {@code name#id}, so a plan can be followed by hand. Expected-plan tests compare

@@ -482,11 +482,10 @@ final class ExpressionBinder {
         return new FrameBound(kind, offset);
     }
 
-    static SortKey sortKey(Expr e, SortItem s) {
+    /** Without NULLS FIRST/LAST, NULLs go where the default_null_order setting says (DuckDB: last). */
+    SortKey sortKey(Expr e, SortItem s) {
         boolean asc = s.direction() != SortDirection.DESC;
-        // DuckDB's default: NULLS LAST for both directions.
-        boolean nullsFirst = s.nulls() == NullOrdering.FIRST;
-        return new SortKey(e, asc, nullsFirst);
+        return new SortKey(e, asc, ctx.nullsFirst(s.nulls(), asc));
     }
 
     // ---- subqueries --------------------------------------------------------------------------

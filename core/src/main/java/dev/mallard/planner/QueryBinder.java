@@ -150,13 +150,14 @@ public final class QueryBinder {
             } else {
                 e = exprs.bind(item.expression(), scope, Clause.ORDER_BY);
             }
-            keys.add(ExpressionBinder.sortKey(e, item));
+            keys.add(exprs.sortKey(e, item));
         }
         return keys;
     }
 
-    private static SortKey allKey(Expr e, OrderByAll all) {
-        return new SortKey(e, all.direction() != SortDirection.DESC, all.nulls() == NullOrdering.FIRST);
+    private SortKey allKey(Expr e, OrderByAll all) {
+        boolean asc = all.direction() != SortDirection.DESC;
+        return new SortKey(e, asc, ctx.nullsFirst(all.nulls(), asc));
     }
 
     private int ordinal(IntegerLiteral n, int count) {
@@ -229,7 +230,8 @@ public final class QueryBinder {
             List<Expr> hidden = new ArrayList<>();
             if (orderBy instanceof OrderByAll all) {
                 for (int i = 0; i < outputs.size(); i++) {
-                    sortKeys.add(new PendingKey(i, all.direction() != SortDirection.DESC, all.nulls() == NullOrdering.FIRST));
+                    SortKey key = allKey(new Constant(null, LogicalType.NULL), all);
+                    sortKeys.add(new PendingKey(i, key.ascending(), key.nullsFirst()));
                 }
             } else if (orderBy instanceof OrderByItems oi) {
                 for (SortItem item : oi.items()) {
@@ -246,7 +248,7 @@ public final class QueryBinder {
                             k = outputs.size() + hidden.size() - 1;
                         }
                     }
-                    SortKey key = ExpressionBinder.sortKey(new Constant(null, LogicalType.NULL), item);
+                    SortKey key = exprs.sortKey(new Constant(null, LogicalType.NULL), item);
                     sortKeys.add(new PendingKey(k, key.ascending(), key.nullsFirst()));
                 }
             }
@@ -632,7 +634,7 @@ public final class QueryBinder {
                 try {
                     Statement st = SqlParser.parseOne(view.sql());
                     if (!(st instanceof Query q)) throw new MallardException.Internal("view body is not a query");
-                    QueryBinder inner = new QueryBinder(new BindContext(ctx.catalog(), List.of(), view.sql(), ctx.integerDivision()));
+                    QueryBinder inner = new QueryBinder(ctx.forSql(view.sql()));
                     inner.viewDepth = viewDepth;
                     Bound b = inner.bindQuery(q, null);
                     List<String> names = new ArrayList<>(b.names());

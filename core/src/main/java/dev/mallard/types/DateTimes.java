@@ -28,10 +28,9 @@ public final class DateTimes {
     /** Returned by the {@code try} parsers when the text is not a valid value. */
     public static final long INVALID = Long.MIN_VALUE;
 
-    /** Largest |year| a DATE may hold (keeps day numbers well inside int). */
-    private static final int MAX_DATE_YEAR = 5_000_000;
-    /** Largest |year| a TIMESTAMP may hold (microseconds stay inside long). */
-    private static final int MAX_TIMESTAMP_YEAR = 290_000;
+    /** DuckDB's DATE range: 5877642-06-25 (BC) to 5881580-07-10, the finite values of an int day number. */
+    private static final long MIN_DATE_DAYS = daysFromCivil(-5_877_641, 6, 25);
+    private static final long MAX_DATE_DAYS = daysFromCivil(5_881_580, 7, 10);
 
     private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 
@@ -151,6 +150,11 @@ public final class DateTimes {
         return daysFromCivil(year, month, day);
     }
 
+    /** True for day numbers inside DuckDB's finite DATE range. */
+    public static boolean isValidDate(long days) {
+        return days >= MIN_DATE_DAYS && days <= MAX_DATE_DAYS;
+    }
+
     /** Days of a timestamp (floor: times before 1970 belong to the earlier day). */
     public static long daysOf(long micros) {
         return Math.floorDiv(micros, MICROS_PER_DAY);
@@ -166,9 +170,11 @@ public final class DateTimes {
         if (days == DATE_INFINITY) return TIMESTAMP_INFINITY;
         if (days == DATE_NEGATIVE_INFINITY) return TIMESTAMP_NEGATIVE_INFINITY;
         try {
-            return Math.multiplyExact(days, MICROS_PER_DAY);
+            long t = Math.multiplyExact(days, MICROS_PER_DAY);
+            if (t == TIMESTAMP_INFINITY || t <= TIMESTAMP_NEGATIVE_INFINITY) throw new ArithmeticException();
+            return t;
         } catch (ArithmeticException e) {
-            throw MallardException.Data.outOfRange("Date " + formatDate(days) + " is out of range for TIMESTAMP");
+            throw MallardException.Data.conversion("Date " + formatDate(days) + " is not in timestamp range");
         }
     }
 
@@ -185,22 +191,23 @@ public final class DateTimes {
                 hour * MICROS_PER_HOUR + minute * MICROS_PER_MINUTE + micros);
     }
 
-    /** TIMESTAMP + INTERVAL: months first (clamping the day), then days, then microseconds. */
+    /** TIMESTAMP + INTERVAL: months first (clamping the day), then days, then microseconds; an error past the range. */
     public static long addInterval(long micros, Interval iv) {
         if (micros == TIMESTAMP_INFINITY || micros == TIMESTAMP_NEGATIVE_INFINITY) return micros;
-        long result = micros;
-        if (iv.months() != 0) {
-            long days = daysOf(micros);
-            long tod = timeOfDay(micros);
-            result = addMonths(days, iv.months()) * MICROS_PER_DAY + tod;
-        }
         try {
+            long result = micros;
+            if (iv.months() != 0) {
+                long days = addMonths(daysOf(micros), iv.months());
+                result = Math.addExact(Math.multiplyExact(days, MICROS_PER_DAY), timeOfDay(micros));
+            }
             result = Math.addExact(result, Math.multiplyExact((long) iv.days(), MICROS_PER_DAY));
             result = Math.addExact(result, iv.micros());
+            if (result == TIMESTAMP_INFINITY || result <= TIMESTAMP_NEGATIVE_INFINITY) throw new ArithmeticException();
+            return result;
         } catch (ArithmeticException e) {
-            throw MallardException.Data.outOfRange("Timestamp out of range after adding " + Intervals.format(iv));
+            throw MallardException.Data.outOfRange("Timestamp " + formatTimestamp(micros) + " + " + Intervals.format(iv)
+                    + " is out of range");
         }
-        return result;
     }
 
     /** TIMESTAMP - INTERVAL. */
@@ -288,8 +295,8 @@ public final class DateTimes {
             c.pos = save;
         }
         if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, (int) month)) return INVALID;
-        if (Math.abs(year) > MAX_DATE_YEAR) return INVALID;
-        return daysFromCivil(year, (int) month, (int) day);
+        long days = daysFromCivil(year, (int) month, (int) day);
+        return isValidDate(days) ? days : INVALID;
     }
 
     /** DuckDB's date text: at least four year digits, and "(BC)" for years before 1 AD. */
@@ -358,9 +365,10 @@ public final class DateTimes {
         skipZone(c);
         c.skipSpaces();
         if (!c.atEnd()) return INVALID;
-        long year = year(days);
-        if (Math.abs(year) > MAX_TIMESTAMP_YEAR) return INVALID;
-        return days * MICROS_PER_DAY + tod;
+        long hi = Math.multiplyHigh(days, MICROS_PER_DAY), lo = days * MICROS_PER_DAY;
+        long t = lo + tod;
+        if (hi != (lo >> 63) || ((lo ^ t) & (tod ^ t)) < 0 || t == TIMESTAMP_INFINITY || t <= TIMESTAMP_NEGATIVE_INFINITY) return INVALID;
+        return t;
     }
 
     /** Parses H{1,2}:M{1,2}[:S{1,2}[.f*]] at the cursor; micros since midnight, or -1. */

@@ -249,26 +249,54 @@ public final class Intervals {
         }
     }
 
-    /** Multiplication by a fraction: fractional months become days (30 per month), fractional days microseconds. */
+    /**
+     * Multiplication by a fraction, as PostgreSQL's interval_mul (which DuckDB follows): each part
+     * is scaled; the fraction of the months becomes days (30 per month) and the fraction of the days
+     * becomes time; a time carry of a whole day or more from that cascade moves into the days (so
+     * '9 months -27 days 12:34:56' × 0.3 is '2 months 13 days 01:22:28.8'), while the scaled time
+     * part itself is not folded into days.
+     */
     public static Interval multiply(Interval iv, double factor) {
         if (Double.isNaN(factor) || Double.isInfinite(factor)) {
             throw MallardException.Data.outOfRange("Cannot multiply INTERVAL by " + factor);
         }
-        double m = iv.months() * factor;
-        long wholeMonths = (long) m;
-        double d = iv.days() * factor + (m - wholeMonths) * DAYS_PER_MONTH;
-        long wholeDays = (long) d;
-        double us = iv.micros() * factor + (d - wholeDays) * DateTimes.MICROS_PER_DAY;
-        if (wholeMonths != (int) wholeMonths || wholeDays != (int) wholeDays || Math.abs(us) >= 9.2e18) {
-            throw MallardException.Data.outOfRange("Overflow in multiplication of INTERVAL (" + format(iv) + " * " + factor + ")");
-        }
-        return new Interval((int) wholeMonths, (int) wholeDays, Math.round(us));
+        return scale(iv, factor, false);
     }
 
+    /** Division by a number, with the same cascade as {@link #multiply(Interval, double)}. */
     public static Interval divide(Interval iv, double divisor) {
         if (divisor == 0) throw MallardException.Data.divisionByZero();
-        return multiply(iv, 1.0 / divisor);
+        if (Double.isNaN(divisor)) throw MallardException.Data.outOfRange("Cannot divide INTERVAL by NaN");
+        return scale(iv, divisor, true);
     }
+
+    private static Interval scale(Interval iv, double factor, boolean divide) {
+        double months = divide ? iv.months() / factor : iv.months() * factor;
+        double days = divide ? iv.days() / factor : iv.days() * factor;
+        if (Math.abs(months) >= Integer.MAX_VALUE || Math.abs(days) >= Integer.MAX_VALUE) throw multiplyOverflow(iv, factor);
+        int wholeMonths = (int) months;
+        double monthRemainderDays = microRound((months - wholeMonths) * DAYS_PER_MONTH);
+        int wholeDays = (int) days;
+        double secondRemainder = microRound((days - wholeDays + monthRemainderDays - (int) monthRemainderDays) * 86_400.0);
+        if (Math.abs(secondRemainder) >= 86_400) {
+            wholeDays += (int) (secondRemainder / 86_400);
+            secondRemainder -= (int) (secondRemainder / 86_400) * 86_400.0;
+        }
+        wholeDays += (int) monthRemainderDays;
+        double micros = Math.rint((divide ? iv.micros() / factor : iv.micros() * factor) + secondRemainder * 1e6);
+        if (Math.abs(micros) >= 9.2e18) throw multiplyOverflow(iv, factor);
+        return new Interval(wholeMonths, wholeDays, (long) micros);
+    }
+
+    /** Rounds to whole microseconds of the unit, as PostgreSQL's TSROUND does before cascading. */
+    private static double microRound(double v) {
+        return Math.rint(v * 1e6) / 1e6;
+    }
+
+    private static MallardException multiplyOverflow(Interval iv, double factor) {
+        return MallardException.Data.outOfRange("Overflow in multiplication of INTERVAL (" + format(iv) + " * " + factor + ")");
+    }
+
 
     /** TIMESTAMP - TIMESTAMP: whole days and the remaining microseconds, both truncated toward zero. */
     public static Interval between(long fromMicros, long toMicros) {

@@ -39,6 +39,8 @@ public final class JoinProbe extends OperatorState {
     /** SEMI/ANTI/MARK: a probe row is decided by its first match, later candidates are skipped. */
     private final boolean stopAtFirstMatch;
     private final boolean needsPairChunk;
+    /** Null-aware join whose NULL-aware conjunct is hashed: run the null-check phase. */
+    private final boolean nullCheck;
 
     private final ExpressionEvaluator[] probeKeyEvals;
     private final Vector[] probeKeys;
@@ -107,8 +109,6 @@ public final class JoinProbe extends OperatorState {
         pairTypes.addAll(rightTypes);
         this.pairChunk = needsPairChunk ? new DataChunk(pairTypes) : null;
     }
-
-    private final boolean nullCheck;
 
     /** Processes one input chunk (called again with the same chunk while it returns HAVE_MORE_OUTPUT). */
     public OperatorResult execute(DataChunk chunk) {

@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  *   <li>avg of integers, decimals and doubles → DOUBLE, computed from an exact sum.</li>
  *   <li>min, max, first/arbitrary, last, any_value, mode, arg_min/arg_max (min_by/max_by) → the
  *       value's type; bool_and, bool_or → BOOLEAN.</li>
- *   <li>stddev/stddev_samp, stddev_pop, variance/var_samp, var_pop, covar_samp, covar_pop, corr,
- *       product → DOUBLE.</li>
+ *   <li>stddev/stddev_samp, stddev_pop, variance/var_samp, var_pop, sem, skewness, kurtosis,
+ *       covar_samp, covar_pop, corr, product, fsum/kahan_sum, favg, entropy → DOUBLE.</li>
+ *   <li>bit_and, bit_or, bit_xor → the integer type; mad → DOUBLE (DECIMAL keeps its type).</li>
  *   <li>string_agg / group_concat / listagg → VARCHAR; approx_count_distinct (exact) → BIGINT.</li>
  *   <li>median, quantile_cont, quantile_disc / quantile: see {@link QuantileState}.</li>
  * </ul>
@@ -85,7 +86,20 @@ public final class AggregateFunctions {
         variance(c, "var_pop", VarianceState.Mode.VAR_POP);
         variance(c, "stddev_samp", VarianceState.Mode.STDDEV_SAMP);
         variance(c, "stddev_pop", VarianceState.Mode.STDDEV_POP);
+        variance(c, "sem", VarianceState.Mode.SEM);
         c.alias("variance", "var_samp");
+        fixed(c, "skewness", Signature.of(DOUBLE), D, () -> new MomentsState(MomentsState.Mode.SKEWNESS));
+        fixed(c, "kurtosis", Signature.of(DOUBLE), D, () -> new MomentsState(MomentsState.Mode.KURTOSIS));
+        fixed(c, "fsum", Signature.of(DOUBLE), D, () -> new KahanSumState(false));
+        c.alias("kahan_sum", "fsum");
+        c.alias("sumkahan", "fsum");
+        fixed(c, "favg", Signature.of(DOUBLE), D, () -> new KahanSumState(true));
+        for (TypeId id : new TypeId[] {TINYINT, SMALLINT, INTEGER, BIGINT}) {
+            LogicalType t = LogicalType.of(id);
+            fixed(c, "bit_and", Signature.of(id), t, () -> new BitState(BitState.Mode.AND, id == BIGINT));
+            fixed(c, "bit_or", Signature.of(id), t, () -> new BitState(BitState.Mode.OR, id == BIGINT));
+            fixed(c, "bit_xor", Signature.of(id), t, () -> new BitState(BitState.Mode.XOR, id == BIGINT));
+        }
         c.alias("stddev", "stddev_samp");
         covariance(c, "covar_samp", CovarianceState.Mode.COVAR_SAMP);
         covariance(c, "covar_pop", CovarianceState.Mode.COVAR_POP);
@@ -102,6 +116,11 @@ public final class AggregateFunctions {
         c.alias("quantile", "quantile_disc");
         c.addAggregate("mode", Signature.of(ANY), (n, args) -> new AggregateFunction(n, args, args.get(0),
                 () -> new HashedState(HashedState.Mode.MODE)));
+        fixed(c, "entropy", Signature.of(ANY), D, () -> new HashedState(HashedState.Mode.ENTROPY));
+        for (TypeId id : new TypeId[] {TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, DOUBLE}) {
+            c.addAggregate("mad", Signature.of(id), (n, args) -> new AggregateFunction(n, args,
+                    args.get(0).isDecimal() ? args.get(0) : LogicalType.DOUBLE, () -> QuantileState.mad(args.get(0))));
+        }
         fixed(c, "approx_count_distinct", Signature.of(ANY), LogicalType.BIGINT, () -> new HashedState(HashedState.Mode.COUNT_DISTINCT));
     }
 

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * approx_count_distinct (computed exactly) and mode (the most frequent value, the first one seen
- * on ties): a hash map of the group's values (physical form) to their counts.
+ * approx_count_distinct (computed exactly), mode (the most frequent value, the first one seen
+ * on ties) and entropy (Shannon entropy in bits of the value distribution, NULLs excluded): a hash
+ * map of the group's values (physical form) to their counts.
  */
 final class HashedState implements AggregateState {
-    enum Mode { COUNT_DISTINCT, MODE }
+    enum Mode { COUNT_DISTINCT, MODE, ENTROPY }
 
     private final Mode mode;
     private Map<Object, long[]>[] maps = newArray(0);
@@ -62,6 +63,19 @@ final class HashedState implements AggregateState {
     @Override
     public void finalize(int group, Vector out, int pos) {
         Map<Object, long[]> m = maps[group];
+        if (mode == Mode.ENTROPY) {
+            out.setNull(pos, false);
+            double total = 0, h = 0;
+            if (m != null) {
+                for (long[] n : m.values()) total += n[0];
+                for (long[] n : m.values()) {
+                    double p = n[0] / total;
+                    h -= p * Math.log(p) / Math.log(2);
+                }
+            }
+            out.doubles[pos] = h == 0 ? 0.0 : h;
+            return;
+        }
         if (mode == Mode.COUNT_DISTINCT) {
             out.setNull(pos, false);
             out.longs[pos] = m == null ? 0 : m.size();

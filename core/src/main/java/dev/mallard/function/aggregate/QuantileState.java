@@ -20,9 +20,11 @@ import java.util.Arrays;
  * integers and doubles give DOUBLE, decimals keep their type (truncated to the scale), dates give
  * TIMESTAMP — and fall back to the discrete value for other types (median of VARCHAR is the lower
  * middle value, as in DuckDB). q is read from the first row of each group (DuckDB requires a constant).
+ * mad (median absolute deviation) is the median of |x - median(x)|: DOUBLE, or the input's DECIMAL type.
  */
 final class QuantileState implements AggregateState {
     private final boolean continuous;
+    private final boolean mad;
     private final Double fixedQuantile;
     private final LogicalType type;
     private final ValueComparator comparator;
@@ -32,6 +34,16 @@ final class QuantileState implements AggregateState {
 
     /** @param fixedQuantile 0.5 for median, null when q comes from the second argument */
     QuantileState(boolean continuous, Double fixedQuantile, LogicalType type) {
+        this(continuous, fixedQuantile, type, false);
+    }
+
+    /** The median absolute deviation of a numeric type. */
+    static QuantileState mad(LogicalType type) {
+        return new QuantileState(true, 0.5, type, true);
+    }
+
+    private QuantileState(boolean continuous, Double fixedQuantile, LogicalType type, boolean mad) {
+        this.mad = mad;
         this.continuous = continuous;
         this.fixedQuantile = fixedQuantile;
         this.type = type;
@@ -113,6 +125,10 @@ final class QuantileState implements AggregateState {
         Arrays.sort(order, (x, y) -> comparator.compare(store, x, store, y));
         double q = quantiles[group];
         out.setNull(pos, false);
+        if (mad) {
+            writeMad(store, order, out, pos);
+            return;
+        }
         if (!continuous || !interpolable(type.id())) {
             int index = Math.max(0, (int) Math.ceil(n * q) - 1);
             out.copyFrom(store, order[Math.min(index, n - 1)], pos);
@@ -137,6 +153,39 @@ final class QuantileState implements AggregateState {
             }
             default -> out.copyFrom(store, a, pos);
         }
+    }
+
+    private void writeMad(Vector store, Integer[] order, Vector out, int pos) {
+        int n = order.length;
+        BigDecimal[] sorted = new BigDecimal[n];
+        for (int k = 0; k < n; k++) sorted[k] = numeric(store, order[k]);
+        BigDecimal median = middle(sorted);
+        BigDecimal[] deviations = new BigDecimal[n];
+        for (int k = 0; k < n; k++) deviations[k] = sorted[k].subtract(median).abs();
+        Arrays.sort(deviations);
+        BigDecimal result = middle(deviations);
+        switch (type.id()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE -> out.doubles[pos] = result.doubleValue();
+            case DECIMAL -> DecimalMath.store(out, pos, result.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue());
+            default -> throw new IllegalStateException("mad of " + type);
+        }
+    }
+
+    private BigDecimal numeric(Vector v, int i) {
+        return switch (type.id()) {
+            case TINYINT, SMALLINT, INTEGER -> BigDecimal.valueOf(v.ints[i]);
+            case BIGINT -> BigDecimal.valueOf(v.longs[i]);
+            case REAL, DOUBLE -> new BigDecimal(v.doubles[i]);
+            case DECIMAL -> new BigDecimal(DecimalMath.unscaled(v, i), type.scale());
+            default -> throw MallardException.Data.invalidArgument("mad is not defined for " + type);
+        };
+    }
+
+    /** Median of sorted numbers (the mean of the two middle values for an even count). */
+    private static BigDecimal middle(BigDecimal[] sorted) {
+        int n = sorted.length;
+        if (n % 2 == 1) return sorted[n / 2];
+        return sorted[n / 2 - 1].add(sorted[n / 2]).divide(BigDecimal.valueOf(2));
     }
 
     private static boolean interpolable(TypeId id) {

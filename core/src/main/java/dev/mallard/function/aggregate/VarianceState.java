@@ -4,12 +4,13 @@ import dev.mallard.function.AggregateState;
 import dev.mallard.vector.Vector;
 
 /**
- * var_samp, var_pop, stddev_samp, stddev_pop over DOUBLE with Welford's online algorithm (count,
+ * var_samp, var_pop, stddev_samp, stddev_pop and sem (standard error of the mean,
+ * √(var_pop / n)) over DOUBLE with Welford's online algorithm (count,
  * mean and sum of squared deviations per group), merged with Chan's parallel formula. The sample
  * forms are NULL for fewer than two values, the population forms for none.
  */
 final class VarianceState implements AggregateState {
-    enum Mode { VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP }
+    enum Mode { VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP, SEM }
 
     private final Mode mode;
     private long[] counts = new long[0];
@@ -69,7 +70,11 @@ final class VarianceState implements AggregateState {
         }
         double variance = m2[group] / (sample ? n - 1 : n);
         out.setNull(pos, false);
-        out.doubles[pos] = mode == Mode.STDDEV_SAMP || mode == Mode.STDDEV_POP ? Math.sqrt(variance) : variance;
+        out.doubles[pos] = switch (mode) {
+            case STDDEV_SAMP, STDDEV_POP -> Math.sqrt(variance);
+            case SEM -> Math.sqrt(variance / n);
+            default -> variance;
+        };
     }
 
     @Override

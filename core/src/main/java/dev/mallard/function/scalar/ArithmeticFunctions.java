@@ -67,6 +67,11 @@ public final class ArithmeticFunctions {
         floating(c, LogicalType.DOUBLE);
         binary(c, "^", LogicalType.DOUBLE, (a, i, o) -> o.doubles[i] = Math.pow(a[0].doubles[i], a[1].doubles[i]));
         c.alias("**", "^");
+        // DuckDB's named forms of the operators; divide is integer division like //.
+        c.alias("add", "+");
+        c.alias("subtract", "-");
+        c.alias("multiply", "*");
+        c.alias("divide", "//");
     }
 
     /** REAL and DOUBLE share {@code double[]} storage; REAL results are rounded to float precision. */

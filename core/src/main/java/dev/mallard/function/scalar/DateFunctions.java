@@ -19,7 +19,6 @@ import dev.mallard.types.Interval;
 import dev.mallard.types.Intervals;
 import dev.mallard.types.LogicalType;
 import dev.mallard.types.TypeId;
-import dev.mallard.vector.Vector;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -32,7 +31,7 @@ import java.util.List;
  * functions current_date, current_timestamp / now / get_current_timestamp / today.
  *
  * <p>Deviations: to_timestamp, now and current_timestamp return TIMESTAMP (DuckDB: TIMESTAMP WITH
- * TIME ZONE); the clock functions give the JVM's local wall-clock time, read once per vector.
+ * TIME ZONE) holding the JVM's local wall-clock time, read once when the statement is bound.
  */
 public final class DateFunctions {
     private DateFunctions() {}
@@ -50,7 +49,7 @@ public final class DateFunctions {
         c.addScalar("date_trunc", Signature.of(VARCHAR, TIMESTAMP), TS, Kernels.strict((a, i, o) ->
                 o.longs[i] = parts.get(a[0].strings[i]).truncate(a[1].longs[i])));
         c.addScalar("date_trunc", Signature.of(VARCHAR, DATE), TS, Kernels.strict((a, i, o) ->
-                o.longs[i] = parts.get(a[0].strings[i]).truncateDays(a[1].ints[i]) * DateTimes.MICROS_PER_DAY));
+                o.longs[i] = DateTimes.dateToTimestamp(parts.get(a[0].strings[i]).truncateDays(a[1].ints[i]))));
         c.alias("datetrunc", "date_trunc");
         for (String name : List.of("date_diff", "date_sub")) {
             boolean diff = name.equals("date_diff");
@@ -120,8 +119,11 @@ public final class DateFunctions {
                 o.strings[i] = StrfTime.MONTH_NAMES[(int) DatePart.MONTH.of(a[0].longs[i]) - 1]));
         c.addScalar("age", Signature.of(TIMESTAMP, TIMESTAMP), LogicalType.INTERVAL, Kernels.strict((a, i, o) ->
                 o.objects[i] = age(a[0].longs[i], a[1].longs[i])));
-        c.addVolatileScalar("age", Signature.of(TIMESTAMP), LogicalType.INTERVAL, Kernels.strict((a, i, o) ->
-                o.objects[i] = age(DateTimes.daysOf(now()) * DateTimes.MICROS_PER_DAY, a[0].longs[i])));
+        c.addScalar("age", Signature.of(TIMESTAMP), (n, args) -> {
+            long midnight = DateTimes.daysOf(now()) * DateTimes.MICROS_PER_DAY;
+            return new ScalarFunction(n, args, LogicalType.INTERVAL, Kernels.strict((a, i, o) ->
+                    o.objects[i] = age(midnight, a[0].longs[i])), false);
+        });
 
         intervalOf(c, "to_years", "year");
         intervalOf(c, "to_months", "month");
@@ -135,9 +137,17 @@ public final class DateFunctions {
         c.addScalar("to_weeks", Signature.of(BIGINT), LogicalType.INTERVAL, Kernels.strict((a, i, o) ->
                 o.objects[i] = Intervals.of(a[0].longs[i], "week")));
 
-        c.addVolatileScalar("current_date", Signature.of(), LogicalType.DATE, clock((o, i, now) -> o.ints[i] = (int) DateTimes.daysOf(now)));
+        // The clock is read when the call is bound, which happens once per statement execution, so
+        // every row (and every thread) of a statement sees the same time, as in DuckDB.
+        c.addScalar("current_date", Signature.of(), (n, args) -> {
+            int today = (int) DateTimes.daysOf(now());
+            return new ScalarFunction(n, args, LogicalType.DATE, Kernels.strict((a, i, o) -> o.ints[i] = today), false);
+        });
         c.alias("today", "current_date");
-        c.addVolatileScalar("current_timestamp", Signature.of(), TS, clock((o, i, now) -> o.longs[i] = now));
+        c.addScalar("current_timestamp", Signature.of(), (n, args) -> {
+            long now = now();
+            return new ScalarFunction(n, args, TS, Kernels.strict((a, i, o) -> o.longs[i] = now), false);
+        });
         c.alias("now", "current_timestamp");
         c.alias("get_current_timestamp", "current_timestamp");
         c.alias("localtimestamp", "current_timestamp");
@@ -191,7 +201,8 @@ public final class DateFunctions {
     // ---- helpers -----------------------------------------------------------------------------------
 
     private static int makeDate(long year, long month, long day) {
-        if (month < 1 || month > 12 || day < 1 || Math.abs(year) > 5_000_000 || day > DateTimes.daysInMonth(year, (int) month)) {
+        if (month < 1 || month > 12 || day < 1 || Math.abs(year) > 10_000_000 || day > DateTimes.daysInMonth(year, (int) month)
+                || !DateTimes.isValidDate(DateTimes.daysFromCivil(year, (int) month, (int) day))) {
             throw MallardException.Data.conversion("Date out of range: " + year + "-" + month + "-" + day);
         }
         return (int) DateTimes.daysFromCivil(year, (int) month, (int) day);
@@ -258,22 +269,5 @@ public final class DateFunctions {
         LocalDateTime t = LocalDateTime.now();
         return DateTimes.timestampOf(t.toLocalDate().toEpochDay(), t.getHour(), t.getMinute(),
                 t.getSecond() * DateTimes.MICROS_PER_SECOND + t.getNano() / 1000);
-    }
-
-    @FunctionalInterface
-    private interface ClockWriter {
-        void write(Vector out, int i, long now);
-    }
-
-    /** A zero-argument kernel that reads the clock once per call and writes it to every row. */
-    private static dev.mallard.function.ScalarKernel clock(ClockWriter writer) {
-        return (args, sel, count, out) -> {
-            long now = now();
-            for (int k = 0; k < count; k++) {
-                int i = sel == null ? k : sel[k];
-                out.setNull(i, false);
-                writer.write(out, i, now);
-            }
-        };
     }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  *   <li>{@code *}: scale s1 + s2 (more than 38 is an error), precision p1 + p2; when both operands
  *       fit 64 bits and the scale is below 18 the precision is capped at 18 so the product stays in
  *       a long (checked at run time); otherwise it is capped at 38 (checked).</li>
- *   <li>{@code %}: scale max(s1, s2), precision max(p1 - s1, p2 - s2) + scale.</li>
+ *   <li>{@code %}: scale max(s1, s2), precision max(p1 - s1, p2 - s2) + scale; DOUBLE when an
+ *       operand cannot be rescaled within 38 digits.</li>
  * </ul>
  * Results that exceed the precision are errors.
  */
@@ -124,6 +125,11 @@ final class DecimalArithmetic {
     static ScalarFunction bindModulo(String name, List<LogicalType> args) {
         LogicalType l = args.get(0), r = args.get(1);
         int scale = Math.max(l.scale(), r.scale());
+        if (l.precision() - l.scale() + scale > MAX || r.precision() - r.scale() + scale > MAX) {
+            // Rescaling an operand would need more than 38 digits: DuckDB falls back to DOUBLE.
+            return new ScalarFunction(name, List.of(LogicalType.DOUBLE, LogicalType.DOUBLE), LogicalType.DOUBLE,
+                    Kernels.strict((a, i, o) -> o.doubles[i] = a[0].doubles[i] % a[1].doubles[i]), true);
+        }
         int digits = Math.max(l.precision() - l.scale(), r.precision() - r.scale());
         LogicalType result = LogicalType.decimal(Math.min(MAX, Math.max(1, digits + scale)), scale);
         LogicalType lt = LogicalType.decimal(Math.min(MAX, l.precision() - l.scale() + scale), scale);

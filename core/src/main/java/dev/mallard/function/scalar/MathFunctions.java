@@ -72,7 +72,8 @@ public final class MathFunctions {
             floating(c, "round", t, MathFunctions::roundHalfAway);
             floating(c, "trunc", t, x -> x < 0 ? Math.ceil(x) : Math.floor(x));
             floating(c, "even", t, MathFunctions::even);
-            c.addScalar("round", Signature.of(id, INTEGER), t, Kernels.strict((a, i, o) -> o.doubles[i] = roundDouble(a[0].doubles[i], a[1].ints[i])));
+            c.addScalar("round", Signature.of(id, INTEGER), t, Kernels.strict((a, i, o) -> o.doubles[i] = roundDouble(a[0].doubles[i], a[1].ints[i], RoundingMode.HALF_UP)));
+            c.addScalar("trunc", Signature.of(id, INTEGER), t, Kernels.strict((a, i, o) -> o.doubles[i] = roundDouble(a[0].doubles[i], a[1].ints[i], RoundingMode.DOWN)));
         }
         c.alias("ceiling", "ceil");
         c.alias("truncate", "trunc");
@@ -162,10 +163,10 @@ public final class MathFunctions {
         return Math.copySign(r, x);
     }
 
-    /** Rounds at n decimal digits (negative n: tens, hundreds…), half away from zero on the shortest decimal form. */
-    static double roundDouble(double x, int n) {
+    /** Rounds (or truncates) at n decimal digits (negative n: tens, hundreds…) on the shortest decimal form. */
+    static double roundDouble(double x, int n, RoundingMode mode) {
         if (Double.isNaN(x) || Double.isInfinite(x)) return x;
-        return new BigDecimal(Double.toString(x)).setScale(n, RoundingMode.HALF_UP).doubleValue();
+        return new BigDecimal(Double.toString(x)).setScale(n, mode).doubleValue();
     }
 
 

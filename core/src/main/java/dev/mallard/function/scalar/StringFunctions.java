@@ -118,6 +118,17 @@ public final class StringFunctions {
         }));
         text(c, "md5", (a, i, o) -> o.strings[i] = digest("MD5", a[0].strings[i]));
         text(c, "sha256", (a, i, o) -> o.strings[i] = digest("SHA-256", a[0].strings[i]));
+        text(c, "sha1", (a, i, o) -> o.strings[i] = digest("SHA-1", a[0].strings[i]));
+        text(c, "to_hex", (a, i, o) -> o.strings[i] = HexFormat.of().withUpperCase().formatHex(a[0].strings[i].getBytes(StandardCharsets.UTF_8)));
+        c.addScalar("to_hex", Signature.of(BIGINT), V, Kernels.strict((a, i, o) -> o.strings[i] = Long.toHexString(a[0].longs[i]).toUpperCase(Locale.ROOT)));
+        c.alias("hex", "to_hex");
+        c.addScalar("jaro_similarity", Signature.of(VARCHAR, VARCHAR), LogicalType.DOUBLE, Kernels.strict((a, i, o) ->
+                o.doubles[i] = Similarity.jaro(a[0].strings[i], a[1].strings[i])));
+        c.addScalar("jaro_winkler_similarity", Signature.of(VARCHAR, VARCHAR), LogicalType.DOUBLE, Kernels.strict((a, i, o) ->
+                o.doubles[i] = Similarity.jaroWinkler(a[0].strings[i], a[1].strings[i])));
+        // array_slice / list slicing on strings: 1-based inclusive bounds, negative counts from the end.
+        c.addScalar("array_slice", Signature.of(VARCHAR, BIGINT, BIGINT), V, Kernels.strict((a, i, o) ->
+                o.strings[i] = slice(a[0].strings[i], a[1].longs[i], a[2].longs[i])));
         c.addScalar("levenshtein", Signature.of(VARCHAR, VARCHAR), LogicalType.BIGINT, Kernels.strict((a, i, o) ->
                 o.longs[i] = levenshtein(a[0].strings[i], a[1].strings[i])));
         c.alias("editdist3", "levenshtein");
@@ -249,6 +260,14 @@ public final class StringFunctions {
         }
         long idx = n > 0 ? n - 1 : n < 0 ? parts.size() + n : -1;
         return idx >= 0 && idx < parts.size() ? parts.get((int) idx) : "";
+    }
+
+    /** s[begin:end] with DuckDB's list-slice rules: 1-based, inclusive, negative positions count from the end, 0 is the start. */
+    static String slice(String s, long begin, long end) {
+        long len = Text.length(s);
+        long from = begin < 0 ? len + begin : Math.max(begin - 1, 0);
+        long to = end < 0 ? len + end + 1 : Math.min(end, len);
+        return from >= to ? "" : Text.slice(s, from, to);
     }
 
     /** PostgreSQL's overlay: s with {@code count} characters from 1-based {@code start} replaced by r. */

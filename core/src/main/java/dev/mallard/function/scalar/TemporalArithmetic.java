@@ -76,7 +76,7 @@ public final class TemporalArithmetic {
 
     private static int addDays(long days, long n) {
         long r = days + n;
-        if (r >= DateTimes.DATE_INFINITY || r <= DateTimes.DATE_NEGATIVE_INFINITY) {
+        if (!DateTimes.isValidDate(r)) {
             throw MallardException.Data.outOfRange("Date out of range: " + DateTimes.formatDate(days) + " + " + n + " days");
         }
         return (int) r;

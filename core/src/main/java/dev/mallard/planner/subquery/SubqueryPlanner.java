@@ -27,6 +27,10 @@ import java.util.Set;
  *       MARK join whose BOOLEAN mark replaces them; a scalar subquery becomes a join whose output
  *       column replaces it — INNER with a one-row aggregate, LEFT when at most one row can match,
  *       otherwise SINGLE (which fails on a second match, as SQL requires).</li>
+ *   <li>Quantified comparisons a hash join cannot answer ({@code x < ANY}, {@code x >= ALL},
+ *       {@code = ALL}, {@code <> ANY}) become a one-row min/max/count aggregate read by a CASE
+ *       ({@link QuantifiedComparison}); against a subquery that always yields one row, any
+ *       quantified comparison is a plain comparison and EXISTS is TRUE.</li>
  * </ul>
  *
  * Correlated subqueries are decorrelated on the way: {@link AggregatePullUp} and

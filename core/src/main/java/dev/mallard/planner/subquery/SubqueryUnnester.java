@@ -37,7 +37,16 @@ public final class SubqueryUnnester {
 
     /** An equivalent plan with no {@link Expr.Subquery} anywhere and the same output columns. */
     public static LogicalPlan unnest(LogicalPlan plan) {
-        return rewrite(plan);
+        LogicalPlan out = rewrite(plan);
+        if (out != plan) {
+            Set<Integer> dangling = Plans.freeIds(out);
+            dangling.removeAll(Plans.freeIds(plan));
+            if (!dangling.isEmpty()) {
+                throw new MallardException.Internal("subquery unnesting left references to columns " + dangling
+                        + " that no operator produces");
+            }
+        }
+        return out;
     }
 
     /** Unnests a subquery's plan; it may still read columns of enclosing queries. */
