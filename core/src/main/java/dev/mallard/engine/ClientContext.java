@@ -1,6 +1,7 @@
 package dev.mallard.engine;
 
 import dev.mallard.MallardException;
+import dev.mallard.planner.ModificationBinder;
 import dev.mallard.sql.parser.SqlParser;
 import dev.mallard.sql.tree.Statement;
 import dev.mallard.types.Values;
@@ -72,6 +73,34 @@ public final class ClientContext implements AutoCloseable {
             }
 
             @Override
+            public long executeBatch(List<List<Object>> batch) {
+                if (st instanceof dev.mallard.sql.tree.Insert insert && ModificationBinder.batchable(insert) && !batch.isEmpty()) {
+                    List<List<Values.Typed>> typed = new ArrayList<>(batch.size());
+                    for (List<Object> row : batch) {
+                        if (row.size() < count) {
+                            throw new MallardException("07001", "the statement has " + count + " parameter(s) but "
+                                    + row.size() + " value(s) were bound");
+                        }
+                        List<Values.Typed> t = new ArrayList<>(row.size());
+                        for (Object p : row) t.add(Values.fromJava(p));
+                        typed.add(t);
+                    }
+                    return ((UpdateResult) runBatch(insert, sql, typed)).count();
+                }
+                long total = 0;
+                for (List<Object> row : batch) {
+                    if (execute(row) instanceof UpdateResult u) total += u.count();
+                }
+                return total;
+            }
+
+            @Override
+            public boolean batchable() {
+                return st instanceof dev.mallard.sql.tree.Insert insert && ModificationBinder.batchable(insert)
+                        && insert.onConflict() == null;
+            }
+
+            @Override
             public boolean returnsRows() {
                 return rows;
             }
@@ -79,6 +108,15 @@ public final class ClientContext implements AutoCloseable {
     }
 
     private StatementResult run(Statement st, String sql, List<Values.Typed> params) {
+        return inStatement(tx -> executor.execute(st, sql, params, tx));
+    }
+
+    private StatementResult runBatch(dev.mallard.sql.tree.Insert insert, String sql, List<List<Values.Typed>> batch) {
+        return inStatement(tx -> executor.executeInsertBatch(insert, sql, batch, tx));
+    }
+
+    /** Runs one statement's work inside the open transaction (or its own), undoing it all if it fails. */
+    private StatementResult inStatement(java.util.function.Function<Transaction, StatementResult> work) {
         if (closed) throw new MallardException("08003", "connection is closed");
         synchronized (statementLock) {
             cancelRequested = false;
@@ -86,7 +124,7 @@ public final class ClientContext implements AutoCloseable {
             Transaction tx = autocommit ? new Transaction() : transaction;
             int mark = tx.mark();
             try {
-                StatementResult r = executor.execute(st, sql, params, tx);
+                StatementResult r = work.apply(tx);
                 if (autocommit) tx.commit();
                 return r;
             } catch (RuntimeException e) {

@@ -46,7 +46,15 @@ final class ModificationExecutor {
 
     StatementResult insert(Insert insert, String sql, List<Values.Typed> params, Transaction tx) {
         if (!insert.returning().isEmpty()) throw new MallardException.NotImplemented("INSERT ... RETURNING is not supported yet");
-        ModificationBinder.InsertPlan ip = binder(sql, params).bindInsert(insert);
+        return insert(binder(sql, params).bindInsert(insert), tx);
+    }
+
+    /** One INSERT for a whole batch of parameter rows (see {@link ModificationBinder#batchable}). */
+    StatementResult insertBatch(Insert insert, String sql, List<List<Values.Typed>> batch, Transaction tx) {
+        return insert(binder(sql, List.of()).bindInsert(insert, batch), tx);
+    }
+
+    private StatementResult insert(ModificationBinder.InsertPlan ip, Transaction tx) {
         if (ip.onConflict() != null && ip.onConflict().action() != ConflictAction.NOTHING) {
             throw new MallardException.NotImplemented("ON CONFLICT DO UPDATE is not supported yet");
         }

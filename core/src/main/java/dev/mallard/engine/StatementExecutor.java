@@ -91,6 +91,17 @@ final class StatementExecutor {
         }
     }
 
+    /** A batch of parameter rows for one batchable INSERT, run as a single statement. */
+    StatementResult executeInsertBatch(Insert insert, String sql, List<List<Values.Typed>> batch, Transaction tx) {
+        Lock lock = database().lock().writeLock();
+        lock.lock();
+        try {
+            return dml.insertBatch(insert, sql, batch, tx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private StatementResult dispatch(Statement st, String sql, List<Values.Typed> params, Transaction tx) {
         return switch (st) {
             case Query q -> {

@@ -127,6 +127,19 @@ final class MallardPreparedStatement extends MallardStatement implements Prepare
         }
         List<Object[]> rows = List.copyOf(batchRows);
         batchRows.clear();
+        if (rows.size() > 1 && query.batchable()) {
+            // One engine call for the whole batch: it is written entirely or not at all.
+            List<List<Object>> values = new java.util.ArrayList<>(rows.size());
+            for (Object[] r : rows) values.add(Arrays.asList(r));
+            try {
+                run(() -> new dev.mallard.engine.UpdateResult(query.executeBatch(values)));
+            } catch (SQLException e) {
+                throw new java.sql.BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), new long[0], e);
+            }
+            long[] counts = new long[rows.size()];
+            Arrays.fill(counts, 1);
+            return counts;
+        }
         long[] counts = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             List<Object> values = Arrays.asList(rows.get(i));

@@ -29,6 +29,11 @@ public record BindContext(Catalog catalog, List<Values.Typed> parameters, String
         this(catalog, parameters, sql, integerDivision, NullOrder.NULLS_LAST);
     }
 
+    /** Same statement and settings, other parameter values (one row of a batch). */
+    public BindContext withParameters(List<Values.Typed> values) {
+        return new BindContext(catalog, values, sql, integerDivision, nullOrder);
+    }
+
     /** Same settings, another statement text (views are bound from their own SQL). */
     public BindContext forSql(String otherSql) {
         return new BindContext(catalog, List.of(), otherSql, integerDivision, nullOrder);

@@ -79,6 +79,21 @@ public final class ModificationBinder {
     }
 
     public InsertPlan bindInsert(Insert insert) {
+        return bindInsert(insert, null);
+    }
+
+    /** True when a batch of parameter rows can run as one INSERT: a single VALUES row of a plain INSERT. */
+    public static boolean batchable(Insert insert) {
+        return insert.source() != null && !insert.source().hasModifiers()
+                && insert.source().body() instanceof dev.mallard.sql.tree.Values v && v.rows().size() == 1
+                && insert.returning().isEmpty();
+    }
+
+    /**
+     * Binds an INSERT; with {@code batch}, its single VALUES row is bound once per parameter row,
+     * so a JDBC batch becomes one statement: one plan, one constraint check, one append.
+     */
+    public InsertPlan bindInsert(Insert insert, List<List<dev.mallard.types.Values.Typed>> batch) {
         queries.addStatementCtes(insert.with());
         TableEntry t = table(insert.table());
         List<Integer> targets = new ArrayList<>();
@@ -106,6 +121,10 @@ public final class ModificationBinder {
             List<ColumnRef> outs = new ArrayList<>();
             for (int i : targets) outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
             List<List<Expr>> rows = new ArrayList<>();
+            List<ExpressionBinder> binders = new ArrayList<>();
+            if (batch == null) binders.add(queries.expressions());
+            else for (List<dev.mallard.types.Values.Typed> params : batch) binders.add(new QueryBinder(ctx.withParameters(params)).expressions());
+            for (ExpressionBinder rowBinder : binders)
             for (List<Expression> row : v.rows()) {
                 if (row.size() != targets.size()) {
                     throw new MallardException.Binder(ctx.at("table " + t.name() + " has " + targets.size() + " target columns but "
@@ -115,8 +134,7 @@ public final class ModificationBinder {
                 for (int k = 0; k < row.size(); k++) {
                     ColumnDefinition c = t.columns().get(targets.get(k));
                     Expression e = row.get(k);
-                    Expr b = e instanceof DefaultExpression ? defaultValue(c)
-                            : queries.expressions().bind(e, Scope.empty(null), Clause.OTHER);
+                    Expr b = e instanceof DefaultExpression ? defaultValue(c) : rowBinder.bind(e, Scope.empty(null), Clause.OTHER);
                     bound.add(assignCast(b, c, e.position()));
                 }
                 rows.add(bound);

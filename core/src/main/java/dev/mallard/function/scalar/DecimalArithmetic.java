@@ -104,9 +104,10 @@ final class DecimalArithmetic {
         int p = result.precision();
         String typeName = "DECIMAL(" + p + ")";
         if (DecimalMath.isNarrow(result)) {
+            long bound = DecimalMath.pow10(p);
             return (a, i, o) -> {
                 long x = a[0].longs[i], y = a[1].longs[i], v = x * y;
-                if (Math.multiplyHigh(x, y) != (v >> 63) || !DecimalMath.fits(v, p)) {
+                if (Math.multiplyHigh(x, y) != (v >> 63) || v >= bound || v <= -bound) {
                     throw overflow("multiplication", typeName, x, "*", y);
                 }
                 o.longs[i] = v;

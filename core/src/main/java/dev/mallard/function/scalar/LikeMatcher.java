@@ -23,13 +23,40 @@ final class LikeMatcher {
         }
     }
 
-    private final List<Segment> segments;
+    /** The common pattern shapes, each answered by one String call. */
+    private enum Shape { EQUALS, PREFIX, SUFFIX, CONTAINS, GENERAL }
+
+    private final Segment[] segments;
     /** True when the pattern has no {@code %}: the one segment must match the whole string. */
     private final boolean exact;
+    private final Shape shape;
+    /** The literal of the fast shapes ("abc" for 'abc%', '%abc', '%abc%', 'abc'). */
+    private final String literal;
 
     private LikeMatcher(List<Segment> segments, boolean exact) {
-        this.segments = segments;
+        this.segments = segments.toArray(new Segment[0]);
         this.exact = exact;
+        Shape sh = Shape.GENERAL;
+        String lit = null;
+        boolean wild = segments.stream().anyMatch(Segment::hasWild);
+        int n = segments.size();
+        if (!wild) {
+            if (exact) {
+                sh = Shape.EQUALS;
+                lit = segments.get(0).text();
+            } else if (n == 2 && segments.get(1).text().isEmpty()) {
+                sh = Shape.PREFIX;
+                lit = segments.get(0).text();
+            } else if (n == 2 && segments.get(0).text().isEmpty()) {
+                sh = Shape.SUFFIX;
+                lit = segments.get(1).text();
+            } else if (n == 3 && segments.get(0).text().isEmpty() && segments.get(2).text().isEmpty()) {
+                sh = Shape.CONTAINS;
+                lit = segments.get(1).text();
+            }
+        }
+        this.shape = sh;
+        this.literal = lit;
     }
 
     static LikeMatcher compile(String pattern, String escape) {
@@ -83,14 +110,28 @@ final class LikeMatcher {
     }
 
     boolean matches(String s) {
+        switch (shape) {
+            case EQUALS:
+                return s.equals(literal);
+            case PREFIX:
+                return s.startsWith(literal);
+            case SUFFIX:
+                return s.endsWith(literal);
+            case CONTAINS:
+                return s.contains(literal);
+            default:
+                return matchesGeneral(s);
+        }
+    }
+
+    private boolean matchesGeneral(String s) {
+        Segment[] segments = this.segments;
         if (exact) {
-            Segment only = segments.get(0);
-            if (!only.hasWild) return s.equals(only.text);
-            int end = matchAt(only, s, 0);
+            int end = matchAt(segments[0], s, 0);
             return end == s.length();
         }
-        Segment first = segments.get(0);
-        Segment last = segments.get(segments.size() - 1);
+        Segment first = segments[0];
+        Segment last = segments[segments.length - 1];
         int pos;
         if (first.hasWild) {
             pos = matchAt(first, s, 0);
@@ -99,8 +140,8 @@ final class LikeMatcher {
             if (!s.startsWith(first.text)) return false;
             pos = first.text.length();
         }
-        for (int k = 1; k < segments.size() - 1; k++) {
-            Segment seg = segments.get(k);
+        for (int k = 1; k < segments.length - 1; k++) {
+            Segment seg = segments[k];
             if (seg.text.isEmpty()) continue;
             if (!seg.hasWild) {
                 int at = s.indexOf(seg.text, pos);

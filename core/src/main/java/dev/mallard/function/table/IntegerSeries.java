@@ -36,7 +36,7 @@ final class IntegerSeries implements BoundTableFunction {
 
     @Override
     public List<LogicalType> columnTypes() {
-        return TableFunctions.single(LogicalType.BIGINT);
+        return List.of(LogicalType.BIGINT);
     }
 
     /** Number of values, computed exactly (the span can exceed a long). */

@@ -84,9 +84,4 @@ public final class TableFunctions {
     private static String typeList(List<Values.Typed> args) {
         return String.join(", ", args.stream().map(a -> a.type().toString()).toList());
     }
-
-    /** The single column's type list, shared by the series implementations. */
-    static List<LogicalType> single(LogicalType t) {
-        return List.of(t);
-    }
 }

@@ -41,7 +41,7 @@ final class TimestampSeries implements BoundTableFunction {
 
     @Override
     public List<LogicalType> columnTypes() {
-        return TableFunctions.single(LogicalType.TIMESTAMP);
+        return List.of(LogicalType.TIMESTAMP);
     }
 
     @Override
