@@ -23,3 +23,7 @@ pick_java() {
 }
 pick_java || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own libraries trip JDK 24+'s sun.misc.Unsafe warnings; they are noise for our users.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

@@ -2,6 +2,7 @@ package dev.mallard.function.aggregate;
 
 import dev.mallard.function.AggregateState;
 import dev.mallard.vector.Vector;
+import java.util.Arrays;
 
 /** sum, avg and product of DOUBLE (REAL arrives cast to DOUBLE): a {@code double} and a count per group. */
 final class DoubleSumState implements AggregateState {
@@ -20,7 +21,7 @@ final class DoubleSumState implements AggregateState {
         int before = values.length;
         values = Capacity.grow(values, groups);
         counts = Capacity.grow(counts, groups);
-        if (mode == Mode.PRODUCT) java.util.Arrays.fill(values, before, values.length, 1.0);
+        if (mode == Mode.PRODUCT) Arrays.fill(values, before, values.length, 1.0);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.mallard.function.scalar;
 
+import dev.mallard.MallardException;
+
 import static dev.mallard.types.TypeId.BIGINT;
 import static dev.mallard.types.TypeId.DECIMAL;
 import static dev.mallard.types.TypeId.DOUBLE;
@@ -80,12 +82,18 @@ public final class ArithmeticFunctions {
         binary(c, "+", t, rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] + a[1].doubles[i]));
         binary(c, "-", t, rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] - a[1].doubles[i]));
         binary(c, "*", t, rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] * a[1].doubles[i]));
-        RowKernel divide = rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] / a[1].doubles[i]);
+        // Division by zero is an error, as in PostgreSQL (DuckDB answers NULL): never a silent inf or NULL.
+        RowKernel divide = rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] / nonZero(a[1].doubles[i]));
         binary(c, "/", t, divide);
         binary(c, "//", t, divide);
-        binary(c, "%", t, rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] % a[1].doubles[i]));
+        binary(c, "%", t, rounded(real, (a, i, o) -> o.doubles[i] = a[0].doubles[i] % nonZero(a[1].doubles[i])));
         unary(c, "-", t, (a, i, o) -> o.doubles[i] = -a[0].doubles[i]);
         unary(c, "+", t, copy(t));
+    }
+
+    private static double nonZero(double divisor) {
+        if (divisor == 0) throw MallardException.Data.divisionByZero();
+        return divisor;
     }
 
     /** For REAL, rounds the double result to float precision after the body ran. */

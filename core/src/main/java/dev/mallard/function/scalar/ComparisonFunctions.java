@@ -11,6 +11,7 @@ import dev.mallard.types.Interval;
 import dev.mallard.types.LogicalType;
 import dev.mallard.types.TypeId;
 import dev.mallard.vector.Int128;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -102,6 +103,6 @@ public final class ComparisonFunctions {
             if (best < 0) o.setNull(i);
             else o.copyFrom(a[best], i, i);
         };
-        return new ScalarFunction(name, java.util.Collections.nCopies(args.size(), t), t, Kernels.lenient(body), true);
+        return new ScalarFunction(name, Collections.nCopies(args.size(), t), t, Kernels.lenient(body), true);
     }
 }

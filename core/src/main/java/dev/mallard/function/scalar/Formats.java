@@ -1,8 +1,11 @@
 package dev.mallard.function.scalar;
 
 import dev.mallard.MallardException;
+import dev.mallard.types.TypeId;
 import dev.mallard.types.Values;
 import dev.mallard.vector.Vector;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.IllegalFormatException;
 import java.util.Locale;
 
@@ -118,7 +121,7 @@ final class Formats {
             case BOOLEAN -> (Boolean) physical ? 1L : 0L;
             case TINYINT, SMALLINT, INTEGER, BIGINT -> ((Number) physical).longValue();
             case DECIMAL -> {
-                java.math.BigDecimal d = (java.math.BigDecimal) Values.toJava(arg.type(), physical);
+                BigDecimal d = (BigDecimal) Values.toJava(arg.type(), physical);
                 if (d.stripTrailingZeros().scale() > 0) throw badPrintf(fmt, "an integer conversion got " + d);
                 yield d.toBigIntegerExact();
             }
@@ -134,15 +137,15 @@ final class Formats {
                 }
                 case 'x', 'X', 'o' -> {
                     Object v = integral(fmt, arg, row);
-                    if (v instanceof java.math.BigInteger b && b.signum() < 0) v = b.add(java.math.BigInteger.ONE.shiftLeft(128));
+                    if (v instanceof BigInteger b && b.signum() < 0) v = b.add(BigInteger.ONE.shiftLeft(128));
                     return String.format(Locale.ROOT, spec + conversion, v);
                 }
                 case 'b' -> {
                     Object v = integral(fmt, arg, row);
                     String bits = v instanceof Long l ? Long.toBinaryString(l)
-                            : ((java.math.BigInteger) v).signum() < 0
-                                    ? ((java.math.BigInteger) v).add(java.math.BigInteger.ONE.shiftLeft(128)).toString(2)
-                                    : ((java.math.BigInteger) v).toString(2);
+                            : ((BigInteger) v).signum() < 0
+                                    ? ((BigInteger) v).add(BigInteger.ONE.shiftLeft(128)).toString(2)
+                                    : ((BigInteger) v).toString(2);
                     return String.format(Locale.ROOT, spec.replace("#", "") + "s", bits);
                 }
                 case 'c' -> {
@@ -156,11 +159,11 @@ final class Formats {
                         default -> throw badPrintf(fmt, "a floating-point conversion got a " + arg.type() + " argument");
                     };
                     char c = conversion == 'F' ? 'f' : conversion;
-                    if ((c == 'a' || c == 'A') && v instanceof java.math.BigDecimal d) v = d.doubleValue();
+                    if ((c == 'a' || c == 'A') && v instanceof BigDecimal d) v = d.doubleValue();
                     return String.format(Locale.ROOT, spec + c, v);
                 }
                 case 's' -> {
-                    if (arg.type().id() != dev.mallard.types.TypeId.VARCHAR) {
+                    if (arg.type().id() != TypeId.VARCHAR) {
                         throw badPrintf(fmt, "%s got a " + arg.type() + " argument");
                     }
                     return String.format(Locale.ROOT, spec + "s", arg.strings[row]);

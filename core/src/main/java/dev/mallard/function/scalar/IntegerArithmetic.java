@@ -5,6 +5,7 @@ import static dev.mallard.function.scalar.ArithmeticErrors.overflow;
 import dev.mallard.MallardException;
 import dev.mallard.function.RowKernel;
 import dev.mallard.types.LogicalType;
+import dev.mallard.types.TypeId;
 
 /**
  * Checked integer arithmetic. TINYINT, SMALLINT and INTEGER share {@code int[]} storage, so one body
@@ -33,7 +34,7 @@ final class IntegerArithmetic {
     }
 
     static boolean isLong(LogicalType t) {
-        return t.id() == dev.mallard.types.TypeId.BIGINT;
+        return t.id() == TypeId.BIGINT;
     }
 
     static RowKernel add(LogicalType t) {

@@ -18,6 +18,7 @@ import dev.mallard.function.ScalarFunction;
 import dev.mallard.function.Signature;
 import dev.mallard.types.LogicalType;
 import dev.mallard.types.TypeId;
+import dev.mallard.vector.Int128;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -55,7 +56,7 @@ public final class MathFunctions {
         c.addScalar("abs", Signature.of(DECIMAL), DecimalArithmetic::bindAbs);
         c.addScalar("sign", Signature.of(DECIMAL), (n, args) -> new ScalarFunction(n, args, LogicalType.TINYINT,
                 Kernels.strict(DecimalMath.isNarrow(args.get(0)) ? (a, i, o) -> o.ints[i] = Long.signum(a[0].longs[i])
-                        : (a, i, o) -> o.ints[i] = dev.mallard.vector.Int128.signum(a[0].highs[i], a[0].longs[i])), true));
+                        : (a, i, o) -> o.ints[i] = Int128.signum(a[0].highs[i], a[0].longs[i])), true));
         c.addScalar("ceil", Signature.of(DECIMAL), (n, args) -> roundDecimal(n, args.get(0), RoundingMode.CEILING));
         c.addScalar("floor", Signature.of(DECIMAL), (n, args) -> roundDecimal(n, args.get(0), RoundingMode.FLOOR));
         c.addScalar("round", Signature.of(DECIMAL), (n, args) -> roundDecimal(n, args.get(0), RoundingMode.HALF_UP));

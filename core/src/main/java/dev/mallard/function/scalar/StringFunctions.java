@@ -16,6 +16,7 @@ import dev.mallard.types.TypeId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -185,7 +186,7 @@ public final class StringFunctions {
 
     /** printf keeps numeric arguments typed so %d and %f work; other arguments arrive as text. */
     private static ScalarFunction bindPrintf(String name, List<LogicalType> args) {
-        List<LogicalType> kernelTypes = new java.util.ArrayList<>();
+        List<LogicalType> kernelTypes = new ArrayList<>();
         for (int k = 0; k < args.size(); k++) {
             LogicalType t = args.get(k);
             boolean keep = k > 0 && (t.isInteger() || t.id() == TypeId.DOUBLE || t.id() == TypeId.REAL || t.isDecimal()
@@ -243,7 +244,7 @@ public final class StringFunctions {
 
     /** The n-th field (1-based; negative counts from the end; 0 or out of range gives ''). Empty delimiter splits characters. */
     static String splitPart(String s, String delimiter, long n) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (delimiter.isEmpty()) {
             s.codePoints().forEach(cp -> parts.add(Character.toString(cp)));
         } else {

@@ -16,6 +16,8 @@ import dev.mallard.types.DateTimes;
 import dev.mallard.types.Interval;
 import dev.mallard.types.Intervals;
 import dev.mallard.types.LogicalType;
+import dev.mallard.types.TypeId;
+import dev.mallard.vector.Vector;
 
 /**
  * Operators on dates, timestamps and intervals (DuckDB's set): DATE ± INTEGER → DATE (days),
@@ -66,11 +68,11 @@ public final class TemporalArithmetic {
         interval(c, "/", DOUBLE, (a, i, o) -> o.objects[i] = Intervals.divide(iv(a, 0, i), a[1].doubles[i]));
     }
 
-    private static void interval(FunctionCatalog c, String name, dev.mallard.types.TypeId right, RowKernel body) {
+    private static void interval(FunctionCatalog c, String name, TypeId right, RowKernel body) {
         c.addScalar(name, Signature.of(INTERVAL, right), LogicalType.INTERVAL, Kernels.strict(body));
     }
 
-    private static Interval iv(dev.mallard.vector.Vector[] a, int arg, int i) {
+    private static Interval iv(Vector[] a, int arg, int i) {
         return (Interval) a[arg].objects[i];
     }
 

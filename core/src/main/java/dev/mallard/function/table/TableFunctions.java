@@ -1,8 +1,8 @@
 package dev.mallard.function.table;
 
 import dev.mallard.MallardException;
+import dev.mallard.types.DateTimes;
 import dev.mallard.types.Interval;
-import dev.mallard.types.LogicalType;
 import dev.mallard.types.TypeId;
 import dev.mallard.types.Values;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class TableFunctions {
 
     private static long asMicros(Values.Typed v) {
         long x = ((Number) v.value()).longValue();
-        return v.type().id() == TypeId.DATE ? dev.mallard.types.DateTimes.dateToTimestamp(x) : x;
+        return v.type().id() == TypeId.DATE ? DateTimes.dateToTimestamp(x) : x;
     }
 
     private static String typeList(List<Values.Typed> args) {
