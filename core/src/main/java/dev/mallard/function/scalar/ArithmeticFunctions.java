@@ -28,8 +28,8 @@ import java.util.List;
  *   <li>{@code /} always divides in floating point: integers and decimals convert to DOUBLE
  *       ({@code 7 / 2 = 3.5}); {@code //} is integer division truncating toward zero, and for DOUBLE
  *       the same as {@code /} (as in DuckDB).</li>
- *   <li>Integer {@code //} and {@code %} by zero are errors (DuckDB returns NULL); DOUBLE division
- *       by zero gives ±infinity or NaN.</li>
+ *   <li>Division and remainder by zero are errors for every type, as in PostgreSQL (DuckDB returns
+ *       NULL for integers and decimals and ±infinity for DOUBLE).</li>
  *   <li>DECIMAL: see {@link DecimalArithmetic}.</li>
  * </ul>
  * Overloads are declared narrow to wide, REAL before DOUBLE, so ties resolve to the narrower type.

@@ -129,7 +129,10 @@ final class DecimalArithmetic {
         if (l.precision() - l.scale() + scale > MAX || r.precision() - r.scale() + scale > MAX) {
             // Rescaling an operand would need more than 38 digits: DuckDB falls back to DOUBLE.
             return new ScalarFunction(name, List.of(LogicalType.DOUBLE, LogicalType.DOUBLE), LogicalType.DOUBLE,
-                    Kernels.strict((a, i, o) -> o.doubles[i] = a[0].doubles[i] % a[1].doubles[i]), true);
+                    Kernels.strict((a, i, o) -> {
+                        if (a[1].doubles[i] == 0) throw MallardException.Data.divisionByZero();
+                        o.doubles[i] = a[0].doubles[i] % a[1].doubles[i];
+                    }), true);
         }
         int digits = Math.max(l.precision() - l.scale(), r.precision() - r.scale());
         LogicalType result = LogicalType.decimal(Math.min(MAX, Math.max(1, digits + scale)), scale);

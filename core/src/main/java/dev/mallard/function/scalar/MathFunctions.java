@@ -105,6 +105,8 @@ public final class MathFunctions {
         c.addScalar("atan2", Signature.of(DOUBLE, DOUBLE), D, Kernels.strict((a, i, o) -> o.doubles[i] = Math.atan2(a[0].doubles[i], a[1].doubles[i])));
         c.addScalar("isnan", Signature.of(DOUBLE), LogicalType.BOOLEAN, Kernels.strict((a, i, o) -> o.bools[i] = Double.isNaN(a[0].doubles[i])));
         c.addScalar("isinf", Signature.of(DOUBLE), LogicalType.BOOLEAN, Kernels.strict((a, i, o) -> o.bools[i] = Double.isInfinite(a[0].doubles[i])));
+        c.addScalar("signbit", Signature.of(DOUBLE), LogicalType.BOOLEAN, Kernels.strict((a, i, o) ->
+                o.bools[i] = Double.doubleToRawLongBits(a[0].doubles[i]) < 0));
         c.addScalar("isfinite", Signature.of(DOUBLE), LogicalType.BOOLEAN, Kernels.strict((a, i, o) -> o.bools[i] = Double.isFinite(a[0].doubles[i])));
         c.addScalar("pi", Signature.of(), D, Kernels.strict((a, i, o) -> o.doubles[i] = Math.PI));
         c.addVolatileScalar("random", Signature.of(), D, Kernels.strict((a, i, o) -> o.doubles[i] = ThreadLocalRandom.current().nextDouble()));

@@ -1,6 +1,8 @@
 package dev.mallard.function.scalar;
 
-/** Jaro and Jaro–Winkler string similarity (0 = nothing in common, 1 = equal; empty strings give 0 as in DuckDB), over code points. */
+import dev.mallard.MallardException;
+
+/** Hamming distance, and Jaro and Jaro–Winkler string similarity (0 = nothing in common, 1 = equal; empty strings give 0 as in DuckDB), over code points. */
 final class Similarity {
     private Similarity() {}
 
@@ -40,5 +42,23 @@ final class Similarity {
         int[] x = a.codePoints().toArray(), y = b.codePoints().toArray();
         while (prefix < Math.min(4, Math.min(x.length, y.length)) && x[prefix] == y[prefix]) prefix++;
         return j + prefix * 0.1 * (1 - j);
+    }
+
+    static double cutoff(double similarity, double minimum) {
+        return similarity >= minimum ? similarity : 0.0;
+    }
+
+    /** Positions at which two equally long strings differ (characters are code points). */
+    static long hamming(String a, String b) {
+        int[] x = a.codePoints().toArray(), y = b.codePoints().toArray();
+        if (x.length != y.length) {
+            throw MallardException.Data.invalidArgument("mismatches: the strings must be of equal length, got "
+                    + x.length + " and " + y.length + " characters");
+        }
+        long n = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (x[k] != y[k]) n++;
+        }
+        return n;
     }
 }

@@ -2,6 +2,7 @@ package dev.mallard.function.scalar;
 
 import static dev.mallard.function.Signature.ANY;
 import static dev.mallard.types.TypeId.BIGINT;
+import static dev.mallard.types.TypeId.DOUBLE;
 import static dev.mallard.types.TypeId.INTEGER;
 import static dev.mallard.types.TypeId.VARCHAR;
 
@@ -68,7 +69,7 @@ public final class StringFunctions {
         }));
 
         c.addScalar("||", Signature.of(VARCHAR, VARCHAR), V, Kernels.strict((a, i, o) -> o.strings[i] = a[0].strings[i].concat(a[1].strings[i])));
-        c.addScalar("concat", Signature.variadic(ANY), StringFunctions::bindConcat);
+        c.addScalar("concat", Signature.variadic(ANY, ANY), StringFunctions::bindConcat);
         c.addScalar("concat_ws", Signature.variadic(VARCHAR, ANY), StringFunctions::bindConcatWs);
 
         c.addScalar("replace", Signature.of(VARCHAR, VARCHAR, VARCHAR), V, Kernels.strict((a, i, o) -> {
@@ -127,6 +128,14 @@ public final class StringFunctions {
                 o.doubles[i] = Similarity.jaro(a[0].strings[i], a[1].strings[i])));
         c.addScalar("jaro_winkler_similarity", Signature.of(VARCHAR, VARCHAR), LogicalType.DOUBLE, Kernels.strict((a, i, o) ->
                 o.doubles[i] = Similarity.jaroWinkler(a[0].strings[i], a[1].strings[i])));
+        // With a score cutoff: similarities below it count as 0.
+        c.addScalar("jaro_similarity", Signature.of(VARCHAR, VARCHAR, DOUBLE), LogicalType.DOUBLE, Kernels.strict((a, i, o) ->
+                o.doubles[i] = Similarity.cutoff(Similarity.jaro(a[0].strings[i], a[1].strings[i]), a[2].doubles[i])));
+        c.addScalar("jaro_winkler_similarity", Signature.of(VARCHAR, VARCHAR, DOUBLE), LogicalType.DOUBLE, Kernels.strict((a, i, o) ->
+                o.doubles[i] = Similarity.cutoff(Similarity.jaroWinkler(a[0].strings[i], a[1].strings[i]), a[2].doubles[i])));
+        c.addScalar("mismatches", Signature.of(VARCHAR, VARCHAR), LogicalType.BIGINT, Kernels.strict((a, i, o) ->
+                o.longs[i] = Similarity.hamming(a[0].strings[i], a[1].strings[i])));
+        c.alias("hamming", "mismatches");
         // array_slice / list slicing on strings: 1-based inclusive bounds, negative counts from the end.
         c.addScalar("array_slice", Signature.of(VARCHAR, BIGINT, BIGINT), V, Kernels.strict((a, i, o) ->
                 o.strings[i] = slice(a[0].strings[i], a[1].longs[i], a[2].longs[i])));
