@@ -5,7 +5,6 @@ import dev.mallard.catalog.ColumnDefinition;
 import dev.mallard.catalog.TableEntry;
 import dev.mallard.plan.LogicalPlan;
 import dev.mallard.planner.ModificationBinder;
-import dev.mallard.sql.tree.ConflictAction;
 import dev.mallard.sql.tree.Delete;
 import dev.mallard.sql.tree.Insert;
 import dev.mallard.sql.tree.Truncate;
@@ -55,18 +54,25 @@ final class ModificationExecutor {
     }
 
     private StatementResult insert(ModificationBinder.InsertPlan ip, Transaction tx) {
-        if (ip.onConflict() != null && ip.onConflict().action() != ConflictAction.NOTHING) {
-            throw new MallardException.NotImplemented("ON CONFLICT DO UPDATE is not supported yet");
-        }
         TableEntry t = ip.table();
         ChunkCollection rows = collect(ip.plan());
         int width = t.columns().size();
         checkNotNull(t, rows, 0, null);
         checkChecks(t, rows, width, ip.checkCount());
-        boolean skipConflicts = ip.onConflict() != null;
+        boolean skipConflicts = ip.onConflict() != null && ip.conflictUpdate() == null;
         int[] identity = new int[width];
         for (int i = 0; i < width; i++) identity[i] = i;
         List<UniqueIndex> indexes = statements.database().indexes().of(t);
+        ModificationBinder.ConflictUpdate cu = ip.conflictUpdate();
+        UniqueIndex conflictIndex = null;
+        if (cu != null) {
+            for (UniqueIndex index : indexes) {
+                if (index.constraint().columns().equals(cu.keyColumns())) conflictIndex = index;
+            }
+        }
+        // Proposed rows that hit an existing key (ON CONFLICT DO UPDATE): existing row id per chunk row.
+        ChunkCollection conflicts = cu == null ? null : new ChunkCollection(conflictTypes(t));
+        Set<Object> conflictKeys = new HashSet<>();
         // Rows to keep per chunk (null = all) after ON CONFLICT DO NOTHING.
         List<int[]> keep = new ArrayList<>();
         List<Integer> keepCounts = new ArrayList<>();
@@ -77,6 +83,18 @@ final class ModificationExecutor {
             int n = 0;
             rows:
             for (int k = 0; k < chunk.count(); k++) {
+                if (conflictIndex != null) {
+                    Object key = conflictIndex.keyOf(chunk, k, identity);
+                    Long existing = key == null ? null : conflictIndex.rowOf(key);
+                    if (existing != null) {
+                        if (!conflictKeys.add(key)) {
+                            throw new MallardException("21000", "ON CONFLICT DO UPDATE cannot affect the same row twice in one statement: "
+                                    + "the key " + key + " is proposed more than once");
+                        }
+                        addConflict(conflicts, t, existing, chunk, k);
+                        continue;
+                    }
+                }
                 for (int x = 0; x < indexes.size(); x++) {
                     UniqueIndex index = indexes.get(x);
                     Object key = index.keyOf(chunk, k, identity);
@@ -122,17 +140,66 @@ final class ModificationExecutor {
                 storage.delete(ids, ids.length);
             });
         }
+        if (conflicts != null && conflicts.rowCount() > 0) inserted += updateConflicts(t, cu, conflicts, tx);
         return new UpdateResult(inserted);
+    }
+
+    /** Layout of the rows an ON CONFLICT DO UPDATE reads: existing columns, proposed columns, existing row id. */
+    private static List<dev.mallard.types.LogicalType> conflictTypes(TableEntry t) {
+        List<dev.mallard.types.LogicalType> types = new ArrayList<>(t.types());
+        types.addAll(t.types());
+        types.add(dev.mallard.types.LogicalType.BIGINT);
+        return types;
+    }
+
+    private static void addConflict(ChunkCollection conflicts, TableEntry t, long existing, DataChunk proposed, int k) {
+        int width = t.columns().size();
+        DataChunk one = new DataChunk(conflicts.types(), 1);
+        for (int c = 0; c < width; c++) {
+            one.column(c).setObject(0, t.storage().get(existing, c));
+            one.column(width + c).copyFrom(proposed.column(c), proposed.position(k), 0);
+        }
+        one.column(2 * width).setObject(0, existing);
+        one.setCount(1);
+        conflicts.append(one);
+    }
+
+    /** Runs the DO UPDATE assignments over the colliding rows and writes them like an UPDATE. */
+    private long updateConflicts(TableEntry t, ModificationBinder.ConflictUpdate cu, ChunkCollection conflicts, Transaction tx) {
+        List<dev.mallard.expression.Expr.ColumnRef> refs = new ArrayList<>(cu.existing());
+        refs.addAll(cu.excluded());
+        refs.add(cu.rowId());
+        LogicalPlan scan = new LogicalPlan.TableFunctionScan(
+                new ChunkScan(refs.stream().map(dev.mallard.expression.Expr.ColumnRef::name).toList(), conflicts), refs);
+        ChunkCollection updates = collect(cu.plan().apply(scan));
+        // Keep the rows whose DO UPDATE ... WHERE holds (the last column).
+        int whereCol = updates.types().size() - 1;
+        for (DataChunk chunk : updates.chunks()) {
+            int[] sel = new int[chunk.count()];
+            int n = 0;
+            for (int k = 0; k < chunk.count(); k++) {
+                int p = chunk.position(k);
+                if (!chunk.column(whereCol).isNull(p) && chunk.column(whereCol).bools[p]) sel[n++] = p;
+            }
+            chunk.setSelection(sel, n);
+        }
+        return ((UpdateResult) applyUpdate(t, updates, cu.changed(), cu.checkCount(), tx)).count();
     }
 
     StatementResult update(Update update, String sql, List<Values.Typed> params, Transaction tx) {
         if (!update.returning().isEmpty()) throw new MallardException.NotImplemented("UPDATE ... RETURNING is not supported yet");
         ModificationBinder.UpdatePlan up = binder(sql, params).bindUpdate(update);
-        TableEntry t = up.table();
-        ChunkCollection rows = collect(up.plan());
+        return applyUpdate(up.table(), collect(up.plan()), up.changed(), up.checkCount(), tx);
+    }
+
+    /**
+     * Writes new values to existing rows. {@code rows} holds the row id, every column's new value
+     * and one BOOLEAN per CHECK constraint; constraints are checked on all rows before any write.
+     */
+    private StatementResult applyUpdate(TableEntry t, ChunkCollection rows, List<Integer> changed, int checkCount, Transaction tx) {
         int width = t.columns().size();
-        checkNotNull(t, rows, 1, up.changed());
-        checkChecks(t, rows, width + 1, up.checkCount());
+        checkNotNull(t, rows, 1, changed);
+        checkChecks(t, rows, width + 1, checkCount);
         // Unique keys: new values must not collide with each other or with rows this statement leaves alone.
         int[] map = new int[width];
         for (int i = 0; i < width; i++) map[i] = i + 1;
@@ -148,7 +215,7 @@ final class ModificationExecutor {
             if (n < chunk.count()) chunk.setSelection(sel, n);
         }
         for (UniqueIndex index : statements.database().indexes().of(t)) {
-            if (index.constraint().columns().stream().noneMatch(up.changed()::contains)) continue;
+            if (index.constraint().columns().stream().noneMatch(changed::contains)) continue;
             Map<Object, Long> seen = new HashMap<>();
             for (DataChunk chunk : rows.chunks()) {
                 for (int k = 0; k < chunk.count(); k++) {
@@ -166,7 +233,7 @@ final class ModificationExecutor {
             int n = chunk.count();
             long[] ids = new long[n];
             for (int k = 0; k < n; k++) ids[k] = chunk.column(0).longs[chunk.position(k)];
-            for (int c : up.changed()) {
+            for (int c : changed) {
                 Vector old = new Vector(t.columns().get(c).type(), n);
                 Vector values = new Vector(t.columns().get(c).type(), n);
                 for (int k = 0; k < n; k++) {

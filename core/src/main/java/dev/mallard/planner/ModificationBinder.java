@@ -29,7 +29,22 @@ public final class ModificationBinder {
      * @param plan     outputs one column per table column, in table order, already of the column types
      * @param checks   one BOOLEAN output per CHECK constraint follows the table columns in the plan
      */
-    public record InsertPlan(TableEntry table, LogicalPlan plan, int checkCount, OnConflict onConflict) {}
+    public record InsertPlan(TableEntry table, LogicalPlan plan, int checkCount, OnConflict onConflict, ConflictUpdate conflictUpdate) {}
+
+    /**
+     * ON CONFLICT DO UPDATE (and INSERT OR REPLACE): how to turn a proposed row that collides with
+     * an existing one into an update of that row.
+     *
+     * @param keyColumns the conflict target, as table column indexes
+     * @param existing   symbols for the existing row's columns (table order)
+     * @param excluded   symbols for the proposed row's columns (table order), {@code EXCLUDED.col}
+     * @param rowId      symbol for the existing row's id
+     * @param plan       over a scan producing existing ++ excluded ++ rowId: outputs the row id, every
+     *                   column's new value, one BOOLEAN per CHECK, then the WHERE condition (TRUE if none)
+     * @param changed    the columns the SET clause assigns
+     */
+    public record ConflictUpdate(List<Integer> keyColumns, List<ColumnRef> existing, List<ColumnRef> excluded, ColumnRef rowId,
+                                 java.util.function.Function<LogicalPlan, LogicalPlan> plan, List<Integer> changed, int checkCount) {}
 
     /**
      * @param plan    outputs the row id, then every table column's new value, then one BOOLEAN per CHECK
@@ -173,20 +188,117 @@ public final class ModificationBinder {
         LogicalPlan plan = new LogicalPlan.Project(source, row);
         int checks = t.checks().size();
         if (checks > 0) plan = withChecks(plan, t, newRow, newRow);
-        return new InsertPlan(t, plan, checks, insert.onConflict());
+        OnConflict oc = insert.onConflict();
+        ConflictUpdate cu = oc == null || oc.action() == dev.mallard.sql.tree.ConflictAction.NOTHING ? null : bindConflictUpdate(t, oc, insert);
+        return new InsertPlan(t, plan, checks, oc, cu);
     }
+
+    /** The conflict target as column indexes: the named columns, else the primary key (else the only unique constraint). */
+    public List<Integer> conflictTarget(TableEntry t, OnConflict oc) {
+        if (!oc.targetColumns().isEmpty()) {
+            List<Integer> cols = new ArrayList<>();
+            for (Identifier id : oc.targetColumns()) cols.add(column(t, id));
+            for (var u : t.uniques()) {
+                if (u.columns().size() == cols.size() && u.columns().containsAll(cols)) return u.columns();
+            }
+            throw new MallardException.Binder("42P10", ctx.at("there is no PRIMARY KEY or UNIQUE constraint on " + t.name()
+                    + " matching the ON CONFLICT columns " + oc.targetColumns(), oc.position()));
+        }
+        if (t.primaryKey() != null) return t.primaryKey().columns();
+        if (t.uniques().size() == 1) return t.uniques().get(0).columns();
+        throw new MallardException.Binder("42P10", ctx.at(t.uniques().isEmpty()
+                ? "ON CONFLICT needs a PRIMARY KEY or UNIQUE constraint on " + t.name()
+                : "ON CONFLICT without columns is ambiguous: " + t.name() + " has several unique constraints; name the columns",
+                oc.position()));
+    }
+
+    private ConflictUpdate bindConflictUpdate(TableEntry t, OnConflict oc, Insert insert) {
+        List<Integer> key = conflictTarget(t, oc);
+        String relation = insert.alias() != null ? insert.alias().value() : t.name();
+        List<ColumnRef> existing = new ArrayList<>();
+        List<ColumnRef> excluded = new ArrayList<>();
+        List<Scope.Column> cols = new ArrayList<>();
+        for (ColumnDefinition c : t.columns()) {
+            ColumnRef e = ColumnIds.fresh(c.name(), c.type());
+            existing.add(e);
+            cols.add(new Scope.Column(relation, c.name(), e, false));
+        }
+        for (ColumnDefinition c : t.columns()) {
+            ColumnRef x = ColumnIds.fresh(c.name(), c.type());
+            excluded.add(x);
+            cols.add(new Scope.Column("excluded", c.name(), x, false));
+        }
+        ColumnRef rowId = ColumnIds.fresh("rowid", LogicalType.BIGINT);
+        // Unqualified names mean the existing row's columns (PostgreSQL); EXCLUDED.c the proposed value.
+        Scope scope = new Scope(null, cols, cols.subList(0, existing.size()));
+        Expr[] values = existing.toArray(new Expr[0]);
+        List<Integer> changed = new ArrayList<>();
+        if (oc.action() == dev.mallard.sql.tree.ConflictAction.REPLACE) {
+            for (int i = 0; i < values.length; i++) {
+                if (!key.contains(i)) {
+                    values[i] = excluded.get(i);
+                    changed.add(i);
+                }
+            }
+        } else {
+            for (dev.mallard.sql.tree.Assignment a : oc.assignments()) {
+                int i = column(t, a.column());
+                if (changed.contains(i)) {
+                    throw new MallardException.Binder("42701", ctx.at("multiple assignments to column \"" + a.column().value() + "\"", a.position()));
+                }
+                changed.add(i);
+                ColumnDefinition c = t.columns().get(i);
+                Expr v = a.value() instanceof DefaultExpression ? defaultValue(c) : queries.expressions().bind(a.value(), scope, Clause.OTHER);
+                values[i] = assignCast(v, c, a.position());
+            }
+        }
+        Expr where = oc.where() == null ? new Constant(true, LogicalType.BOOLEAN)
+                : queries.expressions().toBoolean(queries.expressions().bind(oc.where(), scope, Clause.WHERE), oc.where().position());
+        Expr[] finalValues = values;
+        java.util.function.Function<LogicalPlan, LogicalPlan> build = scan -> {
+            List<Assignment> row = new ArrayList<>();
+            ColumnRef outId = ColumnIds.fresh("rowid", LogicalType.BIGINT);
+            row.add(new Assignment(outId, rowId));
+            List<ColumnRef> newRow = new ArrayList<>();
+            for (int i = 0; i < finalValues.length; i++) {
+                ColumnRef r = ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type());
+                row.add(new Assignment(r, finalValues[i]));
+                newRow.add(r);
+            }
+            ColumnRef cond = ColumnIds.fresh("where", LogicalType.BOOLEAN);
+            row.add(new Assignment(cond, where));
+            LogicalPlan p = new LogicalPlan.Project(scan, row);
+            if (t.checks().isEmpty()) return p;
+            // CHECKs read the new values, so they are computed one projection up, before the WHERE column.
+            List<Assignment> out = new ArrayList<>();
+            out.add(new Assignment(outId, outId));
+            for (ColumnRef r : newRow) out.add(new Assignment(r, r));
+            out.addAll(checkAssignments(t, newRow));
+            out.add(new Assignment(cond, cond));
+            return new LogicalPlan.Project(p, out);
+        };
+        return new ConflictUpdate(key, existing, excluded, rowId, build, changed, t.checks().size());
+    }
+
+
 
     /** Appends one BOOLEAN column per CHECK constraint, evaluated over the new row values. */
     private LogicalPlan withChecks(LogicalPlan plan, TableEntry t, List<ColumnRef> passThrough, List<ColumnRef> newRow) {
         List<Assignment> out = new ArrayList<>();
         for (ColumnRef r : plan.outputs()) out.add(new Assignment(r, r));
+        out.addAll(checkAssignments(t, newRow));
+        return new LogicalPlan.Project(plan, out);
+    }
+
+    private List<Assignment> checkAssignments(TableEntry t, List<ColumnRef> newRow) {
+        List<Assignment> out = new ArrayList<>();
         List<String> relations = new ArrayList<>();
         for (int i = 0; i < newRow.size(); i++) relations.add(t.name());
         for (String check : t.checks()) {
             Expr e = queries.bindExpression(SqlParser.parseExpression(check), relations, t.columnNames(), newRow);
             out.add(new Assignment(ColumnIds.fresh("check", LogicalType.BOOLEAN), queries.expressions().toBoolean(e, Position.UNKNOWN)));
         }
-        return new LogicalPlan.Project(plan, out);
+        return out;
     }
 
     /** Assignment casts follow PostgreSQL: any type converts to the column type if a cast exists (checked at run time). */
