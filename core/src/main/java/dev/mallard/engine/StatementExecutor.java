@@ -31,6 +31,7 @@ final class StatementExecutor {
     private final ClientContext client;
     private final DdlExecutor ddl;
     private final ModificationExecutor dml;
+    private final RecursiveCteExecution recursion = new RecursiveCteExecution(this);
 
     StatementExecutor(ClientContext client) {
         this.client = client;
@@ -63,7 +64,7 @@ final class StatementExecutor {
 
     BindContext bindContext(String sql, List<Values.Typed> params) {
         return new BindContext(database().catalog(), params, sql, client.settings().integerDivision(),
-                client.settings().nullOrder());
+                client.settings().nullOrder(), recursion);
     }
 
     ExecutionContext executionContext() {

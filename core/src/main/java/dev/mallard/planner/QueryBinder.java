@@ -41,7 +41,12 @@ public final class QueryBinder {
     /** A bound FROM item: its plan and the columns it makes visible. */
     record From(LogicalPlan plan, Scope scope) {}
 
-    private record Cte(CommonTableExpression definition, Scope outer, int visibleCount) {}
+    /** @param table set for a recursive CTE: its rows, materialized (or the working table while iterating) */
+    private record Cte(CommonTableExpression definition, Scope outer, int visibleCount, BoundTableFunction table) {
+        Cte(CommonTableExpression definition, Scope outer, int visibleCount) {
+            this(definition, outer, visibleCount, null);
+        }
+    }
 
     private final BindContext ctx;
     private final ExpressionBinder exprs;
@@ -95,16 +100,15 @@ public final class QueryBinder {
         int savedVisible = visibleCtes;
         try {
             if (query.with() != null) {
-                if (query.with().recursive()) {
-                    throw new MallardException.NotImplemented(ctx.at("WITH RECURSIVE is not supported yet", query.with().position()));
-                }
                 Set<String> names = new HashSet<>();
                 for (CommonTableExpression cte : query.with().ctes()) {
                     if (!names.add(cte.name().value().toLowerCase(Locale.ROOT))) {
                         throw new MallardException.Binder("42712", ctx.at("WITH query name \"" + cte.name().value()
                                 + "\" specified more than once", cte.position()));
                     }
-                    ctes.add(new Cte(cte, outer, ctes.size()));
+                    Cte entry = new Cte(cte, outer, ctes.size());
+                    if (query.with().recursive() && selfReferencing(cte)) entry = materializeRecursive(cte, outer);
+                    ctes.add(entry);
                     visibleCtes = ctes.size();
                 }
             }
@@ -647,7 +651,53 @@ public final class QueryBinder {
         };
     }
 
+    /** A recursive CTE is a UNION [ALL] whose right side names the CTE itself. */
+    private static boolean selfReferencing(CommonTableExpression cte) {
+        return cte.query().body() instanceof SetOperation op && op.operator() == SetOperator.UNION
+                && AstSearch.mentionsTable(op.right(), cte.name().value());
+    }
+
+    /** Runs the recursion now and keeps its rows: references to the CTE then scan them. */
+    private Cte materializeRecursive(CommonTableExpression cte, Scope outer) {
+        if (ctx.recursion() == null) {
+            throw new MallardException.NotImplemented(ctx.at("WITH RECURSIVE is not available here", cte.position()));
+        }
+        SetOperation op = (SetOperation) cte.query().body();
+        Bound anchor = bindBody(op.left(), outer);
+        List<String> names = new ArrayList<>(anchor.names());
+        for (int i = 0; i < cte.columns().size() && i < names.size(); i++) names.set(i, cte.columns().get(i).value());
+        List<LogicalType> types = anchor.plan().outputs().stream().map(ColumnRef::type).toList();
+        int position = ctes.size();
+        java.util.function.Function<BoundTableFunction, LogicalPlan> step = working -> {
+            int savedSize = ctes.size();
+            int savedVisible = visibleCtes;
+            ctes.add(new Cte(cte, outer, position, working));
+            visibleCtes = ctes.size();
+            try {
+                Bound b = bindBody(op.right(), outer);
+                if (b.plan().outputs().size() != types.size()) {
+                    throw new MallardException.Binder(ctx.at("the recursive part of \"" + cte.name().value() + "\" returns "
+                            + b.plan().outputs().size() + " columns, the anchor " + types.size(), op.position()));
+                }
+                return castOutputs(b.plan(), types);
+            } finally {
+                while (ctes.size() > savedSize) ctes.remove(ctes.size() - 1);
+                visibleCtes = savedVisible;
+            }
+        };
+        BoundTableFunction rows = ctx.recursion().run(anchor.plan(), step, op.all(), names);
+        return new Cte(cte, outer, position, rows);
+    }
+
     private From bindCte(Cte cte, TableRef ref, Scope outer) {
+        if (cte.table() != null) {
+            BoundTableFunction fn = cte.table();
+            List<ColumnRef> outs = new ArrayList<>();
+            for (int i = 0; i < fn.columnNames().size(); i++) outs.add(ColumnIds.fresh(fn.columnNames().get(i), fn.columnTypes().get(i)));
+            String relation = ref.alias() != null ? ref.alias().name().value() : cte.definition().name().value();
+            List<String> names = aliasNames(fn.columnNames(), ref.alias(), ref.position());
+            return new From(new LogicalPlan.TableFunctionScan(fn, outs), scopeOf(relation, names, outs, outer));
+        }
         int saved = visibleCtes;
         visibleCtes = cte.visibleCount();
         Bound b;
