@@ -302,9 +302,11 @@ final class ExpressionBinder {
     /** Resolves a scalar function or operator and casts the arguments to the chosen overload. */
     Expr call(String name, List<Expr> args, Position pos) {
         List<LogicalType> types = args.stream().map(Expr::type).toList();
+        List<Object> constants = new ArrayList<>(args.size());
+        for (Expr a : args) constants.add(a instanceof Constant c ? c.value() : null);
         ScalarFunction fn;
         try {
-            fn = Functions.scalar(name, types);
+            fn = Functions.scalar(name, types, constants);
         } catch (MallardException e) {
             // A string literal argument may stand for any type: retry with it typed as the other arguments.
             List<Expr> adapted = adaptLiterals(args);
@@ -527,7 +529,11 @@ final class ExpressionBinder {
     // ---- operators ---------------------------------------------------------------------------
 
     Expr comparison(ComparisonOperator op, Expr left, Expr right, Position pos) {
-        List<Expr> u = unifyPair(left, right, "compare", pos);
+        List<Expr> u;
+        LogicalType cmp = stringLiterals.contains(left) || stringLiterals.contains(right) ? null
+                : Functions.comparisonType(left.type(), right.type());
+        u = cmp != null && cmp.id() != TypeId.NULL ? List.of(cast(left, cmp, false), cast(right, cmp, false))
+                : unifyPair(left, right, "compare", pos);
         String fn = switch (op) {
             case IS_DISTINCT_FROM -> "is_distinct_from";
             case IS_NOT_DISTINCT_FROM -> "is_not_distinct_from";

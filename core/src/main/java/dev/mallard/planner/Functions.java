@@ -12,8 +12,14 @@ import java.util.List;
 final class Functions {
     private Functions() {}
 
-    static ScalarFunction scalar(String name, List<LogicalType> types) {
-        return FunctionRegistry.scalar(name, types);
+    /** @param constants the value of each constant argument (physical form), null where not constant */
+    static ScalarFunction scalar(String name, List<LogicalType> types, List<Object> constants) {
+        return FunctionRegistry.scalar(name, types, constants);
+    }
+
+    /** The type a comparison converts both sides to (DuckDB: a VARCHAR side takes the other side's type), or null. */
+    static LogicalType comparisonType(LogicalType a, LogicalType b) {
+        return a.equals(b) ? a : CastFunctions.comparisonType(a, b);
     }
 
     static AggregateFunction aggregate(String name, List<LogicalType> types) {
