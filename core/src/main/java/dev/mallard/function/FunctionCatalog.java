@@ -116,8 +116,14 @@ public final class FunctionCatalog {
     }
 
     private static <B> MallardException noMatch(String name, List<LogicalType> args, List<Overload<B>> overloads) {
-        String candidates = overloads.stream().map(o -> o.signature().describe(name)).distinct()
-                .collect(Collectors.joining(", "));
+        // Overloads taking as many arguments as the call are the useful hints; operators have dozens in all.
+        List<String> sameArity = overloads.stream().filter(o -> o.signature().describe(name).chars().filter(ch -> ch == ',').count()
+                        == Math.max(0, args.size() - 1)).map(o -> o.signature().describe(name)).distinct().toList();
+        List<String> shown = new ArrayList<>(sameArity.isEmpty()
+                ? overloads.stream().map(o -> o.signature().describe(name)).distinct().toList() : sameArity);
+        // Those that share an argument type with the call first: "+(DATE, INTEGER)" for "+(DATE, BOOLEAN)".
+        shown.sort(java.util.Comparator.comparingLong(d -> -args.stream().filter(t -> d.contains(t.id().name())).count()));
+        String candidates = shown.stream().limit(8).collect(Collectors.joining(", ")) + (shown.size() > 8 ? ", …" : "");
         return MallardException.Catalog.undefinedFunction("No function matches '" + call(name, args)
                 + "'. Candidates: " + candidates + ". You may need an explicit cast.");
     }
