@@ -289,9 +289,10 @@ final class ExpressionBinder {
             }
             case "nullif" -> {
                 if (args.size() != 2) throw new MallardException.Binder(ctx.at("nullif takes two arguments", f.position()));
-                List<Expr> u = unify(args, "nullif", f.position());
-                Expr eq = call("=", u, f.position());
-                yield new Expr.Case(List.of(new Expr.When(eq, new Constant(null, u.get(0).type()))), u.get(0), u.get(0).type());
+                // Compared in a common type, but the result keeps the first argument's type (DuckDB, SQLite).
+                Expr eq = comparison(ComparisonOperator.EQUAL, args.get(0), args.get(1), f.position());
+                LogicalType t = args.get(0).type().id() == TypeId.NULL ? args.get(1).type() : args.get(0).type();
+                yield new Expr.Case(List.of(new Expr.When(eq, new Constant(null, t))), cast(args.get(0), t, false), t);
             }
             case "greatest", "least" -> call(name, unify(args, name, f.position()), f.position());
             case "typeof" -> new Constant(args.get(0).type().toString(), LogicalType.VARCHAR);
