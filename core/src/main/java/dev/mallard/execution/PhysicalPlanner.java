@@ -112,7 +112,7 @@ public final class PhysicalPlanner {
             List<ResolvedExpr> args = new ArrayList<>();
             for (Expr e : c.args()) args.add(ExpressionResolver.resolve(e, in));
             aggs.add(new AggregateSpec(c.function(), args, c.distinct(),
-                    c.filter() == null ? null : ExpressionResolver.resolve(c.filter(), in)));
+                    c.filter() == null ? null : ExpressionResolver.resolve(c.filter(), in), sortSpecs(c.orderBy(), in)));
         }
         return new PhysicalHashAggregate(plan(a.child()), groups, aggs);
     }

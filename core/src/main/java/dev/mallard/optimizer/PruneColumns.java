@@ -156,6 +156,7 @@ public final class PruneColumns implements OptimizerRule {
         for (AggregateCall c : keep) {
             read.addAll(c.args());
             read.add(c.filter());
+            c.orderBy().forEach(k -> read.add(k.expr()));
         }
         return new Aggregate(prune(a.child(), refs(read)), a.groups(), keep);
     }

@@ -81,8 +81,21 @@ public sealed interface LogicalPlan {
     /**
      * @param distinct aggregate only distinct argument tuples per group
      * @param filter   FILTER (WHERE ...) condition, or null
+     * @param orderBy  {@code f(x ORDER BY y)}: the order in which each group's rows reach the
+     *                 aggregate (matters for first, string_agg, ...); empty for any order
      */
-    record AggregateCall(ColumnRef output, AggregateFunction function, List<Expr> args, boolean distinct, Expr filter) {}
+    record AggregateCall(ColumnRef output, AggregateFunction function, List<Expr> args, boolean distinct, Expr filter,
+                         List<SortKey> orderBy) {
+        public AggregateCall {
+            args = List.copyOf(args);
+            orderBy = List.copyOf(orderBy);
+        }
+
+        /** An aggregate that takes its rows in any order. */
+        public AggregateCall(ColumnRef output, AggregateFunction function, List<Expr> args, boolean distinct, Expr filter) {
+            this(output, function, args, distinct, filter, List.of());
+        }
+    }
 
     /** Groups by {@code groups} (each computed by its expression) and computes the aggregates.
      *  Outputs: the group targets, then the aggregate outputs. No groups: exactly one output row. */

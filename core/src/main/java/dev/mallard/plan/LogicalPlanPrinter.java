@@ -137,7 +137,8 @@ public final class LogicalPlanPrinter {
     }
 
     private String aggregateCall(AggregateCall c) {
-        String s = c.function().name() + "(" + (c.distinct() ? "DISTINCT " : "") + exprs(c.args()) + ")";
+        String order = c.orderBy().isEmpty() ? "" : " ORDER BY " + keys(c.orderBy());
+        String s = c.function().name() + "(" + (c.distinct() ? "DISTINCT " : "") + exprs(c.args()) + order + ")";
         if (c.filter() != null) s += " FILTER (WHERE " + expr(c.filter(), false) + ")";
         return s;
     }

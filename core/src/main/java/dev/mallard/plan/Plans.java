@@ -87,6 +87,7 @@ public final class Plans {
                 for (AggregateCall c : x.aggregates()) {
                     out.addAll(c.args());
                     if (c.filter() != null) out.add(c.filter());
+                    c.orderBy().forEach(k -> out.add(k.expr()));
                 }
             }
             case Join x -> {
@@ -139,7 +140,7 @@ public final class Plans {
 
     public static AggregateCall mapAggregateCall(AggregateCall c, UnaryOperator<Expr> fn) {
         return new AggregateCall(c.output(), c.function(), c.args().stream().map(fn).toList(), c.distinct(),
-                c.filter() == null ? null : fn.apply(c.filter()));
+                c.filter() == null ? null : fn.apply(c.filter()), mapKeys(c.orderBy(), fn));
     }
 
     public static List<SortKey> mapKeys(List<SortKey> keys, UnaryOperator<Expr> fn) {
@@ -299,7 +300,7 @@ public final class Plans {
             case Aggregate x -> new Aggregate(x.child(),
                     x.groups().stream().map(a -> new Assignment(rn(a.target(), m), a.expr())).toList(),
                     x.aggregates().stream().map(c -> new AggregateCall(rn(c.output(), m), c.function(), c.args(),
-                            c.distinct(), c.filter())).toList());
+                            c.distinct(), c.filter(), c.orderBy())).toList());
             case Join x -> new Join(x.type(), x.left(), x.right(), x.condition(),
                     x.mark() == null ? null : rn(x.mark(), m), x.nullAware());
             case SetOperation x -> new SetOperation(x.kind(), x.all(), x.left(), x.right(), rn(x.outputs(), m));

@@ -22,6 +22,12 @@ final class AggregateFinder {
         return any(e, x -> x instanceof FunctionCall f && f.over() != null);
     }
 
+    /** True when {@code e} has a subquery (which this finder does not look into). */
+    static boolean containsSubquery(Expression e) {
+        return any(e, x -> x instanceof Exists || x instanceof ScalarSubquery || x instanceof InSubquery
+                || x instanceof QuantifiedComparison);
+    }
+
     static boolean isConstant(Expression e) {
         return switch (e) {
             case IntegerLiteral l -> true;

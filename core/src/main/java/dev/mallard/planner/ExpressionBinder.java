@@ -4,6 +4,7 @@ import dev.mallard.MallardException;
 import dev.mallard.expression.Expr;
 import dev.mallard.expression.Expr.ColumnRef;
 import dev.mallard.expression.Expr.Constant;
+import dev.mallard.expression.Exprs;
 import dev.mallard.function.AggregateFunction;
 import dev.mallard.function.ScalarFunction;
 import dev.mallard.plan.ColumnIds;
@@ -59,6 +60,32 @@ final class ExpressionBinder {
         this.ctx = ctx;
     }
 
+    /**
+     * The group computed by the same expression written differently ({@code GROUP BY j * 2} and
+     * {@code SELECT t.j * 2}), found by comparing bound expressions; null if none. Only tried for
+     * computed groups (plain columns are found by name) and for expressions that bind on their own:
+     * no aggregates, window functions or subqueries, whose binding would have effects.
+     */
+    private ColumnRef findGroupByMeaning(Expression e, SelectState select) {
+        if (AggregateFinder.isConstant(e) || AggregateFinder.containsAggregate(e) || AggregateFinder.containsWindow(e)
+                || AggregateFinder.containsSubquery(e)) {
+            return null;
+        }
+        Expr bound = null;
+        for (SelectState.Group g : select.groups) {
+            if (g.ast() == null || g.bound() instanceof ColumnRef) continue;
+            if (bound == null) {
+                try {
+                    bound = bind(e, select.fromScope, Clause.GROUP_BY);
+                } catch (MallardException notAGroupExpression) {
+                    return null;
+                }
+            }
+            if (Exprs.equivalent(bound, g.bound())) return g.ref();
+        }
+        return null;
+    }
+
     /** Binds with no aggregation in effect. */
     Expr bind(Expression e, Scope scope, Clause clause) {
         return bind(e, scope, null, clause);
@@ -71,6 +98,7 @@ final class ExpressionBinder {
     Expr bind(Expression e, Scope scope, SelectState select, Clause clause) {
         if (select != null && select.aggregating) {
             ColumnRef g = select.findGroup(e);
+            if (g == null) g = findGroupByMeaning(e, select);
             if (g != null) return g;
         }
         return switch (e) {
@@ -275,8 +303,8 @@ final class ExpressionBinder {
         String name = f.name().last().value().toLowerCase(Locale.ROOT);
         if (f.over() != null) return window(f, name, scope, select, clause);
         if (f.star() && name.equals("count") || Functions.isAggregate(name)) return aggregate(f, name, scope, select, clause);
-        if (f.distinct() || f.filter() != null) {
-            throw new MallardException.Binder(ctx.at(name + " is not an aggregate function; DISTINCT and FILTER apply to aggregates only",
+        if (f.distinct() || f.filter() != null || !f.orderBy().isEmpty()) {
+            throw new MallardException.Binder(ctx.at(name + " is not an aggregate function; DISTINCT, FILTER and ORDER BY apply to aggregates only",
                     f.position()));
         }
         List<Expr> args = new ArrayList<>();
@@ -372,8 +400,19 @@ final class ExpressionBinder {
         List<Expr> cast = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) cast.add(cast(args.get(i), fn.argTypes().get(i), false));
         Expr filter = f.filter() == null ? null : toBoolean(bind(f.filter(), select.fromScope, Clause.AGGREGATE_ARGUMENT), f.position());
+        List<SortKey> order = new ArrayList<>();
+        for (SortItem s : f.orderBy()) {
+            Expr key = bind(s.expression(), select.fromScope, Clause.AGGREGATE_ARGUMENT);
+            // DISTINCT keeps one row per argument tuple: a key that is not an argument would have
+            // several values for that row, so the order would be undefined.
+            if (f.distinct() && !args.contains(key)) {
+                throw new MallardException.Binder(ctx.at("in a DISTINCT aggregate, ORDER BY expressions must appear in the argument list",
+                        s.expression().position()));
+            }
+            order.add(sortKey(key, s));
+        }
         ColumnRef out = ColumnIds.fresh(name, fn.returnType());
-        select.aggregates.add(new SelectState.Aggregate(f, new AggregateCall(out, fn, cast, f.distinct(), filter)));
+        select.aggregates.add(new SelectState.Aggregate(f, new AggregateCall(out, fn, cast, f.distinct(), filter, order)));
         select.aggregating = true;
         return out;
     }
@@ -384,6 +423,12 @@ final class ExpressionBinder {
         }
         ColumnRef existing = select.findWindow(f);
         if (existing != null) return existing;
+        if (!f.orderBy().isEmpty()) {
+            // row_number(ORDER BY x) OVER w orders within each frame, not by the window's ORDER BY:
+            // refuse it rather than silently use the window order.
+            throw new MallardException.NotImplemented(ctx.at("ORDER BY inside the arguments of a window function is not supported yet",
+                    f.position()));
+        }
         WindowSpec spec = queries.resolveWindow(f.over());
         // Window arguments are evaluated after aggregation: bind them like SELECT expressions.
         List<Expr> args = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.mallard.execution.expression.ExpressionEvaluator;
 import dev.mallard.expression.Expr;
 import dev.mallard.expression.Expr.ColumnRef;
 import dev.mallard.expression.Expr.Constant;
+import dev.mallard.expression.Exprs;
 import dev.mallard.function.table.BoundTableFunction;
 import dev.mallard.function.table.TableFunctions;
 import dev.mallard.plan.ColumnIds;
@@ -490,6 +491,10 @@ public final class QueryBinder {
 
     private long constantLong(Expression e, String what) {
         Expr bound = exprs.bind(e, Scope.empty(null), Clause.OTHER);
+        // The plan's Limit holds numbers fixed at bind time; a subquery would reach the executor unplanned.
+        if (Exprs.containsSubquery(bound)) {
+            throw new MallardException.NotImplemented(ctx.at(what + " with a subquery is not supported yet", e.position()));
+        }
         Object v = ExpressionEvaluator.evaluateConstant(ExpressionBinder.cast(bound, LogicalType.BIGINT, false));
         if (v == null) return -1;
         long n = ((Number) v).longValue();

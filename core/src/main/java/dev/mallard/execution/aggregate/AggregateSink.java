@@ -25,6 +25,8 @@ public final class AggregateSink {
         private final Vector[] keys;
         private final ExpressionEvaluator[][] argEvals;
         private final Vector[][] args;
+        /** Per aggregate: its ORDER BY key evaluators (empty without ORDER BY). */
+        private final ExpressionEvaluator[][] orderEvals;
         private final ExpressionEvaluator[] filterEvals;
         private int[] groupIds = new int[Vector.DEFAULT_CAPACITY];
         private int[] filterSel = new int[Vector.DEFAULT_CAPACITY];
@@ -41,12 +43,15 @@ public final class AggregateSink {
             this.argEvals = new ExpressionEvaluator[aggregates.size()][];
             this.args = new Vector[aggregates.size()][];
             this.filterEvals = new ExpressionEvaluator[aggregates.size()];
+            this.orderEvals = new ExpressionEvaluator[aggregates.size()][];
             for (int a = 0; a < aggregates.size(); a++) {
                 AggregateSpec spec = aggregates.get(a);
                 argEvals[a] = new ExpressionEvaluator[spec.args().size()];
                 for (int j = 0; j < argEvals[a].length; j++) argEvals[a][j] = new ExpressionEvaluator(spec.args().get(j));
                 args[a] = new Vector[argEvals[a].length];
                 if (spec.filter() != null) filterEvals[a] = new ExpressionEvaluator(spec.filter());
+                orderEvals[a] = new ExpressionEvaluator[spec.orderBy().size()];
+                for (int j = 0; j < orderEvals[a].length; j++) orderEvals[a][j] = new ExpressionEvaluator(spec.orderBy().get(j).expr());
             }
         }
 
@@ -81,15 +86,18 @@ public final class AggregateSink {
                     curGroups = filterGroups;
                 }
                 if (curCount == 0) continue;
-                if (table.distinct[a] != null) {
+                if (table.states[a] == null) {
+                    // buffered (DISTINCT or ORDER BY): keep the tuples (group id, args..., keys...)
                     int limit = VectorOps.positionLimit(curSel, curCount);
                     if (groupIdVector == null) groupIdVector = new Vector(LogicalType.INTEGER, Math.max(limit, Vector.DEFAULT_CAPACITY));
                     groupIdVector.ensureCapacity(limit);
                     for (int k = 0; k < curCount; k++) groupIdVector.ints[curSel == null ? k : curSel[k]] = curGroups[k];
-                    Vector[] cols = new Vector[args[a].length + 1];
+                    Vector[] cols = new Vector[1 + args[a].length + orderEvals[a].length];
                     cols[0] = groupIdVector;
                     System.arraycopy(args[a], 0, cols, 1, args[a].length);
-                    table.distinct[a].findOrCreate(cols, curSel, curCount, scratch);
+                    for (int j = 0; j < orderEvals[a].length; j++) cols[1 + args[a].length + j] = orderEvals[a][j].evaluate(input);
+                    if (table.distinct[a] != null) table.distinct[a].findOrCreate(cols, curSel, curCount, scratch);
+                    else table.ordered[a].append(cols, 0, curSel, curCount);
                 } else {
                     table.states[a].ensureGroups(groupCount);
                     table.states[a].update(args[a], curSel, curCount, curGroups);
@@ -118,7 +126,7 @@ public final class AggregateSink {
             if (table == null) {
                 table = new AggregateTable(groups.stream().map(ResolvedExpr::type).toList(), !groups.isEmpty(), aggregates);
             }
-            table.finishDistinct();
+            table.finishBuffered();
             for (var s : table.states) s.ensureGroups(Math.max(1, table.groupCount()));
         }
 

@@ -9,7 +9,8 @@ import dev.mallard.vector.Vector;
  * min, max, arg_min and arg_max over any type. Group states live in a {@link Vector} of the value
  * type (position = group id, NULL = no value yet), so every type is handled by one class, with
  * direct loops for the common fixed-width cases. For arg_min / arg_max a second vector holds the
- * argument that goes with the current extreme; rows whose compared value is NULL are skipped.
+ * argument that goes with the current extreme; rows whose compared value or argument is NULL are
+ * skipped (as in DuckDB, where arg_min_null is the variant that keeps NULL arguments).
  */
 final class ExtremeState implements AggregateState {
     private final int direction;
@@ -57,7 +58,7 @@ final class ExtremeState implements AggregateState {
         if (results == null && !in.mayHaveNulls() && fastUpdate(in, sel, count, groups)) return;
         for (int k = 0; k < count; k++) {
             int i = sel == null ? k : sel[k];
-            if (in.isNull(i)) continue;
+            if (in.isNull(i) || results != null && args[0].isNull(i)) continue;
             offer(in, i, args, groups[k]);
         }
     }

@@ -97,7 +97,7 @@ final class AggregatePullUp {
         List<AggregateCall> calls = new ArrayList<>();
         for (AggregateCall a : agg.aggregates()) {
             ColumnRef out = ColumnIds.fresh(a.output().name(), a.output().type());
-            calls.add(new AggregateCall(out, a.function(), a.args(), a.distinct(), a.filter()));
+            calls.add(new AggregateCall(out, a.function(), a.args(), a.distinct(), a.filter(), a.orderBy()));
             fixed.put(a.output().id(), EmptyAggregateValue.fix(a.function(), out));
         }
         LogicalPlan input = kept.isEmpty() ? source : new Filter(source, Exprs.and(kept));

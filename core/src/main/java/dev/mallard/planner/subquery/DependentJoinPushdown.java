@@ -209,7 +209,7 @@ final class DependentJoinPushdown {
         for (AggregateCall x : a.aggregates()) {
             AggregateCall r = Plans.mapAggregateCall(x, c::rewrite);
             ColumnRef out = ColumnIds.fresh(x.output().name(), x.output().type());
-            calls.add(new AggregateCall(out, r.function(), r.args(), r.distinct(), r.filter()));
+            calls.add(new AggregateCall(out, r.function(), r.args(), r.distinct(), r.filter(), r.orderBy()));
             values.add(new Assignment(x.output(), EmptyAggregateValue.fix(x.function(), out)));
         }
         Aggregate grouped = new Aggregate(c.plan(), groups, calls);
