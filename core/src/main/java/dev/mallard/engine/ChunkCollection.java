@@ -41,6 +41,14 @@ public final class ChunkCollection {
         rowCount += n;
     }
 
+    /** Takes a dense chunk (no selection) of this collection's types as it is, without copying. */
+    public void adopt(DataChunk chunk) {
+        if (chunk.sel() != null) throw new IllegalArgumentException("adopt takes dense chunks only");
+        if (chunk.count() == 0) return;
+        chunks.add(chunk);
+        rowCount += chunk.count();
+    }
+
     public List<DataChunk> chunks() {
         return chunks;
     }

@@ -7,6 +7,7 @@ import dev.mallard.sql.tree.Statement;
 import dev.mallard.types.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
  * One connection's session: its settings, its transaction and the statement running on it.
@@ -105,6 +106,31 @@ public final class ClientContext implements AutoCloseable {
                 return rows;
             }
         };
+    }
+
+    /** The column types of a table, for an appender that fills vectors in the table's own types. */
+    public List<dev.mallard.types.LogicalType> tableTypes(String schema, String table) {
+        Lock lock = database.lock().readLock();
+        lock.lock();
+        try {
+            if (!(database.catalog().find(schema, table) instanceof dev.mallard.catalog.TableEntry t)) {
+                throw MallardException.Catalog.undefinedTable("table \"" + (schema == null ? "" : schema + ".") + table
+                        + "\" does not exist");
+            }
+            return t.types();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Inserts rows already in the table's column types (an appender's buffer) as one statement:
+     * constraints are checked over all of them first, and a failure inserts none.
+     */
+    public long append(String schema, String table, ChunkCollection rows) {
+        dev.mallard.sql.tree.QualifiedName name = schema == null ? dev.mallard.sql.tree.QualifiedName.of(table)
+                : dev.mallard.sql.tree.QualifiedName.of(schema, table);
+        return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, rows, tx))).count();
     }
 
     private StatementResult run(Statement st, String sql, List<Values.Typed> params) {

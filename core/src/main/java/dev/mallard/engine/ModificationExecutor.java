@@ -53,6 +53,13 @@ final class ModificationExecutor {
         return insert(binder(sql, List.of()).bindInsert(insert, batch), tx);
     }
 
+    /** Rows from an appender, already in the table's column types: an INSERT without SQL. */
+    StatementResult append(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < rows.types().size(); i++) names.add("c" + i);
+        return insert(binder("", List.of()).bindAppend(table, new ChunkScan(names, rows)), tx);
+    }
+
     private StatementResult insert(ModificationBinder.InsertPlan ip, Transaction tx) {
         TableEntry t = ip.table();
         ChunkCollection rows = collect(ip.plan());

@@ -103,6 +103,17 @@ final class StatementExecutor {
         }
     }
 
+    /** Rows handed over by an appender, inserted as one statement. */
+    StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
+        Lock lock = database().lock().writeLock();
+        lock.lock();
+        try {
+            return dml.append(table, rows, tx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private StatementResult dispatch(Statement st, String sql, List<Values.Typed> params, Transaction tx) {
         return switch (st) {
             case Query q -> {

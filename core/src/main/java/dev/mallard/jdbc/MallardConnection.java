@@ -73,6 +73,15 @@ public final class MallardConnection implements Connection {
         return new MallardConnection(context.database().connect(), url);
     }
 
+    /**
+     * An appender for one table: the fastest way to load rows from Java (see {@link MallardAppender}).
+     * {@code schema} may be null for the connection's current schema.
+     */
+    public MallardAppender createAppender(String schema, String table) throws SQLException {
+        checkOpen();
+        return new MallardAppender(this, schema == null ? this.schema : schema, table);
+    }
+
     ClientContext context() {
         return context;
     }

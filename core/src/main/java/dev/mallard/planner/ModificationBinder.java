@@ -174,7 +174,33 @@ public final class ModificationBinder {
             source = new LogicalPlan.Project(q.plan(), casts);
             sourceCols = cols;
         }
-        // Full rows in table order: supplied columns, defaults for the rest, then CHECK results.
+        OnConflict oc = insert.onConflict();
+        ConflictUpdate cu = oc == null || oc.action() == dev.mallard.sql.tree.ConflictAction.NOTHING ? null : bindConflictUpdate(t, oc, insert);
+        return fullRows(t, source, sourceCols, targets, oc, cu);
+    }
+
+    /**
+     * Binds the rows an appender hands over: {@code rows} has exactly the table's column types, in
+     * table order, so no casts or defaults apply; constraints are checked as for any INSERT.
+     */
+    public InsertPlan bindAppend(QualifiedName name, dev.mallard.function.table.BoundTableFunction rows) {
+        TableEntry t = table(name);
+        if (!rows.columnTypes().equals(t.types())) {
+            throw new MallardException.Binder("42804", "appended rows have types " + rows.columnTypes()
+                    + " but table " + t.name() + " has " + t.types());
+        }
+        List<ColumnRef> outs = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
+            targets.add(i);
+        }
+        return fullRows(t, new LogicalPlan.TableFunctionScan(rows, outs), outs, targets, null, null);
+    }
+
+    /** Full rows in table order: supplied columns, defaults for the rest, then CHECK results. */
+    private InsertPlan fullRows(TableEntry t, LogicalPlan source, List<ColumnRef> sourceCols, List<Integer> targets,
+            OnConflict oc, ConflictUpdate cu) {
         List<Assignment> row = new ArrayList<>();
         List<ColumnRef> newRow = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
@@ -188,8 +214,6 @@ public final class ModificationBinder {
         LogicalPlan plan = new LogicalPlan.Project(source, row);
         int checks = t.checks().size();
         if (checks > 0) plan = withChecks(plan, t, newRow, newRow);
-        OnConflict oc = insert.onConflict();
-        ConflictUpdate cu = oc == null || oc.action() == dev.mallard.sql.tree.ConflictAction.NOTHING ? null : bindConflictUpdate(t, oc, insert);
         return new InsertPlan(t, plan, checks, oc, cu);
     }
 
