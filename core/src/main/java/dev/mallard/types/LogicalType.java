@@ -60,6 +60,19 @@ public record LogicalType(TypeId id, int precision, int scale) {
     }
 
     public PhysicalType physicalType() {
+        return id == TypeId.DECIMAL ? physicalOf(id, precision) : PHYSICAL[id.ordinal()];
+    }
+
+    /** Physical type by {@link TypeId} ordinal (DECIMAL depends on the precision: see above). */
+    private static final PhysicalType[] PHYSICAL = physicalTypes();
+
+    private static PhysicalType[] physicalTypes() {
+        PhysicalType[] all = new PhysicalType[TypeId.values().length];
+        for (TypeId id : TypeId.values()) all[id.ordinal()] = id == TypeId.DECIMAL ? null : physicalOf(id, 0);
+        return all;
+    }
+
+    private static PhysicalType physicalOf(TypeId id, int precision) {
         return switch (id) {
             case NULL -> PhysicalType.NONE;
             case BOOLEAN -> PhysicalType.BOOL;

@@ -17,6 +17,8 @@ public final class Vector {
     public static final int DEFAULT_CAPACITY = 2048;
 
     private final LogicalType type;
+    /** Cached: {@code physical} is a switch, and kernels ask per value. */
+    private final PhysicalType physical;
     private int capacity;
     public boolean[] bools;
     public int[] ints;
@@ -37,13 +39,14 @@ public final class Vector {
 
     public Vector(LogicalType type, int capacity) {
         this.type = type;
+        this.physical = type.physicalType();
         this.capacity = 0;
         ensureCapacity(Math.max(capacity, 1));
     }
 
     public LogicalType type() { return type; }
 
-    public PhysicalType physicalType() { return type.physicalType(); }
+    public PhysicalType physicalType() { return physical; }
 
     public int capacity() { return capacity; }
 
@@ -51,7 +54,7 @@ public final class Vector {
     public void ensureCapacity(int n) {
         if (n <= capacity) return;
         int newCap = Math.max(n, capacity + (capacity >> 1));
-        switch (type.physicalType()) {
+        switch (physical) {
             case BOOL -> bools = bools == null ? new boolean[newCap] : java.util.Arrays.copyOf(bools, newCap);
             case INT32 -> ints = ints == null ? new int[newCap] : java.util.Arrays.copyOf(ints, newCap);
             case INT64 -> longs = longs == null ? new long[newCap] : java.util.Arrays.copyOf(longs, newCap);
@@ -77,13 +80,12 @@ public final class Vector {
     }
 
     public boolean isNull(int i) {
-        if (type.physicalType() == PhysicalType.NONE) return true;
-        return hasNulls && (nulls[i >>> 6] & (1L << i)) != 0;
+        return hasNulls ? (nulls[i >>> 6] & (1L << i)) != 0 : physical == PhysicalType.NONE;
     }
 
     /** True when some position may be NULL; false guarantees none is. */
     public boolean mayHaveNulls() {
-        return hasNulls || type.physicalType() == PhysicalType.NONE;
+        return hasNulls || physical == PhysicalType.NONE;
     }
 
     public void setNull(int i) {
@@ -108,7 +110,7 @@ public final class Vector {
      */
     public Object getObject(int i) {
         if (isNull(i)) return null;
-        return switch (type.physicalType()) {
+        return switch (physical) {
             case BOOL -> bools[i];
             case INT32 -> ints[i];
             case INT64 -> longs[i];
@@ -127,7 +129,7 @@ public final class Vector {
             return;
         }
         setNull(i, false);
-        switch (type.physicalType()) {
+        switch (physical) {
             case BOOL -> bools[i] = (Boolean) v;
             case INT32 -> ints[i] = ((Number) v).intValue();
             case INT64 -> longs[i] = ((Number) v).longValue();
@@ -150,7 +152,7 @@ public final class Vector {
             return;
         }
         setNull(to, false);
-        switch (type.physicalType()) {
+        switch (physical) {
             case BOOL -> bools[to] = src.bools[from];
             case INT32 -> ints[to] = src.ints[from];
             case INT64 -> longs[to] = src.longs[from];

@@ -29,8 +29,9 @@ public final class JoinHashTable {
         this.mask = buckets - 1;
         this.heads = new int[buckets];
         this.next = new int[Math.max(1, n)];
+        boolean checkNulls = mayHaveUnmatchableNull(keys);
         for (int r = n - 1; r >= 0; r--) {
-            if (hasUnmatchableNull(keys, r)) continue;
+            if (checkNulls && hasUnmatchableNull(keys, r)) continue;
             int b = (int) hashes[r] & mask;
             next[r] = heads[b];
             heads[b] = r + 1;
@@ -41,6 +42,14 @@ public final class JoinHashTable {
             case STRING -> 3;
             default -> 0;
         } : 0;
+    }
+
+    /** True if some key vector may hold a NULL that never matches: only then is the per-row check needed. */
+    public boolean mayHaveUnmatchableNull(Vector[] vectors) {
+        for (int c = 0; c < vectors.length; c++) {
+            if (!nullsEqual[c] && vectors[c].mayHaveNulls()) return true;
+        }
+        return false;
     }
 
     /** True if row {@code p} of {@code vectors} has a NULL in a key where NULL never matches. */

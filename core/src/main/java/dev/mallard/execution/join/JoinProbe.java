@@ -175,9 +175,10 @@ public final class JoinProbe extends OperatorState {
             }
             JoinHashTable table = build.table();
             activeCount = 0;
+            boolean checkNulls = table.mayHaveUnmatchableNull(probeKeys);
             for (int k = 0; k < count; k++) {
                 int p = sel == null ? k : sel[k];
-                if (table.hasUnmatchableNull(probeKeys, p)) {
+                if (checkNulls && table.hasUnmatchableNull(probeKeys, p)) {
                     candidate[k] = -1;
                     continue;
                 }
