@@ -2,17 +2,12 @@ package dev.mallard.execution;
 
 import dev.mallard.MallardException;
 import dev.mallard.vector.DataChunk;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the pipelines of one query in dependency order, each on up to {@link ExecutionContext#threads()}
@@ -26,14 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * finalized when every pipeline feeding it is done.
  */
 public final class PipelineExecutor {
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-    /** Worker threads shared by all queries; daemon so an embedded database never keeps a JVM alive. */
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "mallard-worker-" + THREAD_IDS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-
     private final ExecutionContext ctx;
     private final List<Pipeline> pipelines;
     private final Map<PhysicalOperator, GlobalSinkState> sinkStates = new IdentityHashMap<>();
@@ -105,42 +92,7 @@ public final class PipelineExecutor {
         }
         int threads = p.serial() ? 1 : Math.max(1, Math.min(ctx.threads(), gsrc.maxThreads()));
         AtomicBoolean finished = new AtomicBoolean();
-        if (threads == 1) {
-            runThread(p, gsrc, opGlobals, opSinks, gsink, finished);
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        Throwable[] failure = new Throwable[1];
-        Runnable task = () -> {
-            try {
-                runThread(p, gsrc, opGlobals, opSinks, gsink, finished);
-            } catch (Throwable t) {
-                synchronized (failure) {
-                    if (failure[0] == null) failure[0] = t;
-                }
-                ctx.abort();
-            }
-        };
-        for (int i = 1; i < threads; i++) futures.add(WORKERS.submit(task));
-        task.run();
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ctx.abort();
-                throw new MallardException.Interrupted("Query was cancelled");
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the task catches everything itself
-                throw new MallardException.Internal("worker failed", e.getCause());
-            }
-        }
-        Throwable t = failure[0];
-        if (t != null) {
-            if (t instanceof RuntimeException re) throw re;
-            if (t instanceof Error err) throw err;
-            throw new MallardException.Internal("worker failed: " + t, t);
-        }
+        ParallelTasks.runOnThreads(ctx, threads, () -> runThread(p, gsrc, opGlobals, opSinks, gsink, finished));
     }
 
     private void runThread(Pipeline p, GlobalSourceState gsrc, GlobalOperatorState[] opGlobals, GlobalSinkState[] opSinks,

@@ -18,8 +18,12 @@ public interface AggregateState {
      */
     void update(Vector[] args, int[] sel, int count, int[] groups);
 
-    /** Folds group {@code g} of {@code other} into group {@code targets[g]} of this, for g < otherGroups. */
-    void merge(AggregateState other, int[] targets, int otherGroups);
+    /**
+     * Folds group {@code sources[i]} (or {@code i} when {@code sources} is null) of {@code other}
+     * into group {@code targets[i]} of this, for {@code i < count}; a partitioned merge passes the
+     * groups of one partition.
+     */
+    void merge(AggregateState other, int[] sources, int[] targets, int count);
 
     /** Writes the final value of {@code group} to position {@code pos} of {@code out} (NULL if empty where SQL says so). */
     void finalize(int group, Vector out, int pos);

@@ -70,7 +70,8 @@ class AggregateOperatorTest {
         LogicalPlan a = new LogicalPlan.Aggregate(g, List.of(
                 new Assignment(ColumnIds.fresh("k", S), col(g, 0)),
                 new Assignment(ColumnIds.fresh("big", LogicalType.BOOLEAN), cmp(">", col(g, 1), lit(1L, I)))), List.of());
-        assertThat(run(a)).isEqualTo(rows(row("a", false), row("b", true), row(null, true), row("a", null)));
+        // Groups come out in no promised order (SQL promises none; rows that collide in the hash table may come later).
+        assertThat(run(a)).containsExactlyInAnyOrderElementsOf(rows(row("a", false), row("b", true), row(null, true), row("a", null)));
     }
 
     @Test

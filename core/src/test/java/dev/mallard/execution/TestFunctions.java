@@ -116,9 +116,9 @@ public final class TestFunctions {
         }
 
         @Override
-        public void merge(AggregateState other, int[] targets, int otherGroups) {
+        public void merge(AggregateState other, int[] sources, int[] targets, int count) {
             CountState o = (CountState) other;
-            for (int g = 0; g < otherGroups; g++) counts[targets[g]] += o.counts[g];
+            for (int i = 0; i < count; i++) counts[targets[i]] += o.counts[sources == null ? i : sources[i]];
         }
 
         @Override
@@ -156,12 +156,13 @@ public final class TestFunctions {
         }
 
         @Override
-        public void merge(AggregateState other, int[] targets, int otherGroups) {
+        public void merge(AggregateState other, int[] sources, int[] targets, int count) {
             SumState o = (SumState) other;
-            for (int g = 0; g < otherGroups; g++) {
+            for (int i = 0; i < count; i++) {
+                int g = sources == null ? i : sources[i];
                 if (!o.seen[g]) continue;
-                sums[targets[g]] += o.sums[g];
-                seen[targets[g]] = true;
+                sums[targets[i]] += o.sums[g];
+                seen[targets[i]] = true;
             }
         }
 

@@ -77,8 +77,8 @@ class AggregateStatesTest {
         AggregateState b = run(avg, new int[] {10, 20}, new int[] {0, 1}, 2);
         AggregateState total = avg.newState();
         total.ensureGroups(2);
-        total.merge(a, new int[] {0, 1}, 2);
-        total.merge(b, new int[] {1, 0}, 2);
+        total.merge(a, null, new int[] {0, 1}, 2);
+        total.merge(b, null, new int[] {1, 0}, 2);
         assertThat(result(avg, total, 0)).isEqualTo(10.5);
         assertThat(result(avg, total, 1)).isEqualTo(6.0);
     }

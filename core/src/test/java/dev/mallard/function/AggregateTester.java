@@ -25,8 +25,8 @@ public final class AggregateTester {
         feed(fn, left, rows, 0);
         feed(fn, right, rows, 1);
         // Merge into group 2 of the total to exercise the target mapping.
-        total.merge(left, new int[] {2}, 1);
-        total.merge(right, new int[] {2}, 1);
+        total.merge(left, null, new int[] {2}, 1);
+        total.merge(right, null, new int[] {2}, 1);
         Vector out = new Vector(fn.returnType(), 4);
         total.finalize(2, out, 1);
         return new Values.Typed(fn.returnType(), out.getObject(1));

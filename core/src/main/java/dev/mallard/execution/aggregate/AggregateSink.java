@@ -1,9 +1,11 @@
 package dev.mallard.execution.aggregate;
 
+import dev.mallard.execution.ExecutionContext;
 import dev.mallard.execution.GlobalSinkState;
 import dev.mallard.execution.GlobalSourceState;
 import dev.mallard.execution.LocalSinkState;
 import dev.mallard.execution.LocalSourceState;
+import dev.mallard.execution.ParallelTasks;
 import dev.mallard.execution.SourceResult;
 import dev.mallard.execution.data.VectorOps;
 import dev.mallard.execution.expression.ExpressionEvaluator;
@@ -11,6 +13,7 @@ import dev.mallard.execution.expression.ResolvedExpr;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -106,11 +109,18 @@ public final class AggregateSink {
         }
     }
 
-    /** The merged groups and states; after {@link #finish()}, the source of the result rows. */
+    /**
+     * The threads' tables and, after {@link #finish}, the merged result: one table, or for many
+     * groups one table per hash partition, merged in parallel (every thread's groups of partition
+     * p go to table p, so partitions never share a group).
+     */
     public static final class Global extends GlobalSinkState {
+        /** Below this many groups in all, one thread merges: partitioning would cost more than it saves. */
+        static final int PARALLEL_MERGE_MIN_GROUPS = 20_000;
         private final List<ResolvedExpr> groups;
         private final List<AggregateSpec> aggregates;
-        private AggregateTable table;
+        private final List<AggregateTable> locals = new ArrayList<>();
+        private AggregateTable[] parts;
 
         public Global(List<ResolvedExpr> groups, List<AggregateSpec> aggregates) {
             this.groups = groups;
@@ -118,47 +128,113 @@ public final class AggregateSink {
         }
 
         public synchronized void combine(Local local) {
-            if (table == null) table = local.table; // the first thread's table becomes the global one: no copy
-            else table.merge(local.table);
+            locals.add(local.table);
         }
 
-        public void finish() {
-            if (table == null) {
-                table = new AggregateTable(groups.stream().map(ResolvedExpr::type).toList(), !groups.isEmpty(), aggregates);
+        public void finish(ExecutionContext ctx) {
+            long total = 0;
+            for (AggregateTable t : locals) total += t.groupCount();
+            if (locals.isEmpty()) {
+                parts = new AggregateTable[] {newTable()};
+            } else if (locals.size() == 1 || !locals.get(0).partitionable() || total < PARALLEL_MERGE_MIN_GROUPS
+                    || ctx.threads() == 1) {
+                AggregateTable table = locals.get(0); // the first thread's table becomes the result: no copy
+                for (int i = 1; i < locals.size(); i++) table.merge(locals.get(i));
+                parts = new AggregateTable[] {table};
+            } else {
+                parts = mergePartitioned(ctx);
             }
-            table.finishBuffered();
-            for (var s : table.states) s.ensureGroups(Math.max(1, table.groupCount()));
+            locals.clear();
+            for (AggregateTable t : parts) {
+                t.finishBuffered();
+                for (var s : t.states) s.ensureGroups(Math.max(1, t.groupCount()));
+            }
+        }
+
+        private AggregateTable newTable() {
+            return new AggregateTable(groups.stream().map(ResolvedExpr::type).toList(), !groups.isEmpty(), aggregates);
+        }
+
+        private AggregateTable[] mergePartitioned(ExecutionContext ctx) {
+            int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, ctx.threads() * 4 - 1));
+            int partitions = 1 << bits;
+            int tables = locals.size();
+            // members[t][p]: the groups of thread table t that fall in partition p
+            int[][][] members = new int[tables][][];
+            int[][] counts = new int[tables][];
+            ParallelTasks.run(ctx, tables, t -> {
+                AggregateTable table = locals.get(t);
+                int n = table.groupCount();
+                int[] partitionOf = new int[n];
+                int[] c = new int[partitions];
+                for (int g = 0; g < n; g++) {
+                    int p = (int) (table.groups.hashOf(g) >>> (64 - bits));
+                    partitionOf[g] = p;
+                    c[p]++;
+                }
+                int[][] m = new int[partitions][];
+                for (int p = 0; p < partitions; p++) m[p] = new int[c[p]];
+                int[] fill = new int[partitions];
+                for (int g = 0; g < n; g++) {
+                    int p = partitionOf[g];
+                    m[p][fill[p]++] = g;
+                }
+                members[t] = m;
+                counts[t] = c;
+            });
+            AggregateTable[] result = new AggregateTable[partitions];
+            ParallelTasks.run(ctx, partitions, p -> {
+                AggregateTable merged = newTable();
+                int expected = 0;
+                for (int t = 0; t < tables; t++) expected += counts[t][p];
+                merged.reserve(expected);
+                for (int t = 0; t < tables; t++) merged.mergeGroups(locals.get(t), members[t][p], counts[t][p]);
+                result[p] = merged;
+            });
+            return result;
         }
 
         public Scan scanState() {
-            return new Scan(table, groups.size());
+            return new Scan(parts, groups.size());
         }
     }
 
-    /** Hands out the result rows in ranges of 2048 groups. */
+    /** Hands out the result rows, up to 2048 groups of one partition at a time. */
     public static final class Scan extends GlobalSourceState {
-        private final AggregateTable table;
+        private final AggregateTable[] parts;
         private final int keyCount;
-        private final int groupCount;
+        /** Chunk i covers groups [chunkStart[i], +2048) of partition chunkPart[i]. */
+        private final int[] chunkPart;
+        private final int[] chunkStart;
         private final AtomicInteger nextChunk = new AtomicInteger();
 
-        Scan(AggregateTable table, int keyCount) {
-            this.table = table;
+        Scan(AggregateTable[] parts, int keyCount) {
+            this.parts = parts;
             this.keyCount = keyCount;
-            this.groupCount = table.groupCount();
+            int chunks = 0;
+            for (AggregateTable t : parts) chunks += (t.groupCount() + Vector.DEFAULT_CAPACITY - 1) / Vector.DEFAULT_CAPACITY;
+            chunkPart = new int[chunks];
+            chunkStart = new int[chunks];
+            int i = 0;
+            for (int p = 0; p < parts.length; p++) {
+                for (int start = 0; start < parts[p].groupCount(); start += Vector.DEFAULT_CAPACITY) {
+                    chunkPart[i] = p;
+                    chunkStart[i++] = start;
+                }
+            }
         }
 
         @Override
         public int maxThreads() {
-            return Math.max(1, (groupCount + Vector.DEFAULT_CAPACITY - 1) / Vector.DEFAULT_CAPACITY);
+            return Math.max(1, chunkPart.length);
         }
 
         public SourceResult next(DataChunk out, LocalSourceState local) {
             int chunk = nextChunk.getAndIncrement();
-            long from = (long) chunk * Vector.DEFAULT_CAPACITY;
-            if (from >= groupCount) return SourceResult.FINISHED;
-            int start = (int) from;
-            int n = Math.min(Vector.DEFAULT_CAPACITY, groupCount - start);
+            if (chunk >= chunkPart.length) return SourceResult.FINISHED;
+            AggregateTable table = parts[chunkPart[chunk]];
+            int start = chunkStart[chunk];
+            int n = Math.min(Vector.DEFAULT_CAPACITY, table.groupCount() - start);
             local.batchIndex = chunk;
             for (int c = 0; c < keyCount; c++) VectorOps.copyRange(table.groups.keys().column(c), start, n, out.column(c), 0);
             for (int a = 0; a < table.states.length; a++) {
@@ -166,7 +242,7 @@ public final class AggregateSink {
                 for (int k = 0; k < n; k++) table.states[a].finalize(start + k, v, k);
             }
             out.setCount(n);
-            return start + n >= groupCount ? SourceResult.FINISHED : SourceResult.HAVE_MORE_OUTPUT;
+            return chunk + 1 >= chunkPart.length ? SourceResult.FINISHED : SourceResult.HAVE_MORE_OUTPUT;
         }
     }
 }

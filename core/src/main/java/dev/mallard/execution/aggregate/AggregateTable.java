@@ -60,6 +60,35 @@ final class AggregateTable {
         return groups == null ? 1 : groups.size();
     }
 
+    /** True when every aggregate keeps a mergeable state (no buffered tuples) and there are keys to partition by. */
+    boolean partitionable() {
+        if (groups == null) return false;
+        for (AggregateState s : states) {
+            if (s == null) return false;
+        }
+        return true;
+    }
+
+    /** Makes room for {@code n} groups up front (a merge that knows its size). */
+    void reserve(int n) {
+        if (groups != null) groups.reserve(n);
+        for (AggregateState s : states) {
+            if (s != null) s.ensureGroups(n);
+        }
+    }
+
+    /** Folds groups {@code sources[0..count)} of {@code other} into this table (partitionable tables only). */
+    void mergeGroups(AggregateTable other, int[] sources, int count) {
+        if (count == 0) return;
+        int[] targets = new int[count];
+        groups.findOrCreate(other.groups.keys().columns(), sources, count, targets);
+        int total = groupCount();
+        for (int a = 0; a < states.length; a++) {
+            states[a].ensureGroups(total);
+            states[a].merge(other.states[a], sources, targets, count);
+        }
+    }
+
     /** Folds {@code other} (same shape) into this table. */
     void merge(AggregateTable other) {
         int n = other.groupCount();
@@ -72,7 +101,7 @@ final class AggregateTable {
         for (int a = 0; a < states.length; a++) {
             if (states[a] != null) {
                 states[a].ensureGroups(total);
-                if (n > 0) states[a].merge(other.states[a], targets, n);
+                if (n > 0) states[a].merge(other.states[a], null, targets, n);
             } else if (distinct[a] != null) {
                 ColumnCollection from = other.distinct[a].keys();
                 int m = from.size();

@@ -6,31 +6,46 @@ import dev.mallard.vector.Vector;
 import java.util.List;
 
 /**
- * Maps key tuples to dense group ids 0, 1, 2 ... in order of first appearance. NULL equals NULL
+ * Maps key tuples to dense group ids 0, 1, 2 ... (batch by batch in order of first appearance;
+ * within one batch, rows that collide may get their ids after later rows). NULL equals NULL
  * here (GROUP BY, DISTINCT and set operations treat NULLs as one group).
  *
- * <p>Open addressing with linear probing over an {@code int[]} of group ids + 1; each group's
- * hash sits in a {@code long[]} (compared before the keys, and reused when the table grows), and
- * its key values in the columns of a {@link ColumnCollection}. No object per group or row.
+ * <p>Open addressing with linear probing over a {@code long[]} of slots, each holding the group
+ * id + 1 in its low half and the upper half of the group's hash (a salt) in its high half, so most
+ * mismatching slots are skipped without touching the keys. Each group's hash sits in a
+ * {@code long[]} (reused when the table grows), its key values in the columns of a
+ * {@link ColumnCollection}. No object per group or row.
+ *
+ * <p>Lookups run a batch of rows in rounds, DuckDB style: read the slot of every row, then compare
+ * the keys of all salt matches, then create the groups of rows that met an empty slot; rows that
+ * collided move to the next slot and go round again. Each pass is a simple loop over independent
+ * rows, so the processor overlaps their cache misses instead of waiting for each in turn.
  */
 public final class GroupHashTable {
     private static final int MIN_SLOTS = 64;
 
     private final ColumnCollection keys;
     private final Vector[] keyColumns;
-    private int[] slots;
+    private long[] slots;
     private int mask;
     private long[] groupHashes = new long[16];
     private int size;
-    /** Scratch: hashes of the rows being looked up, by live row k. */
-    private long[] rowHashes = new long[Vector.DEFAULT_CAPACITY];
-    /** Single INT64 / INT32 key without NULLs in the table yet: the probe loop avoids the generic compare. */
+    /** Single INT64 / INT32 / VARCHAR key: the compare loop avoids the generic per-type dispatch. */
     private final int singleKeyKind;
+    /** Whether some group has a NULL key part (then the fast compare loops do not apply). */
+    private boolean nullKeys;
+    // Scratch for one lookup, by live row k (or by list position).
+    private long[] rowHashes = new long[0];
+    private int[] slotOf = new int[0];
+    private int[] pending = new int[0];
+    private int[] candidates = new int[0];
+    private int[] candidateGroups = new int[0];
+    private int[] empties = new int[0];
 
     public GroupHashTable(List<LogicalType> keyTypes) {
         this.keys = new ColumnCollection(keyTypes, 16);
         this.keyColumns = keys.columns();
-        this.slots = new int[MIN_SLOTS];
+        this.slots = new long[MIN_SLOTS];
         this.mask = MIN_SLOTS - 1;
         if (keyTypes.size() == 1) {
             singleKeyKind = switch (keyTypes.get(0).physicalType()) {
@@ -47,6 +62,18 @@ public final class GroupHashTable {
     /** Number of groups. */
     public int size() {
         return size;
+    }
+
+    /** The hash of group {@code g}'s key. */
+    public long hashOf(int g) {
+        return groupHashes[g];
+    }
+
+    /** Grows the slots for {@code n} groups in all, so that many can be added without rehashing. */
+    public void reserve(int n) {
+        while ((long) n * 2 > slots.length) grow();
+        keys.ensureCapacity(n);
+        if (groupHashes.length < n) groupHashes = java.util.Arrays.copyOf(groupHashes, n);
     }
 
     /** The key values: row {@code g} holds group {@code g}'s key. */
@@ -68,34 +95,108 @@ public final class GroupHashTable {
     }
 
     private void lookup(Vector[] rowKeys, int[] sel, int count, int[] groupIds, boolean create) {
-        if (rowHashes.length < count) rowHashes = new long[count];
+        if (count == 0) return;
+        if (rowHashes.length < count) {
+            rowHashes = new long[count];
+            slotOf = new int[count];
+            pending = new int[count];
+            candidates = new int[count];
+            candidateGroups = new int[count];
+            empties = new int[count];
+        }
         long[] hashes = rowHashes;
         for (int c = 0; c < rowKeys.length; c++) VectorHasher.hash(rowKeys[c], sel, count, hashes, c > 0);
         if (rowKeys.length == 0) java.util.Arrays.fill(hashes, 0, count, 0L);
+        // Room for every row to be new, so the table never grows in the middle of a round.
+        if (create) while ((long) (size + count) * 2 > slots.length) grow();
+        long[] table = slots;
+        int m = mask;
+        int[] slot = slotOf;
+        int[] todo = pending;
         for (int k = 0; k < count; k++) {
-            if (create && size * 2 >= slots.length) grow();
-            int p = sel == null ? k : sel[k];
-            long h = hashes[k];
-            int s = (int) h & mask;
-            while (true) {
-                int g = slots[s] - 1;
-                if (g < 0) {
-                    if (!create) {
-                        groupIds[k] = -1;
-                        break;
+            todo[k] = k;
+            slot[k] = (int) hashes[k] & m;
+        }
+        int todoCount = count;
+        while (todoCount > 0) {
+            int cands = 0;
+            int fresh = 0;
+            int next = 0;
+            for (int j = 0; j < todoCount; j++) {
+                int k = todo[j];
+                long e = table[slot[k]];
+                if (e == 0) {
+                    if (create) empties[fresh++] = k;
+                    else groupIds[k] = -1;
+                } else if ((int) (e >>> 32) == (int) (hashes[k] >>> 32)) {
+                    candidates[cands] = k;
+                    candidateGroups[cands++] = (int) e - 1;
+                } else {
+                    slot[k] = (slot[k] + 1) & m;
+                    todo[next++] = k;
+                }
+            }
+            next = compare(rowKeys, sel, cands, groupIds, next);
+            for (int i = 0; i < fresh; i++) {
+                int k = empties[i];
+                int s = slot[k];
+                if (table[s] == 0) {
+                    long h = hashes[k];
+                    int g = newGroup(rowKeys, sel == null ? k : sel[k], h);
+                    table[s] = (h & 0xFFFFFFFF00000000L) | (g + 1L);
+                    groupIds[k] = g;
+                } else {
+                    // an earlier row of this round took the slot: compare with its group next round
+                    todo[next++] = k;
+                }
+            }
+            todoCount = next;
+        }
+    }
+
+    /**
+     * Confirms the candidates whose keys equal their slot's group; the others move on to the next
+     * slot and are appended to the pending list at {@code next}. Returns the new pending count.
+     */
+    private int compare(Vector[] rowKeys, int[] sel, int cands, int[] groupIds, int next) {
+        int[] todo = pending;
+        int m = mask;
+        int kind = singleKeyKind == 0 || nullKeys || rowKeys[0].mayHaveNulls() ? 0 : singleKeyKind;
+        switch (kind) {
+            case 1 -> {
+                long[] row = rowKeys[0].longs, grp = keyColumns[0].longs;
+                for (int i = 0; i < cands; i++) {
+                    int k = candidates[i], g = candidateGroups[i];
+                    if (row[sel == null ? k : sel[k]] == grp[g]) groupIds[k] = g;
+                    else {
+                        slotOf[k] = (slotOf[k] + 1) & m;
+                        todo[next++] = k;
                     }
-                    g = newGroup(rowKeys, p, h);
-                    slots[s] = g + 1;
-                    groupIds[k] = g;
-                    break;
                 }
-                if (groupHashes[g] == h && keysEqual(rowKeys, p, g)) {
-                    groupIds[k] = g;
-                    break;
+            }
+            case 2 -> {
+                int[] row = rowKeys[0].ints, grp = keyColumns[0].ints;
+                for (int i = 0; i < cands; i++) {
+                    int k = candidates[i], g = candidateGroups[i];
+                    if (row[sel == null ? k : sel[k]] == grp[g]) groupIds[k] = g;
+                    else {
+                        slotOf[k] = (slotOf[k] + 1) & m;
+                        todo[next++] = k;
+                    }
                 }
-                s = (s + 1) & mask;
+            }
+            default -> {
+                for (int i = 0; i < cands; i++) {
+                    int k = candidates[i], g = candidateGroups[i];
+                    if (keysEqual(rowKeys, sel == null ? k : sel[k], g)) groupIds[k] = g;
+                    else {
+                        slotOf[k] = (slotOf[k] + 1) & m;
+                        todo[next++] = k;
+                    }
+                }
             }
         }
+        return next;
     }
 
     private boolean keysEqual(Vector[] rowKeys, int p, int g) {
@@ -127,7 +228,10 @@ public final class GroupHashTable {
     private int newGroup(Vector[] rowKeys, int p, long h) {
         int g = size;
         keys.ensureCapacity(g + 1);
-        for (int c = 0; c < rowKeys.length; c++) keyColumns[c].copyFrom(rowKeys[c], p, g);
+        for (int c = 0; c < rowKeys.length; c++) {
+            keyColumns[c].copyFrom(rowKeys[c], p, g);
+            if (rowKeys[c].isNull(p)) nullKeys = true;
+        }
         if (g == groupHashes.length) groupHashes = java.util.Arrays.copyOf(groupHashes, g * 2);
         groupHashes[g] = h;
         size++;
@@ -137,12 +241,13 @@ public final class GroupHashTable {
 
     private void grow() {
         int n = slots.length * 2;
-        int[] fresh = new int[n];
+        long[] fresh = new long[n];
         int m = n - 1;
         for (int g = 0; g < size; g++) {
-            int s = (int) groupHashes[g] & m;
+            long h = groupHashes[g];
+            int s = (int) h & m;
             while (fresh[s] != 0) s = (s + 1) & m;
-            fresh[s] = g + 1;
+            fresh[s] = (h & 0xFFFFFFFF00000000L) | (g + 1L);
         }
         slots = fresh;
         mask = m;

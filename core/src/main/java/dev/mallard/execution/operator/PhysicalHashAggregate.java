@@ -89,7 +89,7 @@ public final class PhysicalHashAggregate extends PhysicalOperator {
 
     @Override
     public void finalizeSink(ExecutionContext ctx, GlobalSinkState global) {
-        ((AggregateSink.Global) global).finish();
+        ((AggregateSink.Global) global).finish(ctx);
     }
 
     @Override

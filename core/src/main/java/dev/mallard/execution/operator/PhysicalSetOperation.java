@@ -153,6 +153,7 @@ public final class PhysicalSetOperation extends PhysicalOperator {
         int[] ids = new int[Vector.DEFAULT_CAPACITY];
         int[] sel = new int[Vector.DEFAULT_CAPACITY];
         int[] candidates = new int[Vector.DEFAULT_CAPACITY];
+        boolean[] firstSeen = new boolean[Vector.DEFAULT_CAPACITY];
         DataChunk view;
 
         State(Global global) {
@@ -183,11 +184,15 @@ public final class PhysicalSetOperation extends PhysicalOperator {
             for (int k = 0; k < n; k++) if (s.ids[k] < 0) s.candidates[c++] = sel == null ? k : sel[k];
             int before = g.seenLeft.size();
             g.seenLeft.findOrCreate(input.columns(), s.candidates, c, s.ids);
-            int nextNew = before;
+            // Emit the first row of each group this batch created (ids need not follow row order).
+            int created = g.seenLeft.size() - before;
+            if (s.firstSeen.length < created) s.firstSeen = new boolean[Math.max(created, Vector.DEFAULT_CAPACITY)];
+            java.util.Arrays.fill(s.firstSeen, 0, created, false);
             for (int j = 0; j < c; j++) {
-                if (s.ids[j] == nextNew) {
+                int fresh = s.ids[j] - before;
+                if (fresh >= 0 && !s.firstSeen[fresh]) {
+                    s.firstSeen[fresh] = true;
                     s.sel[out++] = s.candidates[j];
-                    nextNew++;
                 }
             }
         } else {

@@ -52,7 +52,7 @@ final class SegmentTree {
             for (int k = 0; k < nodes.length; k++) {
                 AggregateState node = function.newState();
                 node.ensureGroups(1);
-                for (int c = 0; c < FANOUT; c++) node.merge(children[k * FANOUT + c], target, 1);
+                for (int c = 0; c < FANOUT; c++) node.merge(children[k * FANOUT + c], null, target, 1);
                 nodes[k] = node;
             }
             levels[l] = nodes;
@@ -71,7 +71,7 @@ final class SegmentTree {
             long parentUnit = unit * FANOUT;
             AggregateState[] nodes = levels[level];
             while (lo < hi && lo % parentUnit != 0) {
-                result.merge(nodes[(int) (lo / unit)], targetScratch, 1);
+                result.merge(nodes[(int) (lo / unit)], null, targetScratch, 1);
                 lo += (int) unit;
             }
             while (hi > lo && hi % parentUnit != 0) {
@@ -80,7 +80,7 @@ final class SegmentTree {
             }
         }
         // Right-hand nodes were collected from the end backwards.
-        while (pending > 0) result.merge(stack[--pending], targetScratch, 1);
+        while (pending > 0) result.merge(stack[--pending], null, targetScratch, 1);
     }
 
     /** Room needed by {@link #mergeInto}'s stack: FANOUT−1 nodes per level. */

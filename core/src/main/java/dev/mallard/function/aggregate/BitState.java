@@ -48,10 +48,11 @@ final class BitState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         BitState o = (BitState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            if (o.seen[g]) add(targets[g], o.values[g]);
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            if (o.seen[g]) add(targets[i], o.values[g]);
         }
     }
 

@@ -39,9 +39,9 @@ final class CountState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         long[] o = ((CountState) other).counts;
-        for (int g = 0; g < otherGroups; g++) counts[targets[g]] += o[g];
+        for (int i = 0; i < count; i++) counts[targets[i]] += o[sources == null ? i : sources[i]];
     }
 
     @Override

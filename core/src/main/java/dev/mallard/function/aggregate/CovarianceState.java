@@ -49,12 +49,13 @@ final class CovarianceState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         CovarianceState o = (CovarianceState) other;
-        for (int g = 0; g < otherGroups; g++) {
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
             long nb = o.counts[g];
             if (nb == 0) continue;
-            int t = targets[g];
+            int t = targets[i];
             long na = counts[t], n = na + nb;
             double dx = o.meanX[g] - meanX[t], dy = o.meanY[g] - meanY[t];
             double f = (double) na * nb / n;

@@ -42,10 +42,11 @@ final class DoubleSumState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         DoubleSumState o = (DoubleSumState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            int t = targets[g];
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            int t = targets[i];
             if (mode == Mode.PRODUCT) values[t] *= o.values[g];
             else values[t] += o.values[g];
             counts[t] += o.counts[g];

@@ -120,12 +120,13 @@ final class ExtremeState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         ExtremeState o = (ExtremeState) other;
         Vector[] args = o.results == null ? new Vector[] {o.keys} : new Vector[] {o.results, o.keys};
-        for (int g = 0; g < otherGroups; g++) {
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
             if (o.keys.isNull(g)) continue;
-            offer(o.keys, g, args, targets[g]);
+            offer(o.keys, g, args, targets[i]);
         }
     }
 

@@ -51,10 +51,11 @@ final class FirstState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         FirstState o = (FirstState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            if (o.seen[g]) offer(o.values, g, targets[g]);
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            if (o.seen[g]) offer(o.values, g, targets[i]);
         }
     }
 

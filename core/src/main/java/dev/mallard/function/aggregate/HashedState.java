@@ -51,11 +51,12 @@ final class HashedState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         HashedState o = (HashedState) other;
-        for (int g = 0; g < otherGroups; g++) {
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
             if (o.maps[g] == null) continue;
-            int t = targets[g];
+            int t = targets[i];
             o.maps[g].forEach((value, n) -> add(t, value, n[0]));
         }
     }

@@ -41,10 +41,11 @@ final class KahanSumState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         KahanSumState o = (KahanSumState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            int t = targets[g];
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            int t = targets[i];
             add(t, o.sums[g]);
             errors[t] += o.errors[g];
             counts[t] += o.counts[g];

@@ -59,10 +59,11 @@ final class LongSumState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         LongSumState o = (LongSumState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            int t = targets[g];
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            int t = targets[i];
             try {
                 sums[t] = Math.addExact(sums[t], o.sums[g]);
             } catch (ArithmeticException e) {

@@ -45,10 +45,11 @@ final class MomentsState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         MomentsState o = (MomentsState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            int t = targets[g];
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            int t = targets[i];
             counts[t] += o.counts[g];
             s1[t] += o.s1[g];
             s2[t] += o.s2[g];

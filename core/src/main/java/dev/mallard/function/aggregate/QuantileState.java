@@ -103,10 +103,11 @@ final class QuantileState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         QuantileState o = (QuantileState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            int t = targets[g];
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            int t = targets[i];
             if (Double.isNaN(quantiles[t])) quantiles[t] = o.quantiles[g];
             for (int k = 0; k < o.sizes[g]; k++) add(t, o.values[g], k);
         }

@@ -41,11 +41,12 @@ final class StringAggState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         StringAggState o = (StringAggState) other;
-        for (int g = 0; g < otherGroups; g++) {
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
             if (o.builders[g] == null) continue;
-            int t = targets[g];
+            int t = targets[i];
             if (separators[t] == null) separators[t] = o.separators[g];
             append(t, o.builders[g]);
         }

@@ -45,12 +45,13 @@ final class VarianceState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         VarianceState o = (VarianceState) other;
-        for (int g = 0; g < otherGroups; g++) {
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
             long nb = o.counts[g];
             if (nb == 0) continue;
-            int t = targets[g];
+            int t = targets[i];
             long na = counts[t];
             long n = na + nb;
             double delta = o.means[g] - means[t];

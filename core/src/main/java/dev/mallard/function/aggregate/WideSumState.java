@@ -69,10 +69,11 @@ final class WideSumState implements AggregateState {
     }
 
     @Override
-    public void merge(AggregateState other, int[] targets, int otherGroups) {
+    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
         WideSumState o = (WideSumState) other;
-        for (int g = 0; g < otherGroups; g++) {
-            int t = targets[g];
+        for (int i = 0; i < count; i++) {
+            int g = sources == null ? i : sources[i];
+            int t = targets[i];
             if (!Int128.addTo(highs, lows, t, o.highs[g], o.lows[g])) throw overflow();
             counts[t] += o.counts[g];
         }

@@ -53,12 +53,13 @@ final class TestAggregates {
         }
 
         @Override
-        public void merge(AggregateState other, int[] targets, int otherGroups) {
+        public void merge(AggregateState other, int[] sources, int[] targets, int count) {
             Sum o = (Sum) other;
-            for (int g = 0; g < otherGroups; g++) {
+            for (int i = 0; i < count; i++) {
+                int g = sources == null ? i : sources[i];
                 if (!o.seen[g]) continue;
-                sums[targets[g]] += o.sums[g];
-                seen[targets[g]] = true;
+                sums[targets[i]] += o.sums[g];
+                seen[targets[i]] = true;
             }
         }
 
@@ -92,9 +93,9 @@ final class TestAggregates {
         }
 
         @Override
-        public void merge(AggregateState other, int[] targets, int otherGroups) {
+        public void merge(AggregateState other, int[] sources, int[] targets, int count) {
             Count o = (Count) other;
-            for (int g = 0; g < otherGroups; g++) counts[targets[g]] += o.counts[g];
+            for (int i = 0; i < count; i++) counts[targets[i]] += o.counts[sources == null ? i : sources[i]];
         }
 
         @Override
@@ -134,9 +135,12 @@ final class TestAggregates {
         }
 
         @Override
-        public void merge(AggregateState other, int[] targets, int otherGroups) {
+        public void merge(AggregateState other, int[] sources, int[] targets, int count) {
             Min o = (Min) other;
-            for (int g = 0; g < otherGroups; g++) if (o.seen[g]) add(targets[g], o.mins[g]);
+            for (int i = 0; i < count; i++) {
+                int g = sources == null ? i : sources[i];
+                if (o.seen[g]) add(targets[i], o.mins[g]);
+            }
         }
 
         @Override
@@ -173,9 +177,12 @@ final class TestAggregates {
         }
 
         @Override
-        public void merge(AggregateState other, int[] targets, int otherGroups) {
+        public void merge(AggregateState other, int[] sources, int[] targets, int count) {
             Concat o = (Concat) other;
-            for (int g = 0; g < otherGroups; g++) if (o.parts[g] != null) append(targets[g], o.parts[g].toString());
+            for (int i = 0; i < count; i++) {
+                int g = sources == null ? i : sources[i];
+                if (o.parts[g] != null) append(targets[i], o.parts[g].toString());
+            }
         }
 
         @Override
