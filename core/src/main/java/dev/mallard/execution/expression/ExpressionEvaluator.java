@@ -102,6 +102,8 @@ public final class ExpressionEvaluator {
         boolean[] flags;
         /** Constants: positions 0..filled hold the value. */
         int filled;
+        /** A comparison {@link ComparisonSelect} can filter on: its outcome mask; else -1. */
+        final int comparisonMask;
 
         Node(ResolvedExpr expr) {
             this.expr = expr;
@@ -134,6 +136,10 @@ public final class ExpressionEvaluator {
             children = new Node[kids.size()];
             for (int i = 0; i < children.length; i++) children[i] = new Node(kids.get(i));
             args = new Vector[children.length];
+            comparisonMask = expr instanceof ResolvedExpr.Call c && c.args().size() == 2
+                    && c.args().get(0).type().equals(c.args().get(1).type())
+                    && ComparisonSelect.supports(c.args().get(0).type().physicalType())
+                    ? ComparisonSelect.mask(c.function().name()) : -1;
         }
 
         Vector out(int limit) {
@@ -444,6 +450,22 @@ public final class ExpressionEvaluator {
                     return count;
                 }
                 return 0;
+            }
+            case ResolvedExpr.Call c when node.comparisonMask >= 0 -> {
+                ResolvedExpr left = c.args().get(0), right = c.args().get(1);
+                if (right instanceof ResolvedExpr.Constant k) {
+                    if (k.value() == null) return 0;
+                    return ComparisonSelect.againstConstant(node.comparisonMask, eval(node.children[0], sel, count, limit),
+                            k.value(), sel, count, out);
+                }
+                if (left instanceof ResolvedExpr.Constant k) {
+                    if (k.value() == null) return 0;
+                    return ComparisonSelect.againstConstant(ComparisonSelect.flip(node.comparisonMask),
+                            eval(node.children[1], sel, count, limit), k.value(), sel, count, out);
+                }
+                Vector a = eval(node.children[0], sel, count, limit);
+                Vector b = eval(node.children[1], sel, count, limit);
+                return ComparisonSelect.betweenColumns(node.comparisonMask, a, b, sel, count, out);
             }
             default -> {
                 Vector v = eval(node, sel, count, limit);
