@@ -52,17 +52,44 @@ final class ComparisonSelect {
             case INT32 -> {
                 int[] a = v.ints;
                 int c = ((Number) constant).intValue();
-                for (int k = 0; k < count; k++) {
-                    int p = sel == null ? k : sel[k];
-                    if (pass(mask, Integer.compare(a[p], c)) && !(nulls && v.isNull(p))) out[n++] = p;
+                if (nulls) {
+                    for (int k = 0; k < count; k++) {
+                        int p = sel == null ? k : sel[k];
+                        if (pass(mask, Integer.compare(a[p], c)) && !v.isNull(p)) out[n++] = p;
+                    }
+                } else if (sel == null) {
+                    // branch-free: write every position, advance only past the passing ones
+                    for (int p = 0; p < count; p++) {
+                        out[n] = p;
+                        n += (mask >>> (Integer.compare(a[p], c) + 1)) & 1;
+                    }
+                } else {
+                    for (int k = 0; k < count; k++) {
+                        int p = sel[k];
+                        out[n] = p;
+                        n += (mask >>> (Integer.compare(a[p], c) + 1)) & 1;
+                    }
                 }
             }
             case INT64 -> {
                 long[] a = v.longs;
                 long c = ((Number) constant).longValue();
-                for (int k = 0; k < count; k++) {
-                    int p = sel == null ? k : sel[k];
-                    if (pass(mask, Long.compare(a[p], c)) && !(nulls && v.isNull(p))) out[n++] = p;
+                if (nulls) {
+                    for (int k = 0; k < count; k++) {
+                        int p = sel == null ? k : sel[k];
+                        if (pass(mask, Long.compare(a[p], c)) && !v.isNull(p)) out[n++] = p;
+                    }
+                } else if (sel == null) {
+                    for (int p = 0; p < count; p++) {
+                        out[n] = p;
+                        n += (mask >>> (Long.compare(a[p], c) + 1)) & 1;
+                    }
+                } else {
+                    for (int k = 0; k < count; k++) {
+                        int p = sel[k];
+                        out[n] = p;
+                        n += (mask >>> (Long.compare(a[p], c) + 1)) & 1;
+                    }
                 }
             }
             case DOUBLE -> {
@@ -101,9 +128,17 @@ final class ComparisonSelect {
         switch (a.physicalType()) {
             case INT32 -> {
                 int[] x = a.ints, y = b.ints;
-                for (int k = 0; k < count; k++) {
-                    int p = sel == null ? k : sel[k];
-                    if (pass(mask, Integer.compare(x[p], y[p])) && !(nulls && (a.isNull(p) || b.isNull(p)))) out[n++] = p;
+                if (nulls) {
+                    for (int k = 0; k < count; k++) {
+                        int p = sel == null ? k : sel[k];
+                        if (pass(mask, Integer.compare(x[p], y[p])) && !a.isNull(p) && !b.isNull(p)) out[n++] = p;
+                    }
+                } else {
+                    for (int k = 0; k < count; k++) {
+                        int p = sel == null ? k : sel[k];
+                        out[n] = p;
+                        n += (mask >>> (Integer.compare(x[p], y[p]) + 1)) & 1;
+                    }
                 }
             }
             case INT64 -> {

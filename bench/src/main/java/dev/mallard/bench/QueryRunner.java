@@ -1,0 +1,85 @@
+package dev.mallard.bench;
+
+import dev.mallard.sqllogictest.ResultTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one query with a time limit. The query runs on a worker thread; past the limit the
+ * statement is cancelled, and if it still does not stop within a grace period the run is
+ * abandoned and the engine marked stuck, so no later measurement shares the CPU with it.
+ */
+final class QueryRunner implements AutoCloseable {
+    private static final long GRACE_SECONDS = 20;
+
+    /** One execution: its wall time and answer, or why there is none. */
+    record Outcome(double millis, ResultTable answer, String failure, boolean timedOut) {}
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bench-query");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean stuck;
+
+    boolean stuck() {
+        return stuck;
+    }
+
+    Outcome run(Connection c, String sql, int timeoutSeconds) {
+        Statement[] holder = new Statement[1];
+        Future<Outcome> f = worker.submit(() -> {
+            try (Statement st = c.createStatement()) {
+                holder[0] = st;
+                long start = System.nanoTime();
+                ResultTable answer;
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    answer = ResultTable.read(rs);
+                }
+                return new Outcome((System.nanoTime() - start) / 1e6, answer, null, false);
+            } catch (SQLException e) {
+                return new Outcome(0, null, e.getMessage(), false);
+            }
+        });
+        try {
+            return f.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            cancel(holder[0]);
+            try {
+                f.get(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException stillRunning) {
+                stuck = true;
+            } catch (InterruptedException | ExecutionException ignored) {
+                // cancelled: that is the point
+            }
+            return new Outcome(0, null, "over " + timeoutSeconds + " s", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(0, null, "interrupted", false);
+        } catch (ExecutionException e) {
+            return new Outcome(0, null, String.valueOf(e.getCause()), false);
+        }
+    }
+
+    private static void cancel(Statement st) {
+        if (st == null) return;
+        try {
+            st.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // the grace period decides
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
