@@ -16,9 +16,10 @@ import java.util.List;
  *       Folding runs again because substitution creates new constant expressions.</li>
  *   <li>{@link RemoveRedundantProjections}, so trees of inner joins are contiguous, then
  *       {@link ReorderJoins}: join order from cardinality estimates, smaller input on the build
- *       (right) side; {@link ReduceGroupsByJoinKeys} lets a selective scan on one side of a join
- *       drop an aggregate's useless groups on the other; {@link PushDownSemiJoins} then lets
- *       semi/anti joins filter one join input early when that input is smaller than the join.</li>
+ *       (right) side; {@link SemiJoinReduction} lets a selective scan on one side of a join
+ *       drop, on the other side, the rows of an aggregate's input or of a semi/anti join's build
+ *       side that cannot match; {@link PushDownSemiJoins} then lets semi/anti joins filter one
+ *       join input early when that input is smaller than the join.</li>
  *   <li>{@link ReplaceSortLimitWithTopN}, then {@link PruneColumns}: every node keeps only the
  *       columns its ancestors read, scans read only those columns.</li>
  * </ol>
@@ -50,7 +51,7 @@ public final class Optimizer {
                 new PropagateEmpty(),
                 new RemoveRedundantProjections(),
                 new ReorderJoins(estimator),
-                new ReduceGroupsByJoinKeys(estimator),
+                new SemiJoinReduction(estimator),
                 new PushDownSemiJoins(estimator),
                 new ReplaceSortLimitWithTopN(),
                 new PropagateEmpty(),
