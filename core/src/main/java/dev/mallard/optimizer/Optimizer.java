@@ -17,9 +17,9 @@ import java.util.List;
  *   <li>{@link RemoveRedundantProjections}, so trees of inner joins are contiguous, then
  *       {@link ReorderJoins}: join order from cardinality estimates, smaller input on the build
  *       (right) side; {@link SemiJoinReduction} lets a selective scan on one side of a join
- *       drop, on the other side, the rows of an aggregate's input or of a semi/anti join's build
- *       side that cannot match; {@link PushDownSemiJoins} then lets semi/anti joins filter one
- *       join input early when that input is smaller than the join.</li>
+ *       drop the groups of an aggregate on the other side that cannot match;
+ *       {@link PushDownSemiJoins} then lets semi/anti joins filter one join input early when that
+ *       input is smaller than the join.</li>
  *   <li>{@link ReplaceSortLimitWithTopN}, then {@link PruneColumns}: every node keeps only the
  *       columns its ancestors read, scans read only those columns.</li>
  * </ol>
