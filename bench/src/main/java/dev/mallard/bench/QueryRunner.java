@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * abandoned and the engine marked stuck, so no later measurement shares the CPU with it.
  */
 final class QueryRunner implements AutoCloseable {
-    private static final long GRACE_SECONDS = 20;
+    private static final long GRACE_SECONDS = 10;
 
     /** One execution: its wall time and answer, or why there is none. */
     record Outcome(double millis, ResultTable answer, String failure, boolean timedOut) {}
