@@ -13,7 +13,7 @@ enum Engine {
     DUCKDB("DuckDB", true, "jdbc:duckdb:"),
     MALLARD("Mallard", true, "jdbc:mallard:"),
     // H2 would otherwise answer a repeated query from its result cache.
-    H2("H2", false, "jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE"),
+    H2("H2", false, "jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=0"),
     HSQLDB("HSQLDB", false, "jdbc:hsqldb:mem:tpch"),
     SQLITE("SQLite", false, "jdbc:sqlite::memory:");
 

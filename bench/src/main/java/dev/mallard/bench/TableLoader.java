@@ -2,6 +2,7 @@ package dev.mallard.bench;
 
 import dev.mallard.jdbc.MallardAppender;
 import dev.mallard.jdbc.MallardConnection;
+import dev.mallard.tpch.TpchLoader;
 import dev.mallard.tpch.TpchSchema;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
@@ -30,25 +31,17 @@ final class TableLoader {
     private static <E extends TpchEntity> long append(Connection c, MallardConnection mallard, TpchTable<E> table,
             double scaleFactor) throws SQLException {
         create(c, table);
-        long rows = 0;
-        try (MallardAppender appender = mallard.createAppender("main", table.getTableName())) {
-            for (E row : table.createGenerator(scaleFactor, 1, 1)) {
-                appender.beginRow();
-                for (TpchColumn<E> column : table.getColumns()) {
-                    switch (TpchSchema.value(column, row)) {
-                        case Long l -> appender.append(l.longValue());
-                        case Integer i -> appender.append(i.intValue());
-                        case BigDecimal d -> appender.append(d);
-                        case LocalDate d -> appender.append(d);
-                        case String s -> appender.append(s);
-                        default -> throw new IllegalStateException("unexpected value type");
-                    }
-                }
-                appender.endRow();
-                rows++;
-            }
+        try (MallardAppender a = mallard.createAppender("main", table.getTableName())) {
+            return TpchLoader.appendAll(table, scaleFactor, new TpchLoader.RowAppender() {
+                @Override public void beginRow() throws SQLException { a.beginRow(); }
+                @Override public void append(long v) throws SQLException { a.append(v); }
+                @Override public void append(int v) throws SQLException { a.append(v); }
+                @Override public void append(BigDecimal v) throws SQLException { a.append(v); }
+                @Override public void append(LocalDate v) throws SQLException { a.append(v); }
+                @Override public void append(String v) throws SQLException { a.append(v); }
+                @Override public void endRow() throws SQLException { a.endRow(); }
+            });
         }
-        return rows;
     }
 
     /**

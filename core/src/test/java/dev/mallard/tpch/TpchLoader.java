@@ -106,24 +106,55 @@ public final class TpchLoader {
 
     private static <E extends TpchEntity> long append(DuckDBConnection duck, TpchTable<E> table, double scaleFactor)
             throws SQLException {
+        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.getTableName())) {
+            return appendAll(table, scaleFactor, new RowAppender() {
+                @Override public void beginRow() throws SQLException { a.beginRow(); }
+                @Override public void append(long v) throws SQLException { a.append(v); }
+                @Override public void append(int v) throws SQLException { a.append(v); }
+                @Override public void append(BigDecimal v) throws SQLException { a.append(v); }
+                @Override public void append(LocalDate v) throws SQLException { a.append(v); }
+                @Override public void append(String v) throws SQLException { a.append(v); }
+                @Override public void endRow() throws SQLException { a.endRow(); }
+            });
+        }
+    }
+
+    /** The typed calls of an appender: DuckDB's and Mallard's have this same shape. */
+    public interface RowAppender {
+        void beginRow() throws SQLException;
+
+        void append(long v) throws SQLException;
+
+        void append(int v) throws SQLException;
+
+        void append(BigDecimal v) throws SQLException;
+
+        void append(LocalDate v) throws SQLException;
+
+        void append(String v) throws SQLException;
+
+        void endRow() throws SQLException;
+    }
+
+    /** Generates {@code table} and hands every row to the appender; returns the rows appended. */
+    public static <E extends TpchEntity> long appendAll(TpchTable<E> table, double scaleFactor, RowAppender appender)
+            throws SQLException {
         List<TpchColumn<E>> columns = table.getColumns();
         long rows = 0;
-        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.getTableName())) {
-            for (E row : table.createGenerator(scaleFactor, 1, 1)) {
-                appender.beginRow();
-                for (TpchColumn<E> column : columns) {
-                    switch (TpchSchema.value(column, row)) {
-                        case Long l -> appender.append(l.longValue());
-                        case Integer i -> appender.append(i.intValue());
-                        case BigDecimal d -> appender.append(d);
-                        case LocalDate d -> appender.append(d);
-                        case String s -> appender.append(s);
-                        default -> throw new IllegalStateException("unexpected value type");
-                    }
+        for (E row : table.createGenerator(scaleFactor, 1, 1)) {
+            appender.beginRow();
+            for (TpchColumn<E> column : columns) {
+                switch (TpchSchema.value(column, row)) {
+                    case Long l -> appender.append(l.longValue());
+                    case Integer i -> appender.append(i.intValue());
+                    case BigDecimal d -> appender.append(d);
+                    case LocalDate d -> appender.append(d);
+                    case String s -> appender.append(s);
+                    default -> throw new IllegalStateException("unexpected value type");
                 }
-                appender.endRow();
-                rows++;
             }
+            appender.endRow();
+            rows++;
         }
         return rows;
     }
