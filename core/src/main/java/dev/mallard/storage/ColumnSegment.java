@@ -33,6 +33,15 @@ final class ColumnSegment {
     private long[] nulls;
     /** Set once two tables reference this segment; from then on it is read-only. */
     volatile boolean shared;
+    /**
+     * STRING segments: the distinct values appended so far, while there are few, so equal values
+     * share one {@code String} object (a column such as a ship mode or a status flag then costs a
+     * reference per row, and its hash code is computed once). Dropped once the column shows too
+     * many distinct values to be worth it.
+     */
+    private java.util.HashMap<String, String> distinctStrings;
+    private boolean manyStrings;
+    private static final int MAX_SHARED_STRINGS = 256;
 
     ColumnSegment(LogicalType type, int capacity) {
         this.type = type.physicalType();
@@ -152,9 +161,26 @@ final class ColumnSegment {
             if (src.mayHaveNulls() || nulls != null) {
                 for (int k = 0; k < count; k++) setNull(offset + k, src.isNull(k));
             }
-            return;
+        } else {
+            for (int k = 0; k < count; k++) set(offset + k, src, sel == null ? k : sel[k]);
         }
-        for (int k = 0; k < count; k++) set(offset + k, src, sel == null ? k : sel[k]);
+        if (type == PhysicalType.STRING && !manyStrings) shareEqualStrings(offset, count);
+    }
+
+    private void shareEqualStrings(int offset, int count) {
+        if (distinctStrings == null) distinctStrings = new java.util.HashMap<>();
+        for (int i = offset; i < offset + count; i++) {
+            String v = strings[i];
+            if (v == null) continue;
+            String first = distinctStrings.putIfAbsent(v, v);
+            if (first != null) {
+                strings[i] = first;
+            } else if (distinctStrings.size() > MAX_SHARED_STRINGS) {
+                manyStrings = true;
+                distinctStrings = null;
+                return;
+            }
+        }
     }
 
     /** Fills offsets {@code [from, to)} with one physical-form value (null: NULL). */
