@@ -125,6 +125,8 @@ public final class CardinalityEstimator {
             case FULL -> Math.max(Math.max(l, r), inner);
             case SEMI -> Math.max(1, Math.min(l, inner));
             case ANTI -> Math.max(1, Math.max(l - Math.min(l, inner), l * 0.1));
+            case RIGHT_SEMI -> Math.max(1, Math.min(r, inner));
+            case RIGHT_ANTI -> Math.max(1, Math.max(r - Math.min(r, inner), r * 0.1));
             case MARK, SINGLE -> l;
         };
     }

@@ -19,7 +19,8 @@ import java.util.List;
  *       (right) side; {@link SemiJoinReduction} lets a selective scan on one side of a join
  *       drop the groups of an aggregate on the other side that cannot match;
  *       {@link PushDownSemiJoins} then lets semi/anti joins filter one join input early when that
- *       input is smaller than the join.</li>
+ *       input is smaller than the join; {@link ChooseSemiJoinBuildSide} builds semi/anti joins
+ *       on their preserved side when it is the smaller.</li>
  *   <li>{@link ReplaceSortLimitWithTopN}, then {@link PruneColumns}: every node keeps only the
  *       columns its ancestors read, scans read only those columns.</li>
  * </ol>
@@ -53,6 +54,7 @@ public final class Optimizer {
                 new ReorderJoins(estimator),
                 new SemiJoinReduction(estimator),
                 new PushDownSemiJoins(estimator),
+                new ChooseSemiJoinBuildSide(estimator),
                 new ReplaceSortLimitWithTopN(),
                 new PropagateEmpty(),
                 new PruneColumns(),

@@ -75,6 +75,8 @@ public final class PropagateEmpty implements OptimizerRule {
         return switch (j.type()) {
             case INNER, SEMI -> l || r ? none : j;
             case ANTI -> l ? none : r ? j.left() : j;
+            case RIGHT_SEMI -> l || r ? none : j;
+            case RIGHT_ANTI -> empty(j.right()) ? none : l || r ? j.right() : j;
             case LEFT, SINGLE -> l ? none : r ? padWithNulls(j.left(), j.right().outputs(), true) : j;
             case RIGHT -> empty(j.right()) ? none : l || neverTrue(j.condition())
                     ? padWithNulls(j.right(), j.left().outputs(), false) : j;

@@ -236,6 +236,15 @@ public final class PushDownFilters implements OptimizerRule {
                     else condition.add(c);
                 }
             }
+            case RIGHT_SEMI, RIGHT_ANTI -> {
+                for (Expr e : movable) (covered(e, rightCols) ? toRight : above).add(e);
+                for (Expr c : conjuncts) {
+                    if (!Exprs.isDeterministic(c)) condition.add(c);
+                    else if (covered(c, leftCols) && !Exprs.columnIds(c).isEmpty()) toLeft.add(c);
+                    else if (j.type() == JoinType.RIGHT_SEMI && covered(c, rightCols)) toRight.add(c);
+                    else condition.add(c);
+                }
+            }
         }
         LogicalPlan join = new Join(j.type(), push(j.left(), toLeft), push(j.right(), toRight), Exprs.andOrNull(condition),
                 j.mark(), j.nullAware());

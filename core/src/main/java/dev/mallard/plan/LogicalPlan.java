@@ -125,12 +125,19 @@ public sealed interface LogicalPlan {
          *  but some comparison was NULL (IN semantics), else FALSE. */
         MARK,
         /** Left outer join that fails if a left row matches more than one right row (scalar subqueries). */
-        SINGLE
+        SINGLE,
+        /** SEMI with the inputs swapped: right rows with at least one match; outputs right columns
+         *  only. Chosen late by the optimizer when the preserved side is the smaller one, so the
+         *  hash table is built on it and the large side streams through as the probe. */
+        RIGHT_SEMI,
+        /** ANTI with the inputs swapped (never null-aware): right rows with no match. */
+        RIGHT_ANTI
     }
 
     /**
      * A join on {@code condition} (null means TRUE: a cross product). Outputs: left then right for
-     * INNER/LEFT/RIGHT/FULL/SINGLE, left only for SEMI/ANTI, left then {@code mark} for MARK.
+     * INNER/LEFT/RIGHT/FULL/SINGLE, left only for SEMI/ANTI, right only for RIGHT_SEMI/RIGHT_ANTI,
+     * left then {@code mark} for MARK.
      *
      * @param nullAware for ANTI and MARK joins from NOT IN / IN: the first equality of the condition
      *                  must treat NULL keys per SQL (a NULL on either side makes the result unknown)
@@ -139,10 +146,11 @@ public sealed interface LogicalPlan {
             implements LogicalPlan {
         @Override
         public List<ColumnRef> outputs() {
+            if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) return right.outputs();
             List<ColumnRef> out = new ArrayList<>(left.outputs());
             switch (type) {
                 case INNER, LEFT, RIGHT, FULL, SINGLE -> out.addAll(right.outputs());
-                case SEMI, ANTI -> { }
+                case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
                 case MARK -> out.add(mark);
             }
             return out;

@@ -82,6 +82,12 @@ class JoinOperatorTest {
     }
 
     @Test
+    void rightSemiAndRightAntiJoinOutputBuildRowsByMatch() {
+        assertThat(eqJoin(JoinType.RIGHT_SEMI)).isEqualTo(sortedRows(row(2L, "x"), row(2L, "y")));
+        assertThat(eqJoin(JoinType.RIGHT_ANTI)).isEqualTo(sortedRows(row(3L, "z"), row(null, "rn")));
+    }
+
+    @Test
     void markJoinWithoutNullAwareness() {
         assertThat(eqJoin(JoinType.MARK)).isEqualTo(sortedRows(
                 row(1L, "a", false), row(2L, "b", true), row(2L, "b2", true), row(null, "n", false), row(5L, "e", false)));
@@ -229,10 +235,10 @@ class JoinOperatorTest {
         for (JoinType type : JoinType.values()) {
             LogicalPlan.Get l = scan(none), r = scan(right);
             assertThat(run(join(type, l, r, cmp("=", col(l, 0), col(r, 0)), false))).as(type + " with empty probe")
-                    .hasSize(type == JoinType.RIGHT || type == JoinType.FULL ? 4 : 0);
+                    .hasSize(type == JoinType.RIGHT || type == JoinType.FULL || type == JoinType.RIGHT_ANTI ? 4 : 0);
             LogicalPlan.Get l2 = scan(left), r2 = scan(none);
             int expected = switch (type) {
-                case INNER, RIGHT, SEMI -> 0;
+                case INNER, RIGHT, SEMI, RIGHT_SEMI, RIGHT_ANTI -> 0;
                 default -> 5;
             };
             assertThat(run(join(type, l2, r2, cmp("=", col(l2, 0), col(r2, 0)), false))).as(type + " with empty build")
@@ -253,6 +259,11 @@ class JoinOperatorTest {
         assertThat(run(join(JoinType.INNER, lg, rg, cmp("=", col(lg, 0), col(rg, 0)), false))).hasSize(5000 * 150);
         LogicalPlan.Get lg2 = scan(lt), rg2 = scan(rt);
         assertThat(run(join(JoinType.SEMI, lg2, rg2, cmp("=", col(lg2, 0), col(rg2, 0)), false))).hasSize(5000);
+        // build rows with keys 0..9 are matched (many times each) and come out once
+        for (JoinType t : new JoinType[] {JoinType.RIGHT_SEMI, JoinType.RIGHT_ANTI}) {
+            LogicalPlan.Get lg4 = scan(lt), rg4 = scan(rt);
+            assertThat(run(join(t, lg4, rg4, cmp("=", col(lg4, 0), col(rg4, 0)), false))).as(t.name()).hasSize(1500);
+        }
         LogicalPlan.Get lg3 = scan(lt), rg3 = scan(rt);
         assertThat(run(join(JoinType.RIGHT, lg3, rg3, cmp("=", col(lg3, 0), col(rg3, 0)), false))).hasSize(5000 * 150 + 1500);
     }

@@ -236,6 +236,10 @@ public final class ReferenceInterpreter {
         if (!lateral && (j.type() == LogicalPlan.JoinType.RIGHT || j.type() == LogicalPlan.JoinType.FULL)) {
             for (int k = 0; k < right.size(); k++) if (!rightMatched[k]) out.add(padded(right.get(k), j.left().outputs()));
         }
+        if (!lateral && (j.type() == LogicalPlan.JoinType.RIGHT_SEMI || j.type() == LogicalPlan.JoinType.RIGHT_ANTI)) {
+            boolean want = j.type() == LogicalPlan.JoinType.RIGHT_SEMI;
+            for (int k = 0; k < right.size(); k++) if (rightMatched[k] == want) out.add(right.get(k));
+        }
         return out;
     }
 

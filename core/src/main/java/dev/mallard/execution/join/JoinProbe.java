@@ -38,6 +38,8 @@ public final class JoinProbe extends OperatorState {
     private final boolean emitsPairs;
     /** SEMI/ANTI/MARK: a probe row is decided by its first match, later candidates are skipped. */
     private final boolean stopAtFirstMatch;
+    /** RIGHT_SEMI/RIGHT_ANTI: probing only marks build rows; a build row already marked is skipped. */
+    private final boolean onlyMarksBuild;
     private final boolean needsPairChunk;
     /** Null-aware join whose NULL-aware conjunct is hashed: run the null-check phase. */
     private final boolean nullCheck;
@@ -93,9 +95,10 @@ public final class JoinProbe extends OperatorState {
         this.hashed = condition.hasKeys();
         this.emitsPairs = switch (type) {
             case INNER, LEFT, RIGHT, FULL, SINGLE -> true;
-            case SEMI, ANTI, MARK -> false;
+            case SEMI, ANTI, MARK, RIGHT_SEMI, RIGHT_ANTI -> false;
         };
-        this.stopAtFirstMatch = !emitsPairs;
+        this.onlyMarksBuild = type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI;
+        this.stopAtFirstMatch = !emitsPairs && !onlyMarksBuild;
         this.probeKeyEvals = new ExpressionEvaluator[condition.leftKeys().size()];
         for (int i = 0; i < probeKeyEvals.length; i++) probeKeyEvals[i] = new ExpressionEvaluator(condition.leftKeys().get(i));
         this.probeKeys = new Vector[probeKeyEvals.length];
@@ -197,6 +200,7 @@ public final class JoinProbe extends OperatorState {
     /** Walks the chains one step per round, keeping rows whose build key equals theirs. */
     private int nextHashPairs() {
         JoinHashTable table = build.table();
+        boolean[] matched = build.matched();
         int[] sel = input.sel();
         int pairs = 0;
         while (activeCount > 0 && pairs + activeCount <= capacity) {
@@ -206,7 +210,7 @@ public final class JoinProbe extends OperatorState {
                 if (stopAtFirstMatch && found[k]) continue;
                 int r = candidate[k];
                 int p = sel == null ? k : sel[k];
-                if (table.matches(probeKeys, p, hashes[k], r)) {
+                if ((!onlyMarksBuild || !matched[r]) && table.matches(probeKeys, p, hashes[k], r)) {
                     pairK[pairs] = k;
                     pairRow[pairs] = r;
                     pairs++;
@@ -350,7 +354,7 @@ public final class JoinProbe extends OperatorState {
     private void emitFinal() {
         int[] sel = input.sel();
         switch (type) {
-            case INNER, RIGHT -> { }
+            case INNER, RIGHT, RIGHT_SEMI, RIGHT_ANTI -> { }
             case LEFT, FULL, SINGLE -> {
                 int n = 0;
                 for (int k = 0; k < count; k++) if (!found[k]) pairPos[n++] = sel == null ? k : sel[k];

@@ -28,7 +28,8 @@ import java.util.List;
  * What hash joins and nested-loop joins share: the right input is materialized by the sink role
  * (the build pipeline), the left input streams through the operator role (the probe), and for
  * RIGHT and FULL joins the source role emits the build rows nobody matched, in a pipeline that
- * runs after every probe is done.
+ * runs after every probe is done. RIGHT_SEMI and RIGHT_ANTI joins output only such a scan: the
+ * build rows somebody matched, or nobody did.
  */
 public abstract class PhysicalJoin extends PhysicalOperator {
     protected final JoinType type;
@@ -45,11 +46,18 @@ public abstract class PhysicalJoin extends PhysicalOperator {
     }
 
     private static List<LogicalType> outputTypes(JoinType type, PhysicalOperator left, PhysicalOperator right) {
-        List<LogicalType> t = new ArrayList<>(left.types());
+        List<LogicalType> t = new ArrayList<>();
         switch (type) {
-            case INNER, LEFT, RIGHT, FULL, SINGLE -> t.addAll(right.types());
-            case SEMI, ANTI -> { }
-            case MARK -> t.add(LogicalType.BOOLEAN);
+            case INNER, LEFT, RIGHT, FULL, SINGLE -> {
+                t.addAll(left.types());
+                t.addAll(right.types());
+            }
+            case SEMI, ANTI -> t.addAll(left.types());
+            case RIGHT_SEMI, RIGHT_ANTI -> t.addAll(right.types());
+            case MARK -> {
+                t.addAll(left.types());
+                t.add(LogicalType.BOOLEAN);
+            }
         }
         return t;
     }
@@ -76,13 +84,17 @@ public abstract class PhysicalJoin extends PhysicalOperator {
         return d;
     }
 
-    private boolean emitsUnmatchedBuildRows() {
-        return type == JoinType.RIGHT || type == JoinType.FULL;
+    /** The joins whose build rows are output by a scan after the probe: they track matches. */
+    private boolean scansBuildRows() {
+        return switch (type) {
+            case RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI -> true;
+            case INNER, LEFT, SEMI, ANTI, MARK, SINGLE -> false;
+        };
     }
 
     @Override
     protected void buildPipelines(PipelineBuilder builder, Pipeline current) {
-        if (emitsUnmatchedBuildRows()) builder.followUp(this, current); // operators above the join, before adding it
+        if (scansBuildRows()) builder.followUp(this, current); // operators above the join, before adding it
         current.addOperator(this);
         builder.buildChild(this, right);
         builder.build(left, current);
@@ -119,7 +131,7 @@ public abstract class PhysicalJoin extends PhysicalOperator {
     @Override
     public void finalizeSink(ExecutionContext ctx, GlobalSinkState global) {
         boolean nullAware = condition.nullAware() && (type == JoinType.ANTI || type == JoinType.MARK);
-        ((JoinBuild) global).finish(condition.hasKeys() ? condition.nullsEqual() : null, emitsUnmatchedBuildRows(),
+        ((JoinBuild) global).finish(condition.hasKeys() ? condition.nullsEqual() : null, scansBuildRows(),
                 nullAware && condition.firstIsKey());
     }
 
@@ -135,11 +147,12 @@ public abstract class PhysicalJoin extends PhysicalOperator {
         return ((JoinProbe) state).execute(input);
     }
 
-    // ---- source: unmatched build rows of RIGHT / FULL joins ---------------------------------------
+    // ---- source: build rows by match, of RIGHT / FULL / RIGHT_SEMI / RIGHT_ANTI joins ------------
 
     @Override
     public GlobalSourceState globalSourceState(ExecutionContext ctx, GlobalSinkState sinkState) {
-        return new UnmatchedBuildScan((JoinBuild) sinkState, left.types().size());
+        boolean rightOnly = type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI;
+        return new UnmatchedBuildScan((JoinBuild) sinkState, rightOnly ? 0 : left.types().size(), type == JoinType.RIGHT_SEMI);
     }
 
     @Override

@@ -235,7 +235,7 @@ final class DependentJoinPushdown {
         Side side = switch (j.type()) {
             case INNER -> l && r ? Side.BOTH : r ? Side.RIGHT : Side.LEFT;
             case LEFT, SEMI, ANTI, MARK, SINGLE -> r ? Side.BOTH : Side.LEFT;
-            case RIGHT -> l ? Side.BOTH : Side.RIGHT;
+            case RIGHT, RIGHT_SEMI, RIGHT_ANTI -> l ? Side.BOTH : Side.RIGHT;
             case FULL -> Side.BOTH;
         };
         switch (side) {
