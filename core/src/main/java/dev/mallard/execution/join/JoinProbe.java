@@ -179,15 +179,22 @@ public final class JoinProbe extends OperatorState {
             JoinHashTable table = build.table();
             activeCount = 0;
             boolean checkNulls = table.mayHaveUnmatchableNull(probeKeys);
-            for (int k = 0; k < count; k++) {
-                int p = sel == null ? k : sel[k];
-                if (checkNulls && table.hasUnmatchableNull(probeKeys, p)) {
-                    candidate[k] = -1;
-                    continue;
+            if (checkNulls) {
+                for (int k = 0; k < count; k++) {
+                    int r = table.hasUnmatchableNull(probeKeys, sel == null ? k : sel[k]) ? -1 : table.first(hashes[k]);
+                    candidate[k] = r;
+                    if (r >= 0) active[activeCount++] = k;
                 }
-                int r = table.first(hashes[k]);
-                candidate[k] = r;
-                if (r >= 0) active[activeCount++] = k;
+            } else {
+                // Branch-free: whether a bucket is empty is a coin toss the CPU cannot predict.
+                int n = 0;
+                for (int k = 0; k < count; k++) {
+                    int r = table.first(hashes[k]);
+                    candidate[k] = r;
+                    active[n] = k;
+                    n += ~r >>> 31;
+                }
+                activeCount = n;
             }
         } else {
             loopK = 0;
@@ -217,7 +224,8 @@ public final class JoinProbe extends OperatorState {
                 }
                 int next = table.next(r);
                 candidate[k] = next;
-                if (next >= 0) active[m++] = k;
+                active[m] = k;
+                m += ~next >>> 31;
             }
             activeCount = m;
             if (pairs > 0 && stopAtFirstMatch) break; // let found[] catch up before walking further
