@@ -32,6 +32,8 @@ final class MarkdownReport {
         s.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
         s.append("- JVM: ").append(System.getProperty("java.vm.vendor")).append(' ').append(System.getProperty("java.vm.name"))
                 .append(' ').append(System.getProperty("java.runtime.version")).append(", GC: ").append(gcNames()).append('\n');
+        s.append("- JVM flags: `").append(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
+                .append("`\n");
         s.append("- run time: ").append(String.format(Locale.ROOT, "%.1f", minutes)).append(" minutes\n\n");
 
         targets(b, s);
