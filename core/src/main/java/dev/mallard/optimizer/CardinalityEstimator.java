@@ -18,13 +18,16 @@ import dev.mallard.plan.LogicalPlan.TableFunctionScan;
 import dev.mallard.plan.LogicalPlan.TopN;
 import dev.mallard.plan.LogicalPlan.Values;
 import dev.mallard.plan.LogicalPlan.Window;
+import dev.mallard.types.LogicalType;
+import dev.mallard.types.TypeId;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Row-count estimates from table sizes and fixed selectivities, in the spirit of System R: there
- * are no column statistics yet, so
+ * Row-count estimates from table sizes, column statistics where the storage keeps them (distinct
+ * counts and value ranges, see {@link TableStatistics#column}) and fixed selectivities otherwise,
+ * in the spirit of System R:
  *
  * <ul>
  *   <li>an equi-join is assumed to be a key/foreign-key join: the side whose source table is
@@ -32,8 +35,12 @@ import java.util.Map;
  *       {@code |A|·|B| / min(rows(a), rows(b))} where rows(c) is the row count of the table column
  *       c comes from. Unfiltered that is max(|A|, |B|); filtering the key side by a fraction f
  *       filters the result by f too (σ(orders) ⋈ lineitem ≈ f·|lineitem|);</li>
- *   <li>{@code col = constant} keeps {@code max(1/ndv, 0.1)} of the rows, a range comparison a
- *       third, LIKE a tenth, IS NULL 5%, anything unknown half.</li>
+ *   <li>{@code col = constant} keeps 1/ndv of the rows when the column's distinct count is known
+ *       ({@code p_type = '…'}: 1/150), else {@code max(1/rows, 0.1)};</li>
+ *   <li>range comparisons of a column with a constant keep the share of the column's known
+ *       [min, max] they cover, all bounds on one column taken together (a quarter of the order
+ *       dates: about 4 %), else a third each;</li>
+ *   <li>LIKE a tenth, IS NULL 5%, anything unknown half.</li>
  * </ul>
  *
  * Good enough to put small dimension tables on the build side and join filtered inputs first,
@@ -50,6 +57,8 @@ public final class CardinalityEstimator {
     private final Map<LogicalPlan, Double> memo = new IdentityHashMap<>();
     /** Row count of the table (or aggregate) each column comes from: its distinct values, at most. */
     private final Map<Integer, Double> distinct = new java.util.HashMap<>();
+    /** Stored columns' statistics, by column id (through projections that rename them). */
+    private final Map<Integer, ColumnStats> columnStats = new java.util.HashMap<>();
 
     public CardinalityEstimator(TableStatistics statistics) {
         this.statistics = statistics;
@@ -68,7 +77,12 @@ public final class CardinalityEstimator {
         return switch (p) {
             case Get g -> {
                 double n = Math.max(1, statistics.rowCount(g.table()));
-                for (ColumnRef c : g.outputs()) distinct.put(c.id(), n);
+                for (int i = 0; i < g.outputs().size(); i++) {
+                    ColumnRef c = g.outputs().get(i);
+                    distinct.put(c.id(), n);
+                    ColumnStats s = statistics.column(g.table(), g.columns().get(i));
+                    if (s != null) columnStats.put(c.id(), s);
+                }
                 yield n;
             }
             case TableFunctionScan t -> {
@@ -82,6 +96,9 @@ public final class CardinalityEstimator {
                 for (Assignment a : x.assignments()) {
                     if (a.expr() instanceof ColumnRef r && distinct.containsKey(r.id())) {
                         distinct.put(a.target().id(), distinct.get(r.id()));
+                    }
+                    if (a.expr() instanceof ColumnRef r && columnStats.containsKey(r.id())) {
+                        columnStats.put(a.target().id(), columnStats.get(r.id()));
                     }
                 }
                 yield n;
@@ -162,7 +179,9 @@ public final class CardinalityEstimator {
         List<Expr> conjuncts = Exprs.conjuncts(predicate);
         double s = 1;
         double bestEquiJoin = 1;
+        Map<Integer, double[]> ranges = new java.util.LinkedHashMap<>();
         for (Expr c : conjuncts) {
+            if (addRange(c, ranges)) continue;
             double e = equiJoinSelectivity(c, joinBound);
             if (!Double.isNaN(e)) {
                 // Several equalities between the same inputs usually form one composite key:
@@ -172,7 +191,67 @@ public final class CardinalityEstimator {
                 s *= single(c);
             }
         }
+        for (var r : ranges.entrySet()) s *= rangeFraction(columnStats.get(r.getKey()), r.getValue()[0], r.getValue()[1]);
         return s * bestEquiJoin;
+    }
+
+    /**
+     * Records {@code column op constant} (op one of {@code < <= > >=}) as a bound on the column's
+     * range when the column's value range is known and the constant is comparable with it; the
+     * bounds on one column then count once ({@code BETWEEN} is two conjuncts over one interval).
+     */
+    private boolean addRange(Expr c, Map<Integer, double[]> ranges) {
+        String op = Exprs.comparisonOperator(c);
+        if (op == null || !(op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">="))) return false;
+        List<Expr> args = ((Expr.Call) c).args();
+        boolean columnFirst = rangeColumn(args.get(0)) != null;
+        ColumnRef col = rangeColumn(args.get(columnFirst ? 0 : 1));
+        if (col == null || !(args.get(columnFirst ? 1 : 0) instanceof Expr.Constant k)) return false;
+        ColumnStats stats = columnStats.get(col.id());
+        if (stats == null || !stats.hasRange() || !sameDomain(col.type(), k.type())) return false;
+        double value = comparable(k.value(), k.type(), col.type());
+        if (Double.isNaN(value)) return false;
+        boolean upper = columnFirst == op.startsWith("<"); // col < k, or k > col
+        double[] range = ranges.computeIfAbsent(col.id(), id -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY});
+        if (upper) range[1] = Math.min(range[1], value);
+        else range[0] = Math.max(range[0], value);
+        return true;
+    }
+
+    /** The column compared, bare or widened to another numeric type (which keeps its order). */
+    private static ColumnRef rangeColumn(Expr e) {
+        if (e instanceof ColumnRef r) return r;
+        if (e instanceof Expr.Cast cast && cast.input() instanceof ColumnRef r && !cast.tryCast()
+                && r.type().isNumeric() && cast.type().isNumeric()) {
+            return r;
+        }
+        return null;
+    }
+
+    /** Share of a column's value range inside [lo, hi], assuming values spread evenly; at least one value's share. */
+    private static double rangeFraction(ColumnStats stats, double lo, double hi) {
+        double width = stats.max() - stats.min();
+        double one = 1 / Math.max(1, stats.distinct());
+        if (width <= 0) return lo <= stats.min() && stats.max() <= hi ? 1 : one;
+        double covered = Math.min(hi, stats.max()) - Math.max(lo, stats.min());
+        return Math.max(one, Math.min(1, covered / width));
+    }
+
+    /** Numbers compare with numbers (whatever their scale), dates with dates, timestamps with timestamps. */
+    private static boolean sameDomain(LogicalType column, LogicalType constant) {
+        if (column.isNumeric()) return constant.isNumeric();
+        return column.id() == constant.id() && (column.id() == TypeId.DATE || column.id() == TypeId.TIMESTAMP);
+    }
+
+    /** A constant in the column's physical units (decimals rescaled), or NaN. */
+    private static double comparable(Object value, LogicalType constantType, LogicalType columnType) {
+        if (!(value instanceof Number n) || value instanceof java.math.BigInteger || value instanceof java.math.BigDecimal) {
+            return Double.NaN;
+        }
+        double v = n.doubleValue();
+        int from = constantType.id() == TypeId.DECIMAL ? constantType.scale() : 0;
+        int to = columnType.id() == TypeId.DECIMAL ? columnType.scale() : 0;
+        return v * Math.pow(10, to - from);
     }
 
     /** {@code a = b} over columns: 1 / min(rows(a), rows(b)) (see the class comment); NaN if the conjunct is not such an equality. */
@@ -223,10 +302,15 @@ public final class CardinalityEstimator {
         };
     }
 
-    /** Fraction of rows equal to one constant: one distinct value's share, but at least {@link #EQUALITY}. */
+    /**
+     * Fraction of rows equal to one constant: one distinct value's share — from the column's
+     * statistics when they are known, else at least {@link #EQUALITY}.
+     */
     private double equality(Expr e) {
         ColumnRef c = column(e);
         if (c == null) return EQUALITY;
+        ColumnStats stats = e instanceof ColumnRef ? columnStats.get(c.id()) : null;
+        if (stats != null && stats.distinct() >= 1) return 1 / stats.distinct();
         Double d = distinct.get(c.id());
         return d == null ? EQUALITY : Math.max(EQUALITY, 1 / Math.max(1, d));
     }

@@ -39,19 +39,30 @@ public final class DataTable {
     private volatile long[][] deleted;
     private volatile long rowIdLimit;
     private volatile long deletedCount;
+    /** Per column, for the optimizer; null where unknown (a column added by ALTER TABLE). */
+    private final ColumnStatistics[] statistics;
 
     public DataTable(List<LogicalType> types) {
         this.types = List.copyOf(types);
         this.segments = new ColumnSegment[0][];
         this.deleted = new long[0][];
+        this.statistics = new ColumnStatistics[types.size()];
+        for (int c = 0; c < statistics.length; c++) statistics[c] = new ColumnStatistics(types.get(c).physicalType());
     }
 
-    private DataTable(List<LogicalType> types, ColumnSegment[][] segments, long[][] deleted, long rowIdLimit, long deletedCount) {
+    private DataTable(List<LogicalType> types, ColumnSegment[][] segments, long[][] deleted, long rowIdLimit, long deletedCount,
+                      ColumnStatistics[] statistics) {
         this.types = List.copyOf(types);
         this.segments = segments;
         this.deleted = deleted;
         this.rowIdLimit = rowIdLimit;
         this.deletedCount = deletedCount;
+        this.statistics = statistics;
+    }
+
+    /** Statistics of column {@code column} (covering every value ever written), or null if unknown. */
+    public ColumnStatistics statistics(int column) {
+        return statistics[column];
     }
 
     public List<LogicalType> types() {
@@ -157,6 +168,7 @@ public final class DataTable {
                 ColumnSegment seg = writable(row, c);
                 seg.ensureCapacity(offset + n);
                 seg.append(offset, chunk.column(c), part, n);
+                if (statistics[c] != null) statistics[c].add(chunk.column(c), part, n);
             }
             done += n;
         }
@@ -238,6 +250,7 @@ public final class DataTable {
             checkRowId(rowId);
             ColumnSegment seg = writable(segs[(int) (rowId / ROW_GROUP_SIZE)], column);
             seg.set((int) (rowId % ROW_GROUP_SIZE), values, k);
+            if (statistics[column] != null) statistics[column].add(values, k);
         }
     }
 
@@ -276,7 +289,9 @@ public final class DataTable {
         }
         List<LogicalType> newTypes = new ArrayList<>(types);
         newTypes.add(type);
-        return new DataTable(newTypes, out, copyTombstones(), limit, deletedCount);
+        ColumnStatistics[] stats = new ColumnStatistics[types.size() + 1];
+        for (int c = 0; c < types.size(); c++) stats[c] = statistics[c] == null ? null : statistics[c].copy();
+        return new DataTable(newTypes, out, copyTombstones(), limit, deletedCount, stats);
     }
 
     /** A new table without column {@code column}, sharing the other columns' segments copy-on-write. */
@@ -297,7 +312,11 @@ public final class DataTable {
         }
         List<LogicalType> newTypes = new ArrayList<>(types);
         newTypes.remove(column);
-        return new DataTable(newTypes, out, copyTombstones(), rowIdLimit, deletedCount);
+        ColumnStatistics[] stats = new ColumnStatistics[types.size() - 1];
+        for (int c = 0, d = 0; c < types.size(); c++) {
+            if (c != column) stats[d++] = statistics[c] == null ? null : statistics[c].copy();
+        }
+        return new DataTable(newTypes, out, copyTombstones(), rowIdLimit, deletedCount, stats);
     }
 
     private long[][] copyTombstones() {

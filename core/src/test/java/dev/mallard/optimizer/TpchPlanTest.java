@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Expected plans for the 22 TPC-H queries: SQL → binder → {@link SubqueryUnnester} →
- * {@link Optimizer} (scale factor 1 row counts), printed by {@link LogicalPlanPrinter}, must match
+ * {@link Optimizer} (scale factor 1 row counts and column statistics), printed by {@link LogicalPlanPrinter}, must match
  * {@code src/test/resources/optimizer/tpch/qNN.plan}. A change in any rule shows up here as a text
  * diff. After an intended change, regenerate the files with {@code -Dmallard.updatePlans=true}
  * and review the diff before committing it.
@@ -68,7 +68,7 @@ class TpchPlanTest {
         String sql = TpchQueries.sql(query);
         Query q = (Query) SqlParser.parseOne(sql);
         LogicalPlan bound = new QueryBinder(new BindContext(catalog(), List.of(), sql, false)).bind(q).plan();
-        LogicalPlan optimized = Optimizer.optimize(SubqueryUnnester.unnest(bound), PlanFixtures::tpchRowCounts);
+        LogicalPlan optimized = Optimizer.optimize(SubqueryUnnester.unnest(bound), PlanFixtures.tpchStatistics());
         return "-- TPC-H Q" + query + " (scale factor 1 row counts)\n" + LogicalPlanPrinter.printStable(optimized);
     }
 

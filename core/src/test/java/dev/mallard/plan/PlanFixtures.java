@@ -13,6 +13,8 @@ import dev.mallard.plan.LogicalPlan.Assignment;
 import dev.mallard.plan.LogicalPlan.Get;
 import dev.mallard.plan.LogicalPlan.Join;
 import dev.mallard.plan.LogicalPlan.JoinType;
+import dev.mallard.optimizer.ColumnStats;
+import dev.mallard.optimizer.TableStatistics;
 import dev.mallard.storage.DataTable;
 import dev.mallard.types.LogicalType;
 import java.util.ArrayList;
@@ -61,6 +63,80 @@ public final class PlanFixtures {
     }
 
     /** TPC-H row counts at scale factor 1. */
+    /**
+     * {@link #tpchRowCounts} plus SF 1 column statistics as the storage would report them: distinct
+     * counts, and value ranges in physical form (dates as days, DECIMAL(15,2) scaled by 100).
+     * Keys are dense from 1 (0 for nation and region).
+     */
+    public static TableStatistics tpchStatistics() {
+        return new TableStatistics() {
+            @Override
+            public long rowCount(TableEntry table) {
+                return tpchRowCounts(table);
+            }
+
+            @Override
+            public ColumnStats column(TableEntry table, int column) {
+                String name = table.columns().get(column).name();
+                double[] s = TPCH_COLUMNS.get(name);
+                if (s != null) return new ColumnStats(s[0], s.length > 1 ? s[1] : Double.NaN, s.length > 1 ? s[2] : Double.NaN);
+                if (name.endsWith("key") && !name.endsWith("nationkey") && !name.endsWith("regionkey")) {
+                    // a table's own key: one value per row
+                    double rows = tpchRowCounts(table);
+                    String own = table.name().equals("partsupp") ? "ps_" : table.name().substring(0, 1) + "_";
+                    if (name.startsWith(own)) return new ColumnStats(rows, 1, rows);
+                }
+                return null;
+            }
+        };
+    }
+
+    /** {distinct} or {distinct, min, max} per TPC-H column at SF 1 (strings: distinct only). */
+    private static final Map<String, double[]> TPCH_COLUMNS = Map.ofEntries(
+            Map.entry("r_name", new double[] {5}),
+            Map.entry("r_regionkey", new double[] {5, 0, 4}),
+            Map.entry("n_nationkey", new double[] {25, 0, 24}),
+            Map.entry("n_name", new double[] {25}),
+            Map.entry("n_regionkey", new double[] {5, 0, 4}),
+            Map.entry("s_nationkey", new double[] {25, 0, 24}),
+            Map.entry("s_acctbal", new double[] {9955, -99999, 999999}),
+            Map.entry("c_nationkey", new double[] {25, 0, 24}),
+            Map.entry("c_mktsegment", new double[] {5}),
+            Map.entry("c_acctbal", new double[] {140187, -99999, 999999}),
+            Map.entry("p_name", new double[] {199997}),
+            Map.entry("p_mfgr", new double[] {5}),
+            Map.entry("p_brand", new double[] {25}),
+            Map.entry("p_type", new double[] {150}),
+            Map.entry("p_size", new double[] {50, 1, 50}),
+            Map.entry("p_container", new double[] {40}),
+            Map.entry("p_retailprice", new double[] {20899, 90100, 209899}),
+            Map.entry("ps_suppkey", new double[] {10000, 1, 10000}),
+            Map.entry("ps_availqty", new double[] {9999, 1, 9999}),
+            Map.entry("ps_supplycost", new double[] {99865, 100, 100000}),
+            Map.entry("o_orderkey", new double[] {1500000, 1, 6000000}),
+            Map.entry("o_custkey", new double[] {99996, 1, 149999}),
+            Map.entry("o_orderstatus", new double[] {3}),
+            Map.entry("o_totalprice", new double[] {1464556, 85771, 55528516}),
+            Map.entry("o_orderdate", new double[] {2406, 8035, 10440}),
+            Map.entry("o_orderpriority", new double[] {5}),
+            Map.entry("o_clerk", new double[] {1000}),
+            Map.entry("o_shippriority", new double[] {1, 0, 0}),
+            Map.entry("l_orderkey", new double[] {1500000, 1, 6000000}),
+            Map.entry("l_partkey", new double[] {200000, 1, 200000}),
+            Map.entry("l_suppkey", new double[] {10000, 1, 10000}),
+            Map.entry("l_linenumber", new double[] {7, 1, 7}),
+            Map.entry("l_quantity", new double[] {50, 100, 5000}),
+            Map.entry("l_extendedprice", new double[] {933900, 90100, 10494950}),
+            Map.entry("l_discount", new double[] {11, 0, 10}),
+            Map.entry("l_tax", new double[] {9, 0, 8}),
+            Map.entry("l_returnflag", new double[] {3}),
+            Map.entry("l_linestatus", new double[] {2}),
+            Map.entry("l_shipdate", new double[] {2526, 8036, 10561}),
+            Map.entry("l_commitdate", new double[] {2466, 8065, 10530}),
+            Map.entry("l_receiptdate", new double[] {2554, 8037, 10591}),
+            Map.entry("l_shipinstruct", new double[] {4}),
+            Map.entry("l_shipmode", new double[] {7}));
+
     public static long tpchRowCounts(TableEntry t) {
         return switch (t.name()) {
             case "region" -> 5;
@@ -87,6 +163,7 @@ public final class PlanFixtures {
                 case "DOUBLE" -> LogicalType.DOUBLE;
                 case "DATE" -> LogicalType.DATE;
                 case "BOOLEAN" -> LogicalType.BOOLEAN;
+                case "DECIMAL(15,2)" -> LogicalType.decimal(15, 2);
                 default -> throw new IllegalArgumentException(spec);
             };
             defs.add(new ColumnDefinition(parts[0], type, false, null));

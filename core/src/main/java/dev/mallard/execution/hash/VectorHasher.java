@@ -68,6 +68,11 @@ public final class VectorHasher {
         hashes[k] = combine ? combineHash(hashes[k], h) : h;
     }
 
+    /** Hash of a non-NULL value from its {@link #valueBits}, consistent with {@link #hash}. */
+    public static long hashBits(long valueBits) {
+        return mix(valueBits + SEED);
+    }
+
     /** Hash of one value (NULL included), consistent with {@link #hash}. */
     public static long hashOne(Vector v, int p) {
         return v.isNull(p) ? NULL_HASH : mix(valueBits(v, p) + SEED);

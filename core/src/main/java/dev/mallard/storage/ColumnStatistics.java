@@ -1,0 +1,109 @@
+package dev.mallard.storage;
+
+import dev.mallard.execution.hash.VectorHasher;
+import dev.mallard.types.PhysicalType;
+import dev.mallard.vector.Vector;
+
+/**
+ * What the optimizer may know about one stored column, kept up to date as rows are written: an
+ * estimate of its distinct values and, for numbers, dates and timestamps, the smallest and largest
+ * value in physical form (see {@link Vector}). Values only ever widen the statistics, so after
+ * deletes they describe a superset of the rows: they feed estimates, never answers.
+ */
+public final class ColumnStatistics {
+    private final PhysicalType type;
+    private final DistinctSketch sketch;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private long nulls;
+    private long values;
+
+    public ColumnStatistics(PhysicalType type) {
+        this(type, new DistinctSketch());
+    }
+
+    private ColumnStatistics(PhysicalType type, DistinctSketch sketch) {
+        this.type = type;
+        this.sketch = sketch;
+    }
+
+    public ColumnStatistics copy() {
+        ColumnStatistics c = new ColumnStatistics(type, sketch.copy());
+        c.min = min;
+        c.max = max;
+        c.nulls = nulls;
+        c.values = values;
+        return c;
+    }
+
+    /** Adds positions {@code positions[k]} (or {@code k} when null), k < count, of {@code v}. */
+    public void add(Vector v, int[] positions, int count) {
+        if (v.mayHaveNulls() || !(type == PhysicalType.INT32 || type == PhysicalType.INT64)) {
+            for (int k = 0; k < count; k++) add(v, positions == null ? k : positions[k]);
+            return;
+        }
+        // the common case, NULL-free integers (keys, dates, decimals), in one tight loop
+        double lo = min, hi = max;
+        if (type == PhysicalType.INT32) {
+            int[] a = v.ints;
+            for (int k = 0; k < count; k++) {
+                int x = a[positions == null ? k : positions[k]];
+                sketch.add(VectorHasher.hashBits(x));
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        } else {
+            long[] a = v.longs;
+            for (int k = 0; k < count; k++) {
+                long x = a[positions == null ? k : positions[k]];
+                sketch.add(VectorHasher.hashBits(x));
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        min = lo;
+        max = hi;
+        values += count;
+    }
+
+    /** Adds the value at position {@code p} of {@code v}. */
+    public void add(Vector v, int p) {
+        if (v.isNull(p)) {
+            nulls++;
+            return;
+        }
+        values++;
+        sketch.add(VectorHasher.hashOne(v, p));
+        double x = switch (type) {
+            case INT32 -> v.ints[p];
+            case INT64 -> v.longs[p];
+            case DOUBLE -> v.doubles[p];
+            default -> Double.NaN;
+        };
+        if (x < min) min = x;
+        if (x > max) max = x;
+    }
+
+    /** Estimated distinct non-NULL values (0 for an empty or all-NULL column). */
+    public double distinctCount() {
+        return values == 0 ? 0 : Math.min(values, Math.max(1, sketch.estimate()));
+    }
+
+    /** Whether {@link #min()} and {@link #max()} hold: a numeric, date or timestamp column with a value. */
+    public boolean hasRange() {
+        return min <= max;
+    }
+
+    /** The smallest non-NULL value in physical form (days for DATE, scaled for DECIMAL). */
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public long nullCount() {
+        return nulls;
+    }
+}

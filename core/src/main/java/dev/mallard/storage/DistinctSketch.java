@@ -1,0 +1,46 @@
+package dev.mallard.storage;
+
+/**
+ * A HyperLogLog sketch of how many distinct values a column holds: 4,096 one-byte registers
+ * (about 1.6 % standard error) fed with 64-bit hashes. Appends only add to it, so after deletes
+ * and updates it over-counts, which is what an optimizer estimate can live with. Written by the
+ * table's single writer; readers may see a register a moment late, never a torn one.
+ */
+public final class DistinctSketch {
+    private static final int BITS = 12;
+    private static final int REGISTERS = 1 << BITS;
+    private final byte[] registers = new byte[REGISTERS];
+
+    /** Adds one well-mixed 64-bit hash. */
+    public void add(long hash) {
+        int index = (int) (hash >>> (64 - BITS));
+        // the guard bit bounds the rank when the remaining bits are all zero
+        int rank = Long.numberOfLeadingZeros((hash << BITS) | (1L << (BITS - 1))) + 1;
+        if (rank > registers[index]) registers[index] = (byte) rank;
+    }
+
+    public void addAll(DistinctSketch other) {
+        for (int i = 0; i < REGISTERS; i++) if (other.registers[i] > registers[i]) registers[i] = other.registers[i];
+    }
+
+    public DistinctSketch copy() {
+        DistinctSketch c = new DistinctSketch();
+        System.arraycopy(registers, 0, c.registers, 0, REGISTERS);
+        return c;
+    }
+
+    /** The estimated number of distinct hashes added. */
+    public double estimate() {
+        double sum = 0;
+        int zeros = 0;
+        for (byte r : registers) {
+            sum += Math.scalb(1.0, -r);
+            if (r == 0) zeros++;
+        }
+        double alpha = 0.7213 / (1 + 1.079 / REGISTERS);
+        double raw = alpha * REGISTERS * (double) REGISTERS / sum;
+        // small cardinalities: linear counting over the empty registers is the better estimate
+        if (raw <= 2.5 * REGISTERS && zeros > 0) return REGISTERS * Math.log((double) REGISTERS / zeros);
+        return raw;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mallard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mallard.types.LogicalType;
+import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.Vector;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ColumnStatisticsTest {
+    @Test
+    void sketchCountsDistinctValuesWithinAFewPercent() {
+        for (int n : new int[] {1, 10, 1000, 50_000, 2_000_000}) {
+            DistinctSketch s = new DistinctSketch();
+            for (int rep = 0; rep < 3; rep++) {
+                for (long i = 0; i < n; i++) s.add(dev.mallard.execution.hash.VectorHasher.hashBits(i * 7919));
+            }
+            assertThat(s.estimate()).as("%d distinct", n).isCloseTo(n, within(Math.max(1, n * 0.05)));
+        }
+    }
+
+    @Test
+    void tableKeepsDistinctCountsAndRangesAsRowsArriveAndChange() {
+        DataTable t = new DataTable(List.of(LogicalType.INTEGER, LogicalType.VARCHAR, LogicalType.DOUBLE, LogicalType.decimal(15, 2)));
+        DataChunk chunk = new DataChunk(t.types());
+        for (int start = 0; start < 300_000; start += 2048) {
+            chunk.reset();
+            int n = Math.min(2048, 300_000 - start);
+            for (int i = 0; i < n; i++) {
+                int v = start + i;
+                chunk.column(0).ints[i] = v % 1000 - 500;
+                chunk.column(1).strings[i] = "code" + (v % 150);
+                if (v % 10 == 0) chunk.column(2).setNull(i);
+                else chunk.column(2).doubles[i] = v / 4.0;
+                chunk.column(3).longs[i] = v % 11; // 0.00 .. 0.10
+            }
+            chunk.setCount(n);
+            t.append(chunk);
+        }
+        ColumnStatistics ints = t.statistics(0);
+        assertThat(ints.distinctCount()).isCloseTo(1000, within(40.0));
+        assertThat(ints.min()).isEqualTo(-500);
+        assertThat(ints.max()).isEqualTo(499);
+        assertThat(t.statistics(1).distinctCount()).isCloseTo(150, within(6.0));
+        assertThat(t.statistics(1).hasRange()).isFalse();
+        assertThat(t.statistics(2).nullCount()).isEqualTo(30_000);
+        assertThat(t.statistics(2).max()).isEqualTo(299_999 / 4.0);
+        assertThat(t.statistics(3).distinctCount()).isCloseTo(11, within(1.0));
+        assertThat(t.statistics(3).max()).isEqualTo(10);
+
+        // an update widens the range; ALTER TABLE keeps the other columns' statistics
+        Vector v = new Vector(LogicalType.INTEGER, 1);
+        v.ints[0] = 10_000;
+        t.update(new long[] {5}, 1, 0, v);
+        assertThat(t.statistics(0).max()).isEqualTo(10_000);
+        DataTable added = t.withColumnAdded(LogicalType.BIGINT, 7L);
+        assertThat(added.statistics(0).max()).isEqualTo(10_000);
+        assertThat(added.statistics(4)).isNull();
+        DataTable dropped = added.withColumnDropped(0);
+        assertThat(dropped.statistics(0).distinctCount()).isCloseTo(150, within(6.0));
+    }
+}
