@@ -25,6 +25,7 @@ import dev.mallard.execution.operator.PhysicalWindow;
 import dev.mallard.execution.operator.SortSpec;
 import dev.mallard.expression.Expr;
 import dev.mallard.expression.Expr.ColumnRef;
+import dev.mallard.expression.Exprs;
 import dev.mallard.plan.LogicalPlan;
 import dev.mallard.storage.DataTable;
 import dev.mallard.types.LogicalType;
@@ -39,7 +40,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>Get → TABLE_SCAN; TableFunctionScan → TABLE_FUNCTION; Values → VALUES; Empty → EMPTY_RESULT</li>
- *   <li>Project → PROJECTION; Filter → FILTER</li>
+ *   <li>Project → PROJECTION; Filter → FILTER, or inside the TABLE_SCAN right below it</li>
  *   <li>Aggregate → HASH_GROUP_BY (UNGROUPED_AGGREGATE without keys)</li>
  *   <li>Join → HASH_JOIN when the condition has equi-join keys, else NESTED_LOOP_JOIN / CROSS_PRODUCT</li>
  *   <li>Sort → ORDER_BY; TopN → TOP_N; Limit → LIMIT; Window → WINDOW</li>
@@ -52,7 +53,7 @@ public final class PhysicalPlanner {
 
     public static PhysicalOperator plan(LogicalPlan plan) {
         return switch (plan) {
-            case LogicalPlan.Get g -> scan(g);
+            case LogicalPlan.Get g -> scan(g, null);
             case LogicalPlan.TableFunctionScan t -> new PhysicalTableFunctionScan(t.function());
             case LogicalPlan.Values v -> values(v);
             case LogicalPlan.Empty e -> new PhysicalEmpty(types(e.outputs()));
@@ -66,6 +67,7 @@ public final class PhysicalPlanner {
                 }
                 yield new PhysicalProjection(plan(p.child()), exprs, names);
             }
+            case LogicalPlan.Filter f when f.child() instanceof LogicalPlan.Get g -> scan(g, f.predicate());
             case LogicalPlan.Filter f -> new PhysicalFilter(plan(f.child()), ExpressionResolver.resolve(f.predicate(), f.child().outputs()));
             case LogicalPlan.Aggregate a -> aggregate(a);
             case LogicalPlan.Join j -> join(j);
@@ -82,7 +84,8 @@ public final class PhysicalPlanner {
         return refs.stream().map(ColumnRef::type).toList();
     }
 
-    private static PhysicalOperator scan(LogicalPlan.Get g) {
+    /** A table scan, evaluating {@code filter} (null: none) inside it, conjunct by conjunct. */
+    private static PhysicalOperator scan(LogicalPlan.Get g, Expr filter) {
         int[] columns = new int[g.columns().size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
@@ -90,7 +93,18 @@ public final class PhysicalPlanner {
             columns[i] = c == LogicalPlan.Get.ROW_ID ? DataTable.ROW_ID : c;
             names.add(c == LogicalPlan.Get.ROW_ID ? "rowid" : g.table().columns().get(c).name());
         }
-        return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names);
+        List<ResolvedExpr> conjuncts = new ArrayList<>();
+        List<int[]> reads = new ArrayList<>();
+        if (filter != null) {
+            for (Expr conjunct : Exprs.conjuncts(filter)) {
+                conjuncts.add(ExpressionResolver.resolve(conjunct, g.outputs()));
+                java.util.Set<Integer> ids = Exprs.columnIds(conjunct);
+                List<Integer> positions = new ArrayList<>();
+                for (int i = 0; i < g.outputs().size(); i++) if (ids.contains(g.outputs().get(i).id())) positions.add(i);
+                reads.add(positions.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names, conjuncts, reads.toArray(int[][]::new));
     }
 
     private static PhysicalOperator values(LogicalPlan.Values v) {

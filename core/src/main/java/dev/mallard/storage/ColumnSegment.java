@@ -230,6 +230,31 @@ final class ColumnSegment {
         }
     }
 
+    /**
+     * Copies offset {@code from + sel[k]} to position {@code sel[k]} of {@code out} for k < count:
+     * the rows of a range a filter kept, each at its place in the range's vector.
+     */
+    void copySelected(int from, int[] sel, int count, Vector out) {
+        switch (type) {
+            case BOOL -> { for (int k = 0; k < count; k++) out.bools[sel[k]] = bools[from + sel[k]]; }
+            case INT32 -> { for (int k = 0; k < count; k++) out.ints[sel[k]] = ints[from + sel[k]]; }
+            case INT64 -> { for (int k = 0; k < count; k++) out.longs[sel[k]] = longs[from + sel[k]]; }
+            case INT128 -> {
+                for (int k = 0; k < count; k++) {
+                    out.longs[sel[k]] = longs[from + sel[k]];
+                    out.highs[sel[k]] = highs[from + sel[k]];
+                }
+            }
+            case DOUBLE -> { for (int k = 0; k < count; k++) out.doubles[sel[k]] = doubles[from + sel[k]]; }
+            case STRING -> { for (int k = 0; k < count; k++) out.strings[sel[k]] = strings[from + sel[k]]; }
+            case OBJECT -> { for (int k = 0; k < count; k++) out.objects[sel[k]] = objects[from + sel[k]]; }
+            case NONE -> { }
+        }
+        if (nulls != null || type == PhysicalType.NONE || out.mayHaveNulls()) {
+            for (int k = 0; k < count; k++) out.setNull(sel[k], isNull(from + sel[k]));
+        }
+    }
+
     /** Copies the offsets {@code offsets[0..count)} to positions {@code outPos..} of {@code out}. */
     void gatherTo(int[] offsets, int count, Vector out, int outPos) {
         switch (type) {

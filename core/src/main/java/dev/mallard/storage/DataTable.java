@@ -143,6 +143,41 @@ public final class DataTable {
         out.setCount(n);
     }
 
+    /** Whether some row with an id in [from, to) is deleted. */
+    public boolean hasDeleted(long from, long to) {
+        if (from >= to) return false;
+        long[][] tombs = deleted;
+        int first = (int) (from / ROW_GROUP_SIZE);
+        int last = (int) ((to - 1) / ROW_GROUP_SIZE);
+        for (int g = first; g <= last; g++) {
+            long[] t = g < tombs.length ? tombs[g] : null;
+            if (t == null) continue;
+            int a = g == first ? (int) (from % ROW_GROUP_SIZE) : 0;
+            int b = g == last ? (int) ((to - 1) % ROW_GROUP_SIZE) + 1 : ROW_GROUP_SIZE;
+            for (int o = a; o < b; o++) if ((t[o >>> 6] & (1L << o)) != 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Copies one column of the rows {@code from + sel[k]} (k < count; or of all rows
+     * {@code from .. from + count} when {@code sel} is null) to position {@code sel[k]} (or k) of
+     * {@code out}. The rows lie in one row group and none is deleted (see {@link #hasDeleted}):
+     * a scan that filtered some columns first fetches the others only for the rows it kept.
+     */
+    public void scanColumn(long from, int[] sel, int count, int column, Vector out) {
+        int group = (int) (from / ROW_GROUP_SIZE);
+        int offset = (int) (from % ROW_GROUP_SIZE);
+        if (column == ROW_ID) {
+            if (sel == null) for (int k = 0; k < count; k++) out.longs[k] = from + k;
+            else for (int k = 0; k < count; k++) out.longs[sel[k]] = from + sel[k];
+            return;
+        }
+        ColumnSegment seg = segments[group][column];
+        if (sel == null) seg.copyTo(offset, count, out, 0);
+        else seg.copySelected(offset, sel, count, out);
+    }
+
     /** Appends the live rows of {@code chunk} (columns in table order). Writers only. */
     public void append(DataChunk chunk) {
         int count = chunk.count();

@@ -31,8 +31,7 @@ class ExplainTest {
                 HASH_GROUP_BY groups: t.c1 | aggregates: count_star(*)
                 └─ HASH_JOIN LEFT | ON t.c0 = u.c0 AND (t.c1 < u.c0)
                    ├─ TABLE_SCAN t | (c0, c1)
-                   └─ FILTER (u.c0 > 3)
-                      └─ TABLE_SCAN u | (c0)
+                   └─ TABLE_SCAN u | (c0) | filter: (u.c0 > 3)
                 """);
     }
 }

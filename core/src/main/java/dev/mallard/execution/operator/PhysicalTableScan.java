@@ -11,6 +11,10 @@ import dev.mallard.storage.DataTable;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
+import dev.mallard.execution.expression.ExpressionEvaluator;
+import dev.mallard.execution.expression.ExpressionPrinter;
+import dev.mallard.execution.expression.ResolvedExpr;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,17 +23,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are row groups: threads take the next row group from a shared counter and read it in vectors of
  * 2048 rows. The scan reads {@link DataTable#rowIdLimit()} once at its start, so rows appended while
  * it runs are not seen.
+ *
+ * <p>A filter directly above the scan is evaluated in it, conjunct by conjunct, and each column is
+ * read only when a conjunct or the output first needs it, and then only for the rows still in the
+ * running: {@code l_shipdate} is read for every row, {@code l_extendedprice} for the one row in
+ * seven whose ship date is in the year asked for (late materialization). The kept rows leave as a
+ * selection over the vectors.
  */
 public final class PhysicalTableScan extends PhysicalOperator {
+    /** Above this share of rows kept, copying whole ranges beats fetching row by row. */
+    private static final double COPY_ALL_ABOVE = 0.5;
+
     private final TableEntry table;
     private final int[] columns;
     private final List<String> columnNames;
+    /** Conjuncts of the pushed filter, over the output columns; empty when there is none. */
+    private final List<ResolvedExpr> filters;
+    /** Per conjunct, the output columns it reads. */
+    private final int[][] filterColumns;
 
     public PhysicalTableScan(TableEntry table, int[] columns, List<LogicalType> types, List<String> columnNames) {
+        this(table, columns, types, columnNames, List.of(), new int[0][]);
+    }
+
+    public PhysicalTableScan(TableEntry table, int[] columns, List<LogicalType> types, List<String> columnNames,
+                             List<ResolvedExpr> filters, int[][] filterColumns) {
         super(types);
         this.table = table;
         this.columns = columns.clone();
         this.columnNames = List.copyOf(columnNames);
+        this.filters = List.copyOf(filters);
+        this.filterColumns = filterColumns.clone();
     }
 
     public TableEntry table() {
@@ -48,7 +72,13 @@ public final class PhysicalTableScan extends PhysicalOperator {
 
     @Override
     public List<String> details() {
-        return List.of(table.name(), "(" + String.join(", ", columnNames) + ")");
+        List<String> d = new ArrayList<>(List.of(table.name(), "(" + String.join(", ", columnNames) + ")"));
+        if (!filters.isEmpty()) {
+            List<String> shown = new ArrayList<>();
+            for (ResolvedExpr f : filters) shown.add(ExpressionPrinter.print(f));
+            d.add("filter: " + String.join(" AND ", shown));
+        }
+        return d;
     }
 
     static final class Global extends GlobalSourceState {
@@ -72,6 +102,16 @@ public final class PhysicalTableScan extends PhysicalOperator {
     static final class Local extends LocalSourceState {
         long position;
         long end;
+        final ExpressionEvaluator[] filters;
+        final boolean[] loaded;
+        int[] selA = new int[Vector.DEFAULT_CAPACITY];
+        int[] selB = new int[Vector.DEFAULT_CAPACITY];
+
+        Local(List<ResolvedExpr> filters, int columns) {
+            this.filters = new ExpressionEvaluator[filters.size()];
+            for (int i = 0; i < this.filters.length; i++) this.filters[i] = new ExpressionEvaluator(filters.get(i));
+            this.loaded = new boolean[columns];
+        }
     }
 
     @Override
@@ -81,7 +121,7 @@ public final class PhysicalTableScan extends PhysicalOperator {
 
     @Override
     public LocalSourceState localSourceState(ExecutionContext ctx, GlobalSourceState global) {
-        return new Local();
+        return new Local(filters, columns.length);
     }
 
     @Override
@@ -98,9 +138,57 @@ public final class PhysicalTableScan extends PhysicalOperator {
                 l.end = Math.min(l.position + DataTable.ROW_GROUP_SIZE, g.limit);
             }
             int n = (int) Math.min(capacity, l.end - l.position);
-            g.storage.scan(l.position, n, g.limit, columns, out); // with no columns it just counts live rows
+            long from = l.position;
             l.position += n;
+            if (filters.isEmpty()) {
+                g.storage.scan(from, n, g.limit, columns, out); // with no columns it just counts live rows
+            } else if (g.storage.hasDeleted(from, from + n)) {
+                g.storage.scan(from, n, g.limit, columns, out);
+                filter(out, l);
+            } else {
+                scanFiltered(g.storage, from, n, out, l);
+            }
             if (out.count() > 0) return SourceResult.HAVE_MORE_OUTPUT;
         }
+    }
+
+    /** Applies the conjuncts to a chunk read in full. */
+    private void filter(DataChunk out, Local l) {
+        int m = out.count();
+        int[] sel = null;
+        for (ExpressionEvaluator f : l.filters) {
+            int[] target = sel == l.selA ? l.selB : l.selA;
+            m = f.select(out, sel, m, target);
+            sel = target;
+            if (m == 0) break;
+        }
+        out.setSelection(sel, m);
+    }
+
+    /** Rows {@code from .. from + n} (none deleted): columns read as the conjuncts need them, for the rows left. */
+    private void scanFiltered(DataTable storage, long from, int n, DataChunk out, Local l) {
+        java.util.Arrays.fill(l.loaded, false);
+        int m = n;
+        int[] sel = null;
+        for (int f = 0; f < l.filters.length && m > 0; f++) {
+            for (int c : filterColumns[f]) load(storage, from, n, sel, m, c, out, l);
+            int[] target = sel == l.selA ? l.selB : l.selA;
+            m = l.filters[f].select(out, sel, m, target);
+            sel = target;
+        }
+        if (m == 0) {
+            out.setCount(0);
+            return;
+        }
+        for (int c = 0; c < columns.length; c++) load(storage, from, n, sel, m, c, out, l);
+        if (m == n) out.setCount(n);
+        else out.setSelection(sel, m);
+    }
+
+    private void load(DataTable storage, long from, int n, int[] sel, int m, int c, DataChunk out, Local l) {
+        if (l.loaded[c]) return;
+        l.loaded[c] = true;
+        boolean all = sel == null || m > n * COPY_ALL_ABOVE;
+        storage.scanColumn(from, all ? null : sel, all ? n : m, columns[c], out.column(c));
     }
 }
