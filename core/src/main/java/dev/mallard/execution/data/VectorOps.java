@@ -134,7 +134,7 @@ public final class VectorOps {
     public static int positionLimit(int[] sel, int count) {
         if (sel == null) return count;
         int max = -1;
-        for (int k = 0; k < count; k++) max = Math.max(max, sel[k]); // a max reduction the JIT vectorizes
+        for (int k = 0; k < count; k++) if (sel[k] > max) max = sel[k];
         return max + 1;
     }
 }
