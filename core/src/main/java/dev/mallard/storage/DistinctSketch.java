@@ -9,18 +9,29 @@ package dev.mallard.storage;
 public final class DistinctSketch {
     private static final int BITS = 12;
     private static final int REGISTERS = 1 << BITS;
+    private static final double[] POWERS = new double[64];
     private final byte[] registers = new byte[REGISTERS];
+    /** The last {@link #estimate()}, NaN once a register changed: the optimizer asks per query and column. */
+    private volatile double cached = Double.NaN;
+
+    static {
+        for (int r = 0; r < POWERS.length; r++) POWERS[r] = Math.scalb(1.0, -r);
+    }
 
     /** Adds one well-mixed 64-bit hash. */
     public void add(long hash) {
         int index = (int) (hash >>> (64 - BITS));
         // the guard bit bounds the rank when the remaining bits are all zero
         int rank = Long.numberOfLeadingZeros((hash << BITS) | (1L << (BITS - 1))) + 1;
-        if (rank > registers[index]) registers[index] = (byte) rank;
+        if (rank > registers[index]) {
+            registers[index] = (byte) rank;
+            cached = Double.NaN;
+        }
     }
 
     public void addAll(DistinctSketch other) {
         for (int i = 0; i < REGISTERS; i++) if (other.registers[i] > registers[i]) registers[i] = other.registers[i];
+        cached = Double.NaN;
     }
 
     public DistinctSketch copy() {
@@ -31,10 +42,18 @@ public final class DistinctSketch {
 
     /** The estimated number of distinct hashes added. */
     public double estimate() {
+        double known = cached;
+        if (!Double.isNaN(known)) return known;
+        double e = compute();
+        cached = e;
+        return e;
+    }
+
+    private double compute() {
         double sum = 0;
         int zeros = 0;
         for (byte r : registers) {
-            sum += Math.scalb(1.0, -r);
+            sum += POWERS[r];
             if (r == 0) zeros++;
         }
         double alpha = 0.7213 / (1 + 1.079 / REGISTERS);
