@@ -205,9 +205,30 @@ public final class DataTable {
                 seg.append(offset, chunk.column(c), part, n);
                 if (statistics[c] != null) statistics[c].add(chunk.column(c), part, n);
             }
+            if (offset + n == ROW_GROUP_SIZE) packRowGroup(group);
             done += n;
         }
         rowIdLimit = base + count; // publish after the data is written
+    }
+
+    /**
+     * Packs the integer columns of a row group that just filled up (see {@link ColumnSegment#pack})
+     * into new segment objects, published with a new {@link #segments} array: a scan that already
+     * holds the old segments keeps reading them unchanged.
+     */
+    private void packRowGroup(int group) {
+        ColumnSegment[][] segs = segments;
+        ColumnSegment[] row = segs[group];
+        ColumnSegment[] packed = row.clone();
+        boolean changed = false;
+        for (int c = 0; c < row.length; c++) {
+            packed[c] = ColumnSegment.pack(row[c], ROW_GROUP_SIZE);
+            changed |= packed[c] != row[c];
+        }
+        if (!changed) return;
+        ColumnSegment[][] copy = segs.clone();
+        copy[group] = packed;
+        segments = copy;
     }
 
     /** The row group's segments, creating the row group (and its segments) if it is new. */
@@ -224,10 +245,13 @@ public final class DataTable {
         return grown[group];
     }
 
-    /** Segment {@code c} of a row group, first replaced by a private copy if it is shared. */
+    /** Segment {@code c} of a row group, first replaced by a private plain copy if it is shared or packed. */
     private static ColumnSegment writable(ColumnSegment[] row, int c) {
         ColumnSegment seg = row[c];
-        if (seg.shared) {
+        if (seg.isPacked()) {
+            seg = seg.unpacked();
+            row[c] = seg;
+        } else if (seg.shared) {
             seg = seg.copy();
             row[c] = seg;
         }
