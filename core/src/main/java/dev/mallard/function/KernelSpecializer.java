@@ -46,7 +46,7 @@ final class KernelSpecializer {
             MethodHandle c = bytes == null ? null : copies.get(body.getClass());
             if (c != null) {
                 try {
-                    return (ScalarKernel) c.invokeWithArguments(arguments);
+                    return (ScalarKernel) (Object) c.invokeExact(arguments);
                 } catch (Throwable e) {
                     // fall through to the shared loop class
                 }
@@ -57,7 +57,11 @@ final class KernelSpecializer {
         private MethodHandle copy() {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-                return lookup.findConstructor(lookup.lookupClass(), constructor);
+                // one exact (Object[]) -> Object shape, so each instantiation is a plain invokeExact:
+                // invokeWithArguments built new adapter handles on every call, once per kernel per query
+                return lookup.findConstructor(lookup.lookupClass(), constructor)
+                        .asSpreader(Object[].class, constructor.parameterCount())
+                        .asType(MethodType.methodType(Object.class, Object[].class));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 return null;
             }

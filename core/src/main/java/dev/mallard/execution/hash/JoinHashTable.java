@@ -23,17 +23,52 @@ public final class JoinHashTable {
     private final long[] hashes;
     private final int mask;
     private final int kind;
+    /**
+     * Direct mode, for one integer key whose values span a small range (supplier, nation and
+     * customer keys): {@code direct[key - directMin]} holds the first row + 1 with that key and
+     * {@code next} chains rows with the same key, so a probe is a range check and one array load,
+     * with no hashing and no key comparison. Null when hashed.
+     */
+    private final int[] direct;
+    private final long directMin;
+    /** Direct mode when the key range is at most this, or at most twice the rows. */
+    private static final long DIRECT_RANGE = 1 << 16;
+    private static final long DIRECT_MAX = 1 << 22;
 
     public JoinHashTable(ColumnCollection keyRows, boolean[] nullsEqual) {
         int n = keyRows.size();
         this.keys = keyRows.columns();
         this.nullsEqual = nullsEqual.clone();
+        this.next = new int[Math.max(1, n)];
+        this.kind = keys.length == 1 && !this.nullsEqual[0] ? switch (keys[0].physicalType()) {
+            case INT64 -> 1;
+            case INT32 -> 2;
+            case STRING -> 3;
+            default -> 0;
+        } : 0;
+        long[] range = kind == 1 || kind == 2 ? keyRange(keys[0], n) : null;
+        if (range != null && range[1] - range[0] < Math.min(DIRECT_MAX, Math.max(DIRECT_RANGE, 2L * n))) {
+            this.directMin = range[0];
+            this.direct = new int[(int) (range[1] - range[0] + 1)];
+            Vector k = keys[0];
+            for (int r = n - 1; r >= 0; r--) {
+                if (k.mayHaveNulls() && k.isNull(r)) continue;
+                int i = (int) ((kind == 1 ? k.longs[r] : k.ints[r]) - directMin);
+                next[r] = direct[i];
+                direct[i] = r + 1;
+            }
+            this.hashes = null;
+            this.heads = null;
+            this.mask = 0;
+            return;
+        }
+        this.direct = null;
+        this.directMin = 0;
         this.hashes = new long[Math.max(1, n)];
         for (int c = 0; c < keys.length; c++) VectorHasher.hash(keys[c], null, n, hashes, c > 0);
         int buckets = bucketCount(n);
         this.mask = buckets - 1;
         this.heads = new long[buckets];
-        this.next = new int[Math.max(1, n)];
         boolean checkNulls = mayHaveUnmatchableNull(keys);
         for (int r = n - 1; r >= 0; r--) {
             if (checkNulls && hasUnmatchableNull(keys, r)) continue;
@@ -43,12 +78,7 @@ public final class JoinHashTable {
             next[r] = (int) e;
             heads[b] = (e & BLOOM) | bloomBit(h) | (r + 1);
         }
-        this.kind = keys.length == 1 && !this.nullsEqual[0] ? switch (keys[0].physicalType()) {
-            case INT64 -> 1;
-            case INT32 -> 2;
-            case STRING -> 3;
-            default -> 0;
-        } : 0;
+
     }
 
     /**
@@ -62,6 +92,30 @@ public final class JoinHashTable {
         long wanted = Math.max(2L * rows, Math.min(16L * rows, 1 << 15));
         long buckets = Long.highestOneBit(Math.max(16, wanted) - 1) << 1;
         return (int) Math.min(buckets, 1 << 30);
+    }
+
+    /** [min, max] of the non-NULL values of an integer key column (null when there are none). */
+    private static long[] keyRange(Vector k, int n) {
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        boolean nulls = k.mayHaveNulls();
+        for (int r = 0; r < n; r++) {
+            if (nulls && k.isNull(r)) continue;
+            long v = k.physicalType() == dev.mallard.types.PhysicalType.INT64 ? k.longs[r] : k.ints[r];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return min > max || max - min < 0 ? null : new long[] {min, max};
+    }
+
+    /** Whether probes use {@link #firstDirect} (exact keys, no hashes) instead of {@link #first}. */
+    public boolean isDirect() {
+        return direct != null;
+    }
+
+    /** Direct mode: the first row whose key equals position {@code p} of {@code probe} (non-NULL), or -1. */
+    public int firstDirect(Vector probe, int p) {
+        long i = (kind == 1 ? probe.longs[p] : probe.ints[p]) - directMin;
+        return i >= 0 && i < direct.length ? direct[(int) i] - 1 : -1;
     }
 
     /** True if some key vector may hold a NULL that never matches: only then is the per-row check needed. */

@@ -172,24 +172,28 @@ public final class JoinProbe extends OperatorState {
         java.util.Arrays.fill(maybeNull, 0, count, false);
         if (hashed) {
             int[] sel = chunk.sel();
+            JoinHashTable table = build.table();
+            boolean direct = table.isDirect();
             for (int i = 0; i < probeKeys.length; i++) {
                 probeKeys[i] = probeKeyEvals[i].evaluate(chunk);
-                VectorHasher.hash(probeKeys[i], sel, count, hashes, i > 0);
+                if (!direct) VectorHasher.hash(probeKeys[i], sel, count, hashes, i > 0);
             }
-            JoinHashTable table = build.table();
             activeCount = 0;
             boolean checkNulls = table.mayHaveUnmatchableNull(probeKeys);
             if (checkNulls) {
                 for (int k = 0; k < count; k++) {
-                    int r = table.hasUnmatchableNull(probeKeys, sel == null ? k : sel[k]) ? -1 : table.first(hashes[k]);
+                    int p = sel == null ? k : sel[k];
+                    int r = table.hasUnmatchableNull(probeKeys, p) ? -1
+                            : direct ? table.firstDirect(probeKeys[0], p) : table.first(hashes[k]);
                     candidate[k] = r;
                     if (r >= 0) active[activeCount++] = k;
                 }
             } else {
                 // Branch-free: whether a bucket is empty is a coin toss the CPU cannot predict.
                 int n = 0;
+                Vector key0 = probeKeys[0];
                 for (int k = 0; k < count; k++) {
-                    int r = table.first(hashes[k]);
+                    int r = direct ? table.firstDirect(key0, sel == null ? k : sel[k]) : table.first(hashes[k]);
                     candidate[k] = r;
                     active[n] = k;
                     n += ~r >>> 31;
@@ -207,6 +211,7 @@ public final class JoinProbe extends OperatorState {
     /** Walks the chains one step per round, keeping rows whose build key equals theirs. */
     private int nextHashPairs() {
         JoinHashTable table = build.table();
+        boolean direct = table.isDirect(); // rows in a direct chain have exactly the probe's key
         boolean[] matched = build.matched();
         int[] sel = input.sel();
         int pairs = 0;
@@ -217,7 +222,7 @@ public final class JoinProbe extends OperatorState {
                 if (stopAtFirstMatch && found[k]) continue;
                 int r = candidate[k];
                 int p = sel == null ? k : sel[k];
-                if ((!onlyMarksBuild || !matched[r]) && table.matches(probeKeys, p, hashes[k], r)) {
+                if ((!onlyMarksBuild || !matched[r]) && (direct || table.matches(probeKeys, p, hashes[k], r))) {
                     pairK[pairs] = k;
                     pairRow[pairs] = r;
                     pairs++;
