@@ -50,6 +50,18 @@ final class ColumnSegment {
     private short[] packed16;
     private int[] packed32;
     private long base;
+    /**
+     * A full STRING segment may be packed too: with few distinct values as 8- or 16-bit codes into
+     * {@code dictionary} (reads copy references, no allocation), otherwise as the values' UTF-8
+     * bytes back to back in {@code heap}, value i at {@code [heapOffsets[i], heapOffsets[i + 1])}: a
+     * 30-character comment then costs 34 bytes instead of ~76 for a reference, a String and its
+     * array, which is what lets TPC-H SF 10 stay in the heap.
+     */
+    private String[] dictionary;
+    private byte[] codes8;
+    private char[] codes16;
+    private byte[] heap;
+    private int[] heapOffsets;
 
     ColumnSegment(LogicalType type, int capacity) {
         this.type = type.physicalType();
@@ -75,10 +87,16 @@ final class ColumnSegment {
         this.packed16 = o.packed16; // packed arrays are never written: shared
         this.packed32 = o.packed32;
         this.base = o.base;
+        this.dictionary = o.dictionary;
+        this.codes8 = o.codes8;
+        this.codes16 = o.codes16;
+        this.heap = o.heap;
+        this.heapOffsets = o.heapOffsets;
     }
 
     /**
-     * The first {@code rows} values of a full integer segment, packed as offsets from their
+     * The first {@code rows} values of a full segment in a compact read-only form: strings as a
+     * dictionary or a byte heap (see {@link #dictionary}), integers as offsets from their
      * minimum when they span less than 2^32 (dates, keys, quantities and money of TPC-H all do):
      * 2 or 4 bytes a value instead of 4 or 8, so scans move a half to a quarter of the memory and
      * large tables fit in the heap. Returns {@code s} itself when packing does not pay. The
@@ -86,7 +104,9 @@ final class ColumnSegment {
      * {@code s} are not disturbed.
      */
     static ColumnSegment pack(ColumnSegment s, int rows) {
-        if (s.isPacked() || !(s.type == PhysicalType.INT32 || s.type == PhysicalType.INT64) || rows == 0) return s;
+        if (s.isPacked() || rows == 0) return s;
+        if (s.type == PhysicalType.STRING) return packStrings(s, rows);
+        if (!(s.type == PhysicalType.INT32 || s.type == PhysicalType.INT64)) return s;
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
         for (int i = 0; i < rows; i++) {
             if (s.nulls != null && s.isNull(i)) continue;
@@ -120,12 +140,101 @@ final class ColumnSegment {
         return p;
     }
 
+    /** Values sampled before deciding against a dictionary; more distinct than half of them: a heap. */
+    private static final int DICTIONARY_SAMPLE = 8192;
+
+    private static ColumnSegment packStrings(ColumnSegment s, int rows) {
+        ColumnSegment p = new ColumnSegment(s.type);
+        p.capacity = rows;
+        if (s.nulls != null) p.nulls = Arrays.copyOf(s.nulls, (rows + 63) >>> 6);
+        String[] values = s.strings;
+        java.util.HashMap<String, Integer> codes = new java.util.HashMap<>();
+        int limit = 1 << 16;
+        boolean dictionary = true;
+        for (int i = 0; i < rows; i++) {
+            if (i == DICTIONARY_SAMPLE && codes.size() > DICTIONARY_SAMPLE / 2) {
+                dictionary = false; // mostly unique, like a comment column: not worth hashing every value
+                break;
+            }
+            String v = s.nulls != null && s.isNull(i) ? null : values[i];
+            codes.putIfAbsent(v, codes.size());
+            if (codes.size() > limit) {
+                dictionary = false;
+                break;
+            }
+        }
+        dictionary &= codes.size() * 2 <= rows;
+        if (dictionary) {
+            String[] dict = new String[codes.size()];
+            codes.forEach((v, c) -> dict[c] = v);
+            p.dictionary = dict;
+            if (dict.length <= 256) {
+                byte[] c8 = new byte[rows];
+                for (int i = 0; i < rows; i++) c8[i] = (byte) (int) codes.get(s.nulls != null && s.isNull(i) ? null : values[i]);
+                p.codes8 = c8;
+            } else {
+                char[] c16 = new char[rows];
+                for (int i = 0; i < rows; i++) c16[i] = (char) (int) codes.get(s.nulls != null && s.isNull(i) ? null : values[i]);
+                p.codes16 = c16;
+            }
+            return p;
+        }
+        byte[][] encoded = new byte[rows][];
+        long total = 0;
+        for (int i = 0; i < rows; i++) {
+            String v = s.nulls != null && s.isNull(i) ? null : values[i];
+            encoded[i] = v == null ? EMPTY : v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            total += encoded[i].length;
+        }
+        if (total > Integer.MAX_VALUE - 16) return s; // offsets are ints
+        byte[] bytes = new byte[(int) total];
+        int[] offs = new int[rows + 1];
+        int at = 0;
+        for (int i = 0; i < rows; i++) {
+            offs[i] = at;
+            System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
+            at += encoded[i].length;
+        }
+        offs[rows] = at;
+        p.heap = bytes;
+        p.heapOffsets = offs;
+        return p;
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Value of a packed STRING segment at offset {@code i} (NULL rows give null or ""; the validity mask decides). */
+    private String stringAt(int i) {
+        if (codes8 != null) return dictionary[codes8[i] & 0xFF];
+        if (codes16 != null) return dictionary[codes16[i]];
+        int a = heapOffsets[i];
+        return new String(heap, a, heapOffsets[i + 1] - a, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Decodes packed strings {@code from + k} (or {@code from + sel[k]}), k < count, to positions {@code outPos + k} (or {@code sel[k]}). */
+    private void unpackStringsTo(int from, int[] sel, int count, Vector out, int outPos) {
+        String[] o = out.strings;
+        String[] dict = dictionary;
+        if (codes8 != null) {
+            byte[] c = codes8;
+            if (sel == null) for (int k = 0; k < count; k++) o[outPos + k] = dict[c[from + k] & 0xFF];
+            else for (int k = 0; k < count; k++) o[sel[k]] = dict[c[from + sel[k]] & 0xFF];
+        } else if (codes16 != null) {
+            char[] c = codes16;
+            if (sel == null) for (int k = 0; k < count; k++) o[outPos + k] = dict[c[from + k]];
+            else for (int k = 0; k < count; k++) o[sel[k]] = dict[c[from + sel[k]]];
+        } else {
+            if (sel == null) for (int k = 0; k < count; k++) o[outPos + k] = stringAt(from + k);
+            else for (int k = 0; k < count; k++) o[sel[k]] = stringAt(from + sel[k]);
+        }
+    }
+
     private void checkWritable() {
         if (isPacked()) throw new IllegalStateException("a packed segment is read-only: write to unpacked()");
     }
 
     boolean isPacked() {
-        return packed16 != null || packed32 != null;
+        return packed16 != null || packed32 != null || dictionary != null || heap != null;
     }
 
     /** A plain, private copy of a packed segment, ready to be written. */
@@ -134,8 +243,17 @@ final class ColumnSegment {
         p.packed16 = null;
         p.packed32 = null;
         p.base = 0;
+        p.dictionary = null;
+        p.codes8 = null;
+        p.codes16 = null;
+        p.heap = null;
+        p.heapOffsets = null;
         int n = capacity;
-        if (type == PhysicalType.INT32) {
+        if (type == PhysicalType.STRING) {
+            p.strings = new String[n];
+            for (int i = 0; i < n; i++) p.strings[i] = isNull(i) ? null : stringAt(i);
+            p.manyStrings = true; // no sharing of equal values in a rewritten segment
+        } else if (type == PhysicalType.INT32) {
             p.ints = new int[n];
             for (int i = 0; i < n; i++) p.ints[i] = (int) valueAt(i);
         } else {
@@ -152,6 +270,10 @@ final class ColumnSegment {
 
     /** Decodes packed offsets {@code from + k} (or {@code from + sel[k]}), k < count, to positions {@code outPos + k} (or {@code sel[k]}). */
     private void unpackTo(int from, int[] sel, int count, Vector out, int outPos) {
+        if (type == PhysicalType.STRING) {
+            unpackStringsTo(from, sel, count, out, outPos);
+            return;
+        }
         long b = base;
         short[] p16 = packed16;
         int[] p32 = packed32;
@@ -374,7 +496,9 @@ final class ColumnSegment {
 
     /** Copies the offsets {@code offsets[0..count)} to positions {@code outPos..} of {@code out}. */
     void gatherTo(int[] offsets, int count, Vector out, int outPos) {
-        if (isPacked()) {
+        if (isPacked() && type == PhysicalType.STRING) {
+            for (int k = 0; k < count; k++) out.strings[outPos + k] = stringAt(offsets[k]);
+        } else if (isPacked()) {
             for (int k = 0; k < count; k++) {
                 long v = valueAt(offsets[k]);
                 if (type == PhysicalType.INT64) out.longs[outPos + k] = v;
@@ -403,7 +527,13 @@ final class ColumnSegment {
     /** One value in physical form (see {@link Vector#getObject}). */
     Object get(int i) {
         if (isNull(i)) return null;
-        if (isPacked()) return type == PhysicalType.INT64 ? (Object) valueAt(i) : (Object) (int) valueAt(i);
+        if (isPacked()) {
+            return switch (type) {
+                case STRING -> stringAt(i);
+                case INT64 -> (Object) valueAt(i);
+                default -> (Object) (int) valueAt(i);
+            };
+        }
         return switch (type) {
             case BOOL -> bools[i];
             case INT32 -> ints[i];

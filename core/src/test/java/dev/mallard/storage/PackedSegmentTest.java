@@ -14,17 +14,24 @@ import org.junit.jupiter.api.Test;
  */
 class PackedSegmentTest {
     private static final List<LogicalType> TYPES = List.of(LogicalType.DATE, LogicalType.BIGINT, LogicalType.BIGINT,
-            LogicalType.BIGINT, LogicalType.INTEGER);
+            LogicalType.BIGINT, LogicalType.INTEGER, LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR);
     private static final int ROWS = DataTable.ROW_GROUP_SIZE * 2 + 777;
 
-    /** Column values of row r: a date (16 bits), a key (32 bits), a small decimal with NULLs, a wide value (not packable), a wide int. */
+    /**
+     * Column values of row r: a date (16 bits), a key (32 bits), a small decimal with NULLs, a wide
+     * value (not packable), a wide int; strings with 7 values and NULLs (8-bit dictionary), 1000
+     * values (16-bit dictionary), and all distinct, non-ASCII, with NULLs (byte heap).
+     */
     private static Object value(int c, long r) {
         return switch (c) {
             case 0 -> (int) (8035 + r % 2526);
             case 1 -> 1 + r * 3;
             case 2 -> r % 11 == 0 ? null : -500 + r % 1000;
             case 3 -> r % 2 == 0 ? Long.MIN_VALUE + r : Long.MAX_VALUE - r;
-            default -> (int) (r * 40_000);
+            case 4 -> (int) (r * 40_000);
+            case 5 -> r % 13 == 0 ? null : "MODE" + r % 7;
+            case 6 -> "Clerk#" + r % 1000;
+            default -> r % 17 == 0 ? null : r % 5 == 0 ? "" : "ü" + r + " €";
         };
     }
 
@@ -40,6 +47,7 @@ class PackedSegmentTest {
                     Vector col = chunk.column(c);
                     if (v == null) col.setNull(i);
                     else if (v instanceof Integer x) col.ints[i] = x;
+                    else if (v instanceof String x) col.strings[i] = x;
                     else col.longs[i] = (Long) v;
                 }
             }
@@ -52,7 +60,7 @@ class PackedSegmentTest {
     @Test
     void everyReadPathReturnsTheWrittenValues() {
         DataTable t = table();
-        int[] all = {0, 1, 2, 3, 4};
+        int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
         DataChunk out = new DataChunk(TYPES);
         for (long from = 0; from < ROWS; from += 2048) {
             out.reset();
@@ -68,11 +76,20 @@ class PackedSegmentTest {
         int[] sel = {3, 17, 1000, 2047};
         t.scanColumn(4096, sel, sel.length, 2, v);
         for (int p : sel) assertThat(v.isNull(p) ? null : v.longs[p]).isEqualTo(value(2, 4096 + p));
+        for (int c = 5; c <= 7; c++) {
+            Vector s = new Vector(LogicalType.VARCHAR);
+            int[] rows = {0, 17, 26, 1000, 2047};
+            t.scanColumn(122_880 + 2048, rows, rows.length, c, s);
+            for (int p : rows) assertThat(s.isNull(p) ? null : s.strings[p]).isEqualTo(value(c, 122_880 + 2048 + p));
+            assertThat(t.get(122_880 * 2 - 1, c)).isEqualTo(value(c, 122_880 * 2 - 1));
+        }
         t.delete(new long[] {4097, 4098}, 2);
         out.reset();
         t.scan(4096, 10, all, out);
         assertThat(out.count()).isEqualTo(8);
         assertThat(out.getObject(1, 1)).isEqualTo(value(1, 4099));
+        assertThat(out.getObject(7, 1)).isEqualTo(value(7, 4099));
+        assertThat(out.getObject(6, 2)).isEqualTo(value(6, 4100));
     }
 
     @Test
@@ -86,8 +103,35 @@ class PackedSegmentTest {
         v.setNull(0);
         t.update(new long[] {12}, 1, 2, v);
         assertThat(t.get(12, 2)).isNull();
+        for (int c = 5; c <= 7; c++) {
+            Vector s = new Vector(LogicalType.VARCHAR, 1);
+            s.strings[0] = "new value " + c;
+            t.update(new long[] {13}, 1, c, s);
+            assertThat(t.get(13, c)).isEqualTo("new value " + c);
+            assertThat(t.get(14, c)).isEqualTo(value(c, 14));
+            assertThat(t.get(17, c)).isEqualTo(value(c, 17));
+        }
         DataTable wider = t.withColumnAdded(LogicalType.INTEGER, 7);
         assertThat(wider.get(200_000, 1)).isEqualTo(value(1, 200_000));
-        assertThat(wider.get(200_000, 5)).isEqualTo(7);
+        assertThat(wider.get(200_000, 8)).isEqualTo(7);
+        assertThat(wider.get(200_000, 7)).isEqualTo(value(7, 200_000));
+    }
+
+    @Test
+    void fullStringSegmentsPackAsDictionaryOrByteHeap() {
+        DataTable t = table();
+        for (int c = 5; c <= 7; c++) {
+            ColumnSegment plain = new ColumnSegment(LogicalType.VARCHAR, DataTable.ROW_GROUP_SIZE);
+            Vector v = new Vector(LogicalType.VARCHAR, DataTable.ROW_GROUP_SIZE);
+            for (int r = 0; r < DataTable.ROW_GROUP_SIZE; r++) {
+                Object x = t.get(r, c);
+                if (x == null) v.setNull(r);
+                else v.strings[r] = (String) x;
+            }
+            plain.append(0, v, null, DataTable.ROW_GROUP_SIZE);
+            ColumnSegment packed = ColumnSegment.pack(plain, DataTable.ROW_GROUP_SIZE);
+            assertThat(packed.isPacked()).as("column %d", c).isTrue();
+            for (int r = 0; r < DataTable.ROW_GROUP_SIZE; r += 997) assertThat(packed.get(r)).isEqualTo(value(c, r));
+        }
     }
 }
