@@ -64,6 +64,14 @@ public abstract class PhysicalOperator {
 
     // ---- source role ---------------------------------------------------------------------------
 
+    /**
+     * The sink whose finalized state this source reads, or null: the pipeline waits for it. A
+     * pipeline breaker reads its own sink state; a CTE scan reads the CTE's collector.
+     */
+    public PhysicalOperator sourceSink() {
+        return isSink() ? this : null;
+    }
+
     /** @param sinkState this operator's finalized sink state when it is also a sink, else null */
     public GlobalSourceState globalSourceState(ExecutionContext ctx, GlobalSinkState sinkState) {
         return new GlobalSourceState();

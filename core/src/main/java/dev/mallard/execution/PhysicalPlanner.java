@@ -7,6 +7,8 @@ import dev.mallard.execution.expression.ExpressionResolver;
 import dev.mallard.execution.expression.ResolvedExpr;
 import dev.mallard.execution.join.JoinCondition;
 import dev.mallard.execution.join.JoinConditionAnalyzer;
+import dev.mallard.execution.operator.PhysicalCte;
+import dev.mallard.execution.operator.PhysicalCteScan;
 import dev.mallard.execution.operator.PhysicalEmpty;
 import dev.mallard.execution.operator.PhysicalFilter;
 import dev.mallard.execution.operator.PhysicalHashAggregate;
@@ -14,6 +16,7 @@ import dev.mallard.execution.operator.PhysicalHashJoin;
 import dev.mallard.execution.operator.PhysicalLimit;
 import dev.mallard.execution.operator.PhysicalNestedLoopJoin;
 import dev.mallard.execution.operator.PhysicalProjection;
+import dev.mallard.execution.operator.PhysicalResultCollector;
 import dev.mallard.execution.operator.PhysicalSetOperation;
 import dev.mallard.execution.operator.PhysicalSort;
 import dev.mallard.execution.operator.PhysicalTableFunctionScan;
@@ -27,6 +30,7 @@ import dev.mallard.expression.Expr;
 import dev.mallard.expression.Expr.ColumnRef;
 import dev.mallard.expression.Exprs;
 import dev.mallard.plan.LogicalPlan;
+import dev.mallard.plan.Plans;
 import dev.mallard.storage.DataTable;
 import dev.mallard.types.LogicalType;
 import java.util.ArrayList;
@@ -44,17 +48,31 @@ import java.util.List;
  *   <li>Aggregate → HASH_GROUP_BY (UNGROUPED_AGGREGATE without keys)</li>
  *   <li>Join → HASH_JOIN when the condition has equi-join keys, else NESTED_LOOP_JOIN / CROSS_PRODUCT</li>
  *   <li>Sort → ORDER_BY; TopN → TOP_N; Limit → LIMIT; Window → WINDOW</li>
+ *   <li>MaterializedCte → CTE (definition collected once); CteScan → CTE_SCAN of it</li>
  *   <li>SetOperation: UNION ALL → UNION_ALL; UNION → HASH_GROUP_BY over UNION_ALL;
  *       INTERSECT / EXCEPT [ALL] → INTERSECT / EXCEPT [_ALL]</li>
  * </ul>
  */
 public final class PhysicalPlanner {
+    /** The materialized CTEs above the node being planned, by id: their scans read them. */
+    private final java.util.Map<Integer, PhysicalResultCollector> ctes = new java.util.HashMap<>();
+
     private PhysicalPlanner() {}
 
     public static PhysicalOperator plan(LogicalPlan plan) {
+        return new PhysicalPlanner().node(plan);
+    }
+
+    private PhysicalOperator node(LogicalPlan plan) {
         return switch (plan) {
             case LogicalPlan.Get g -> scan(g, null);
             case LogicalPlan.TableFunctionScan t -> new PhysicalTableFunctionScan(t.function());
+            case LogicalPlan.MaterializedCte m -> materializedCte(m);
+            case LogicalPlan.CteScan c -> {
+                PhysicalResultCollector rows = ctes.get(c.id());
+                if (rows == null) throw new MallardException.Internal("CTE scan " + c.id() + " outside its CTE");
+                yield new PhysicalCteScan(c.id(), rows);
+            }
             case LogicalPlan.Values v -> values(v);
             case LogicalPlan.Empty e -> new PhysicalEmpty(types(e.outputs()));
             case LogicalPlan.Project p -> {
@@ -65,19 +83,34 @@ public final class PhysicalPlanner {
                     exprs.add(ExpressionResolver.resolve(a.expr(), in));
                     names.add(a.target().name());
                 }
-                yield new PhysicalProjection(plan(p.child()), exprs, names);
+                yield new PhysicalProjection(node(p.child()), exprs, names);
             }
             case LogicalPlan.Filter f when f.child() instanceof LogicalPlan.Get g -> scan(g, f.predicate());
-            case LogicalPlan.Filter f -> new PhysicalFilter(plan(f.child()), ExpressionResolver.resolve(f.predicate(), f.child().outputs()));
+            case LogicalPlan.Filter f -> new PhysicalFilter(node(f.child()), ExpressionResolver.resolve(f.predicate(), f.child().outputs()));
             case LogicalPlan.Aggregate a -> aggregate(a);
             case LogicalPlan.Join j -> join(j);
-            case LogicalPlan.Sort s -> new PhysicalSort(plan(s.child()), sortSpecs(s.keys(), s.child().outputs()));
-            case LogicalPlan.Limit l -> l.limit() < 0 && l.offset() <= 0 ? plan(l.child())
-                    : new PhysicalLimit(plan(l.child()), l.limit(), l.offset());
-            case LogicalPlan.TopN t -> new PhysicalTopN(plan(t.child()), sortSpecs(t.keys(), t.child().outputs()), t.limit(), t.offset());
+            case LogicalPlan.Sort s -> new PhysicalSort(node(s.child()), sortSpecs(s.keys(), s.child().outputs()));
+            case LogicalPlan.Limit l -> l.limit() < 0 && l.offset() <= 0 ? node(l.child())
+                    : new PhysicalLimit(node(l.child()), l.limit(), l.offset());
+            case LogicalPlan.TopN t -> new PhysicalTopN(node(t.child()), sortSpecs(t.keys(), t.child().outputs()), t.limit(), t.offset());
             case LogicalPlan.SetOperation s -> setOperation(s);
             case LogicalPlan.Window w -> window(w);
         };
+    }
+
+    /**
+     * The definition is planned first, with its columns in the order the scans read them; the
+     * body is planned while the CTE is registered, so its scans find it.
+     */
+    private PhysicalOperator materializedCte(LogicalPlan.MaterializedCte m) {
+        PhysicalOperator definition = node(Plans.restoreOutputs(m.definition(), m.columns()));
+        PhysicalResultCollector rows = new PhysicalResultCollector(definition);
+        ctes.put(m.id(), rows);
+        try {
+            return new PhysicalCte(m.id(), rows, node(m.body()));
+        } finally {
+            ctes.remove(m.id());
+        }
     }
 
     private static List<LogicalType> types(List<ColumnRef> refs) {
@@ -85,7 +118,7 @@ public final class PhysicalPlanner {
     }
 
     /** A table scan, evaluating {@code filter} (null: none) inside it, conjunct by conjunct. */
-    private static PhysicalOperator scan(LogicalPlan.Get g, Expr filter) {
+    private PhysicalOperator scan(LogicalPlan.Get g, Expr filter) {
         int[] columns = new int[g.columns().size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
@@ -107,7 +140,7 @@ public final class PhysicalPlanner {
         return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names, conjuncts, reads.toArray(int[][]::new));
     }
 
-    private static PhysicalOperator values(LogicalPlan.Values v) {
+    private PhysicalOperator values(LogicalPlan.Values v) {
         List<List<ResolvedExpr>> rows = new ArrayList<>();
         for (List<Expr> row : v.rows()) {
             List<ResolvedExpr> r = new ArrayList<>();
@@ -117,7 +150,7 @@ public final class PhysicalPlanner {
         return new PhysicalValues(types(v.outputs()), rows);
     }
 
-    private static PhysicalOperator aggregate(LogicalPlan.Aggregate a) {
+    private PhysicalOperator aggregate(LogicalPlan.Aggregate a) {
         List<ColumnRef> in = a.child().outputs();
         List<ResolvedExpr> groups = new ArrayList<>();
         for (LogicalPlan.Assignment g : a.groups()) groups.add(ExpressionResolver.resolve(g.expr(), in));
@@ -128,13 +161,13 @@ public final class PhysicalPlanner {
             aggs.add(new AggregateSpec(c.function(), args, c.distinct(),
                     c.filter() == null ? null : ExpressionResolver.resolve(c.filter(), in), sortSpecs(c.orderBy(), in)));
         }
-        return new PhysicalHashAggregate(plan(a.child()), groups, aggs);
+        return new PhysicalHashAggregate(node(a.child()), groups, aggs);
     }
 
-    private static PhysicalOperator join(LogicalPlan.Join j) {
+    private PhysicalOperator join(LogicalPlan.Join j) {
         JoinCondition cond = JoinConditionAnalyzer.analyze(j.condition(), j.left().outputs(), j.right().outputs(), j.nullAware());
-        PhysicalOperator left = plan(j.left());
-        PhysicalOperator right = plan(j.right());
+        PhysicalOperator left = node(j.left());
+        PhysicalOperator right = node(j.right());
         return cond.hasKeys() ? new PhysicalHashJoin(j.type(), left, right, cond)
                 : new PhysicalNestedLoopJoin(j.type(), left, right, cond);
     }
@@ -145,10 +178,10 @@ public final class PhysicalPlanner {
         return out;
     }
 
-    private static PhysicalOperator setOperation(LogicalPlan.SetOperation s) {
+    private PhysicalOperator setOperation(LogicalPlan.SetOperation s) {
         List<LogicalType> types = types(s.outputs());
-        PhysicalOperator left = castTo(plan(s.left()), s.left().outputs(), types);
-        PhysicalOperator right = castTo(plan(s.right()), s.right().outputs(), types);
+        PhysicalOperator left = castTo(node(s.left()), s.left().outputs(), types);
+        PhysicalOperator right = castTo(node(s.right()), s.right().outputs(), types);
         return switch (s.kind()) {
             case UNION -> {
                 PhysicalOperator union = new PhysicalUnionAll(types, left, right);
@@ -162,7 +195,7 @@ public final class PhysicalPlanner {
     }
 
     /** A projection casting the child's columns to {@code types} where they differ (nothing if none does). */
-    private static PhysicalOperator castTo(PhysicalOperator child, List<ColumnRef> outputs, List<LogicalType> types) {
+    private PhysicalOperator castTo(PhysicalOperator child, List<ColumnRef> outputs, List<LogicalType> types) {
         if (child.types().equals(types)) return child;
         if (outputs.size() != types.size()) {
             throw new MallardException.Internal("set operation inputs have " + outputs.size() + " columns, expected " + types.size());
@@ -178,7 +211,7 @@ public final class PhysicalPlanner {
         return new PhysicalProjection(child, exprs, names);
     }
 
-    private static PhysicalOperator window(LogicalPlan.Window w) {
+    private PhysicalOperator window(LogicalPlan.Window w) {
         List<ColumnRef> in = w.child().outputs();
         List<PhysicalWindow.Call> calls = new ArrayList<>();
         for (LogicalPlan.WindowCall c : w.calls()) {
@@ -196,6 +229,6 @@ public final class PhysicalPlanner {
                     : ExpressionEvaluator.evaluateConstant(frame.end().offset());
             calls.add(new PhysicalWindow.Call(c, partition, order, args, filter, start, end));
         }
-        return new PhysicalWindow(plan(w.child()), calls);
+        return new PhysicalWindow(node(w.child()), calls);
     }
 }

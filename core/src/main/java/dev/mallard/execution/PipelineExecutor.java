@@ -66,7 +66,7 @@ public final class PipelineExecutor {
 
     private boolean runnable(Pipeline p) {
         PhysicalOperator source = p.source();
-        if (source.isSink() && !finalized.contains(source)) return false;
+        if (source.sourceSink() != null && !finalized.contains(source.sourceSink())) return false;
         for (PhysicalOperator op : p.operators()) {
             if (op.isSink() && !finalized.contains(op)) return false;
         }
@@ -80,7 +80,7 @@ public final class PipelineExecutor {
     private void runPipeline(Pipeline p) {
         ctx.checkInterrupted();
         GlobalSinkState gsink = sinkState(p.sink());
-        GlobalSinkState sourceSink = p.source().isSink() ? sinkState(p.source()) : null;
+        GlobalSinkState sourceSink = p.source().sourceSink() != null ? sinkState(p.source().sourceSink()) : null;
         GlobalSourceState gsrc = p.source().globalSourceState(ctx, sourceSink);
         GlobalSinkState[] opSinks = new GlobalSinkState[p.operators().size()];
         GlobalOperatorState[] opGlobals = new GlobalOperatorState[opSinks.length];

@@ -89,6 +89,17 @@ public final class CardinalityEstimator {
                 long n = t.function().estimatedRows();
                 yield n < 0 ? TableStatistics.UNKNOWN_ROWS : Math.max(1, n);
             }
+            case LogicalPlan.CteScan c -> {
+                double n = rows(c.definition());
+                for (int i = 0; i < c.outputs().size(); i++) {
+                    ColumnRef from = c.definition().outputs().get(i);
+                    ColumnRef to = c.outputs().get(i);
+                    if (distinct.containsKey(from.id())) distinct.put(to.id(), distinct.get(from.id()));
+                    if (columnStats.containsKey(from.id())) columnStats.put(to.id(), columnStats.get(from.id()));
+                }
+                yield n;
+            }
+            case LogicalPlan.MaterializedCte m -> rows(m.body());
             case Values v -> v.rows().size();
             case Empty e -> 0;
             case Project x -> {

@@ -70,6 +70,9 @@ public final class PruneColumns implements OptimizerRule {
         return switch (p) {
             case Get g -> get(g, required);
             case TableFunctionScan t -> t;
+            case LogicalPlan.CteScan c -> c; // reads the materialized rows as they are
+            case LogicalPlan.MaterializedCte m -> new LogicalPlan.MaterializedCte(m.id(), m.columns(),
+                    prune(m.definition(), Plans.outputIds(m.definition())), prune(m.body(), required));
             case Values v -> values(v, required);
             case Empty e -> {
                 List<ColumnRef> keep = e.outputs().stream().filter(r -> required.contains(r.id())).toList();

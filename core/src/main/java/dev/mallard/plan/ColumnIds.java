@@ -13,6 +13,11 @@ public final class ColumnIds {
 
     private ColumnIds() {}
 
+    /** A JVM-unique id for other plan symbols (materialized CTEs), from the same counter. */
+    public static int freshId() {
+        return NEXT.incrementAndGet();
+    }
+
     public static ColumnRef fresh(String name, LogicalType type) {
         return new ColumnRef(NEXT.incrementAndGet(), type, name);
     }

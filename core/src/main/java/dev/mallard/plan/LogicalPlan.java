@@ -36,6 +36,37 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * A common table expression computed once and read by every {@link CteScan} with the same
+     * {@code id} inside {@code body} (PostgreSQL's rule: a CTE referenced more than once is
+     * materialized, so its work is not repeated). {@code columns}: the definition's outputs in the
+     * order the scans read them (rewrites of the definition may reorder its outputs; the physical
+     * plan restores this order). Outputs: the body's.
+     */
+    record MaterializedCte(int id, List<ColumnRef> columns, LogicalPlan definition, LogicalPlan body) implements LogicalPlan {
+        @Override
+        public List<ColumnRef> outputs() {
+            return body.outputs();
+        }
+
+        @Override
+        public List<LogicalPlan> children() {
+            return List.of(definition, body);
+        }
+    }
+
+    /**
+     * Reads the rows of materialized CTE {@code id}: {@code outputs.get(i)} is column i of its
+     * definition. {@code definition} is the CTE's plan as bound, kept for cardinality estimates
+     * only (it is not a child: the rows come from the {@link MaterializedCte} above).
+     */
+    record CteScan(int id, List<ColumnRef> outputs, LogicalPlan definition) implements LogicalPlan {
+        @Override
+        public List<LogicalPlan> children() {
+            return List.of();
+        }
+    }
+
     /** Literal rows; each row has one expression per output, with no column references. */
     record Values(List<ColumnRef> outputs, List<List<Expr>> rows) implements LogicalPlan {
         @Override

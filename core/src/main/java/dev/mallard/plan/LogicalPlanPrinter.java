@@ -111,6 +111,8 @@ public final class LogicalPlanPrinter {
         return switch (plan) {
             case Get g -> "Get[" + g.table().name() + ": " + refs(g.outputs()) + "]";
             case TableFunctionScan t -> "TableFunctionScan[" + t.function().name() + ": " + refs(t.outputs()) + "]";
+            case LogicalPlan.MaterializedCte x -> "MaterializedCte[#" + x.id() + ": " + refs(x.columns()) + "]";
+            case LogicalPlan.CteScan c -> "CteScan[#" + c.id() + ": " + refs(c.outputs()) + "]";
             case Values v -> "Values[" + refs(v.outputs()) + ": " + v.rows().stream()
                     .map(r -> "(" + exprs(r) + ")").collect(Collectors.joining(", ")) + "]";
             case Empty e -> "Empty[" + refs(e.outputs()) + "]";

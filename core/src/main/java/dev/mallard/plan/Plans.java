@@ -45,6 +45,8 @@ public final class Plans {
         return switch (p) {
             case Get g -> g;
             case TableFunctionScan t -> t;
+            case LogicalPlan.CteScan c -> c;
+            case LogicalPlan.MaterializedCte x -> new LogicalPlan.MaterializedCte(x.id(), x.columns(), kids.get(0), kids.get(1));
             case Values v -> v;
             case Empty e -> e;
             case Project x -> new Project(kids.get(0), x.assignments());
@@ -78,6 +80,8 @@ public final class Plans {
         switch (p) {
             case Get g -> { }
             case TableFunctionScan t -> { }
+            case LogicalPlan.CteScan c -> { }
+            case LogicalPlan.MaterializedCte x -> { }
             case Empty e -> { }
             case Values v -> v.rows().forEach(out::addAll);
             case Project x -> x.assignments().forEach(a -> out.add(a.expr()));
@@ -116,6 +120,8 @@ public final class Plans {
         return switch (p) {
             case Get g -> g;
             case TableFunctionScan t -> t;
+            case LogicalPlan.CteScan c -> c;
+            case LogicalPlan.MaterializedCte x -> x;
             case Empty e -> e;
             case Values v -> {
                 List<List<Expr>> rows = new ArrayList<>();
@@ -173,6 +179,8 @@ public final class Plans {
         return switch (p) {
             case Get g -> g.outputs();
             case TableFunctionScan t -> t.outputs();
+            case LogicalPlan.CteScan c -> c.outputs();
+            case LogicalPlan.MaterializedCte x -> List.of();
             case Values v -> v.outputs();
             case Empty e -> e.outputs();
             case Project x -> x.outputs();
@@ -293,6 +301,8 @@ public final class Plans {
         return switch (p) {
             case Get g -> new Get(g.table(), g.columns(), rn(g.outputs(), m));
             case TableFunctionScan t -> new TableFunctionScan(t.function(), rn(t.outputs(), m));
+            case LogicalPlan.CteScan c -> new LogicalPlan.CteScan(c.id(), rn(c.outputs(), m), c.definition());
+            case LogicalPlan.MaterializedCte x -> x;
             case Values v -> new Values(rn(v.outputs(), m), v.rows());
             case Empty e -> new Empty(rn(e.outputs(), m));
             case Project x -> new Project(x.child(), x.assignments().stream()

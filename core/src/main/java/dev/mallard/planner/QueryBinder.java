@@ -42,11 +42,29 @@ public final class QueryBinder {
     /** A bound FROM item: its plan and the columns it makes visible. */
     record From(LogicalPlan plan, Scope scope) {}
 
-    /** @param table set for a recursive CTE: its rows, materialized (or the working table while iterating) */
-    private record Cte(CommonTableExpression definition, Scope outer, int visibleCount, BoundTableFunction table) {
+    /**
+     * @param table set for a recursive CTE: its rows, materialized (or the working table while iterating)
+     * @param shared set for a CTE computed once for all its references (see {@link Materialization})
+     */
+    private record Cte(CommonTableExpression definition, Scope outer, int visibleCount, BoundTableFunction table,
+                       Materialization shared) {
         Cte(CommonTableExpression definition, Scope outer, int visibleCount) {
-            this(definition, outer, visibleCount, null);
+            this(definition, outer, visibleCount, null, null);
         }
+
+        Cte(CommonTableExpression definition, Scope outer, int visibleCount, BoundTableFunction table) {
+            this(definition, outer, visibleCount, table, null);
+        }
+    }
+
+    /**
+     * A CTE planned once: its definition is bound at the first reference, every reference reads it
+     * through a {@link LogicalPlan.CteScan}, and the query that declares it wraps its plan in a
+     * {@link LogicalPlan.MaterializedCte}.
+     */
+    private static final class Materialization {
+        final int id = ColumnIds.freshId();
+        Bound definition;
     }
 
     private final BindContext ctx;
@@ -100,6 +118,7 @@ public final class QueryBinder {
         int savedCtes = ctes.size();
         int savedVisible = visibleCtes;
         try {
+            List<Materialization> shared = new ArrayList<>();
             if (query.with() != null) {
                 Set<String> names = new HashSet<>();
                 for (CommonTableExpression cte : query.with().ctes()) {
@@ -108,24 +127,59 @@ public final class QueryBinder {
                                 + "\" specified more than once", cte.position()));
                     }
                     Cte entry = new Cte(cte, outer, ctes.size());
-                    if (query.with().recursive() && selfReferencing(cte)) entry = materializeRecursive(cte, outer);
+                    if (query.with().recursive() && selfReferencing(cte)) {
+                        entry = materializeRecursive(cte, outer);
+                    } else if (materialize(cte, query, outer)) {
+                        entry = new Cte(cte, outer, ctes.size(), null, new Materialization());
+                        shared.add(entry.shared());
+                    }
                     ctes.add(entry);
                     visibleCtes = ctes.size();
                 }
             }
-            if (query.body() instanceof Select s) {
-                return bindSelect(s, query.orderBy(), query.limit(), query.offset(), outer);
+            Bound b = bindQueryBody(query, outer);
+            LogicalPlan plan = b.plan();
+            // later CTEs may read earlier ones, so the first declared is the outermost
+            for (int i = shared.size() - 1; i >= 0; i--) {
+                Materialization m = shared.get(i);
+                if (m.definition != null) plan = new LogicalPlan.MaterializedCte(m.id, m.definition.plan().outputs(), m.definition.plan(), plan);
             }
-            Bound body = bindBody(query.body(), outer);
-            if (query.orderBy() == null && query.limit() == null && query.offset() == null) return body;
-            LogicalPlan plan = body.plan();
-            if (query.orderBy() != null) plan = new LogicalPlan.Sort(plan, outputOrder(query.orderBy(), body, outer));
-            plan = applyLimit(plan, query.limit(), query.offset());
-            return new Bound(plan, body.names());
+            return plan == b.plan() ? b : new Bound(plan, b.names());
         } finally {
             while (ctes.size() > savedCtes) ctes.remove(ctes.size() - 1);
             visibleCtes = savedVisible;
         }
+    }
+
+    /**
+     * Whether to compute a CTE once rather than inline it at each reference: as PostgreSQL does,
+     * when it is referenced more than once (or declared MATERIALIZED) and NOT MATERIALIZED was not
+     * asked for. Only for queries that are not nested in another (a nested one may read the outer
+     * query's columns, and a materialized CTE must not depend on the outer row).
+     */
+    private static boolean materialize(CommonTableExpression cte, Query query, Scope outer) {
+        if (outer != null || Boolean.FALSE.equals(cte.materialized())) return false;
+        if (Boolean.TRUE.equals(cte.materialized())) return true;
+        String name = cte.name().value();
+        int mentions = AstSearch.countTableMentions(query.body(), name) + AstSearch.countTableMentions(query.orderBy(), name);
+        boolean after = false;
+        for (CommonTableExpression other : query.with().ctes()) {
+            if (after) mentions += AstSearch.countTableMentions(other.query(), name);
+            after |= other == cte;
+        }
+        return mentions >= 2;
+    }
+
+    private Bound bindQueryBody(Query query, Scope outer) {
+        if (query.body() instanceof Select s) {
+            return bindSelect(s, query.orderBy(), query.limit(), query.offset(), outer);
+        }
+        Bound body = bindBody(query.body(), outer);
+        if (query.orderBy() == null && query.limit() == null && query.offset() == null) return body;
+        LogicalPlan plan = body.plan();
+        if (query.orderBy() != null) plan = new LogicalPlan.Sort(plan, outputOrder(query.orderBy(), body, outer));
+        plan = applyLimit(plan, query.limit(), query.offset());
+        return new Bound(plan, body.names());
     }
 
     private Bound bindBody(QueryBody body, Scope outer) {
@@ -703,17 +757,26 @@ public final class QueryBinder {
             List<String> names = aliasNames(fn.columnNames(), ref.alias(), ref.position());
             return new From(new LogicalPlan.TableFunctionScan(fn, outs), scopeOf(relation, names, outs, outer));
         }
-        int saved = visibleCtes;
-        visibleCtes = cte.visibleCount();
-        Bound b;
-        try {
-            b = bindQuery(cte.definition().query(), cte.outer());
-        } finally {
-            visibleCtes = saved;
+        Materialization m = cte.shared();
+        Bound b = m != null ? m.definition : null;
+        if (b == null) {
+            int saved = visibleCtes;
+            visibleCtes = cte.visibleCount();
+            try {
+                b = bindQuery(cte.definition().query(), cte.outer());
+            } finally {
+                visibleCtes = saved;
+            }
+            if (m != null) m.definition = b;
         }
         List<String> names = new ArrayList<>(b.names());
         List<Identifier> cols = cte.definition().columns();
         for (int i = 0; i < cols.size() && i < names.size(); i++) names.set(i, cols.get(i).value());
+        if (m != null) {
+            List<ColumnRef> outs = new ArrayList<>();
+            for (ColumnRef r : b.plan().outputs()) outs.add(ColumnIds.fresh(r.name(), r.type()));
+            b = new Bound(new LogicalPlan.CteScan(m.id, outs, m.definition.plan()), names);
+        }
         return derived(new Bound(b.plan(), names), ref.alias(), cte.definition().name().value(), outer, ref.position());
     }
 

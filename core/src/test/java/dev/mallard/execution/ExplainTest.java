@@ -34,4 +34,22 @@ class ExplainTest {
                    └─ TABLE_SCAN u | (c0) | filter: (u.c0 > 3)
                 """);
     }
+
+    @Test
+    void materializedCteIsPlannedOnceAndScannedByEachReference() {
+        TableEntry t = table("t", List.of(I, I));
+        LogicalPlan.Get def = scan(t);
+        int id = ColumnIds.freshId();
+        LogicalPlan.CteScan x = new LogicalPlan.CteScan(id, List.of(ColumnIds.fresh("a", I), ColumnIds.fresh("b", I)), def);
+        LogicalPlan.CteScan y = new LogicalPlan.CteScan(id, List.of(ColumnIds.fresh("a", I), ColumnIds.fresh("b", I)), def);
+        LogicalPlan j = new LogicalPlan.Join(JoinType.INNER, x, y, cmp("=", x.outputs().get(0), y.outputs().get(1)), null, false);
+        String text = QueryExecutor.explain(new LogicalPlan.MaterializedCte(id, def.outputs(), def, j));
+        assertThat(text).isEqualTo("""
+                CTE cte %d
+                ├─ TABLE_SCAN t | (c0, c1)
+                └─ HASH_JOIN INNER | ON a = b
+                   ├─ CTE_SCAN cte %d
+                   └─ CTE_SCAN cte %d
+                """.formatted(id, id, id));
+    }
 }

@@ -84,6 +84,16 @@ public final class ReferenceInterpreter {
                 yield out;
             }
             case LogicalPlan.TableFunctionScan t -> throw new UnsupportedOperationException("table functions");
+            case LogicalPlan.MaterializedCte m -> eval(m.body(), outer);
+            case LogicalPlan.CteScan c -> {
+                List<Map<Integer, Object>> out = new ArrayList<>();
+                for (Map<Integer, Object> in : eval(c.definition(), Map.of())) {
+                    Map<Integer, Object> row = new HashMap<>();
+                    for (int i = 0; i < c.outputs().size(); i++) row.put(c.outputs().get(i).id(), in.get(c.definition().outputs().get(i).id()));
+                    out.add(row);
+                }
+                yield out;
+            }
             case LogicalPlan.Values v -> {
                 List<Map<Integer, Object>> out = new ArrayList<>();
                 for (List<Expr> r : v.rows()) {

@@ -185,6 +185,12 @@ final class DependentJoinPushdown {
             // Leaves never read outer columns (dependent() was false for them above).
             case Get g -> crossWithDomain(g);
             case TableFunctionScan t -> crossWithDomain(t);
+            case LogicalPlan.CteScan c -> crossWithDomain(c);
+            // the definition never reads outer columns (see QueryBinder#materialize): only the body can
+            case LogicalPlan.MaterializedCte m -> {
+                Pushed b = push(m.body());
+                yield new Pushed(new LogicalPlan.MaterializedCte(m.id(), m.columns(), m.definition(), b.plan()), b.bindings());
+            }
             case Empty e -> crossWithDomain(e);
         };
     }

@@ -127,15 +127,17 @@ abstract class QueryParser extends ExpressionParser {
             Identifier name = identifier();
             List<Identifier> columns = atSymbol("(") ? parenthesizedIdentifiers() : List.of();
             expectKeyword("AS");
+            Boolean materialized = null;
             if (atKeyword("NOT") && atKeyword(1, "MATERIALIZED")) {
                 index += 2;
-            } else {
-                matchKeyword("MATERIALIZED");
+                materialized = false;
+            } else if (matchKeyword("MATERIALIZED")) {
+                materialized = true;
             }
             expectSymbol("(");
             Query q = query();
             expectSymbol(")");
-            ctes.add(new CommonTableExpression(start.position(), name, columns, q));
+            ctes.add(new CommonTableExpression(start.position(), name, columns, materialized, q));
         } while (matchSymbol(","));
         return new With(t.position(), recursive, ctes);
     }
