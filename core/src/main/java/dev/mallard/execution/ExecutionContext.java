@@ -13,6 +13,9 @@ public final class ExecutionContext {
     private final BooleanSupplier cancelled;
     /** Set when a worker failed: the others stop at their next check. */
     private volatile boolean aborted;
+    /** Filters published by finished join builds for the scans on their probe sides. */
+    private final java.util.Map<dev.mallard.execution.join.JoinFilterSlot, dev.mallard.execution.join.JoinFilter> joinFilters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExecutionContext(int threads, BooleanSupplier cancelled) {
         this.threads = Math.max(1, threads);
@@ -32,6 +35,16 @@ public final class ExecutionContext {
     /** Throws {@link MallardException.Interrupted} when the query was cancelled or another worker failed. */
     public void checkInterrupted() {
         if (aborted || cancelled.getAsBoolean()) throw new MallardException.Interrupted("Query was cancelled");
+    }
+
+    /** Publishes a join's filter for the scans that read it (see {@link dev.mallard.execution.join.JoinFilterSlot}). */
+    public void publishJoinFilter(dev.mallard.execution.join.JoinFilterSlot slot, dev.mallard.execution.join.JoinFilter filter) {
+        joinFilters.put(slot, filter);
+    }
+
+    /** The filter published under {@code slot}, or null when there is none (yet): then nothing is filtered. */
+    public dev.mallard.execution.join.JoinFilter joinFilter(dev.mallard.execution.join.JoinFilterSlot slot) {
+        return joinFilters.get(slot);
     }
 
     /** True once {@link #abort()} was called. */

@@ -7,6 +7,8 @@ import dev.mallard.execution.expression.ExpressionResolver;
 import dev.mallard.execution.expression.ResolvedExpr;
 import dev.mallard.execution.join.JoinCondition;
 import dev.mallard.execution.join.JoinConditionAnalyzer;
+import dev.mallard.execution.join.JoinFilterSlot;
+import dev.mallard.execution.operator.PhysicalJoin;
 import dev.mallard.execution.operator.PhysicalCte;
 import dev.mallard.execution.operator.PhysicalCteScan;
 import dev.mallard.execution.operator.PhysicalEmpty;
@@ -56,6 +58,11 @@ import java.util.List;
 public final class PhysicalPlanner {
     /** The materialized CTEs above the node being planned, by id: their scans read them. */
     private final java.util.Map<Integer, PhysicalResultCollector> ctes = new java.util.HashMap<>();
+    /**
+     * Join filters waiting for their scan: by the symbol of the scanned column that holds a join's
+     * probe key. Joins register before their probe side is planned; the scan takes them.
+     */
+    private final java.util.Map<Integer, List<JoinFilterSlot>> pendingJoinFilters = new java.util.HashMap<>();
 
     private PhysicalPlanner() {}
 
@@ -119,6 +126,16 @@ public final class PhysicalPlanner {
 
     /** A table scan, evaluating {@code filter} (null: none) inside it, conjunct by conjunct. */
     private PhysicalOperator scan(LogicalPlan.Get g, Expr filter) {
+        List<JoinFilterSlot> joinFilters = new ArrayList<>();
+        List<Integer> joinFilterColumns = new ArrayList<>();
+        for (int i = 0; i < g.outputs().size(); i++) {
+            List<JoinFilterSlot> slots = pendingJoinFilters.remove(g.outputs().get(i).id());
+            if (slots == null) continue;
+            for (JoinFilterSlot slot : slots) {
+                joinFilters.add(slot);
+                joinFilterColumns.add(i);
+            }
+        }
         int[] columns = new int[g.columns().size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
@@ -137,7 +154,8 @@ public final class PhysicalPlanner {
                 reads.add(positions.stream().mapToInt(Integer::intValue).toArray());
             }
         }
-        return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names, conjuncts, reads.toArray(int[][]::new));
+        return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names, conjuncts, reads.toArray(int[][]::new),
+                joinFilters, joinFilterColumns.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private PhysicalOperator values(LogicalPlan.Values v) {
@@ -166,10 +184,45 @@ public final class PhysicalPlanner {
 
     private PhysicalOperator join(LogicalPlan.Join j) {
         JoinCondition cond = JoinConditionAnalyzer.analyze(j.condition(), j.left().outputs(), j.right().outputs(), j.nullAware());
+        JoinFilterSlot slot = cond.hasKeys() ? joinFilterSlot(j, cond) : null;
         PhysicalOperator left = node(j.left());
         PhysicalOperator right = node(j.right());
-        return cond.hasKeys() ? new PhysicalHashJoin(j.type(), left, right, cond)
+        return cond.hasKeys() ? new PhysicalHashJoin(j.type(), left, right, cond, slot)
                 : new PhysicalNestedLoopJoin(j.type(), left, right, cond);
+    }
+
+    /**
+     * A filter slot when the join has one key, drops probe rows without partner, and its probe key
+     * is a column read by a table scan in the same pipeline (below projections, filters and the
+     * probe sides of other joins); registered for that scan. Null otherwise.
+     */
+    private JoinFilterSlot joinFilterSlot(LogicalPlan.Join j, JoinCondition cond) {
+        if (cond.leftKeys().size() != 1 || cond.nullsEqual()[0] || !PhysicalJoin.dropsUnmatchedProbeRows(j.type())) return null;
+        if (!(cond.leftKeys().get(0) instanceof ResolvedExpr.ColumnRef key)) return null;
+        if (!key.type().equals(cond.rightKeys().get(0).type())) return null;
+        ColumnRef probe = j.left().outputs().get(key.index());
+        Integer scanned = scannedColumn(j.left(), probe.id());
+        if (scanned == null) return null;
+        JoinFilterSlot slot = new JoinFilterSlot(probe.name());
+        pendingJoinFilters.computeIfAbsent(scanned, k -> new ArrayList<>()).add(slot);
+        return slot;
+    }
+
+    /** The symbol under which a table scan in {@code p}'s pipeline reads column {@code id}, or null. */
+    private static Integer scannedColumn(LogicalPlan p, int id) {
+        return switch (p) {
+            case LogicalPlan.Get g -> g.outputs().stream().anyMatch(r -> r.id() == id) ? id : null;
+            case LogicalPlan.Filter f -> scannedColumn(f.child(), id);
+            case LogicalPlan.Project x -> {
+                for (LogicalPlan.Assignment a : x.assignments()) {
+                    if (a.target().id() == id) yield a.expr() instanceof ColumnRef r ? scannedColumn(x.child(), r.id()) : null;
+                }
+                yield null;
+            }
+            case LogicalPlan.Join j when j.type() != LogicalPlan.JoinType.RIGHT_SEMI && j.type() != LogicalPlan.JoinType.RIGHT_ANTI
+                    && j.left().outputs().stream().anyMatch(r -> r.id() == id) -> scannedColumn(j.left(), id);
+            default -> null;
+        };
     }
 
     private static List<SortSpec> sortSpecs(List<LogicalPlan.SortKey> keys, List<ColumnRef> in) {

@@ -52,4 +52,20 @@ class ExplainTest {
                    └─ CTE_SCAN cte %d
                 """.formatted(id, id, id));
     }
+
+    @Test
+    void innerJoinFiltersTheScanOnItsProbeSide() {
+        TableEntry t = table("t", List.of(I, I));
+        TableEntry u = table("u", List.of(I));
+        LogicalPlan.Get a = scan(t), b = scan(u);
+        LogicalPlan inner = new LogicalPlan.Join(JoinType.INNER, a, b, cmp("=", col(a, 1), col(b, 0)), null, false);
+        assertThat(QueryExecutor.explain(inner)).isEqualTo("""
+                HASH_JOIN INNER | ON t.c1 = u.c0
+                ├─ TABLE_SCAN t | (c0, c1) | join filter: t.c1
+                └─ TABLE_SCAN u | (c0)
+                """);
+        // a LEFT join keeps probe rows without partner: no filter
+        LogicalPlan left = new LogicalPlan.Join(JoinType.LEFT, a, b, cmp("=", col(a, 1), col(b, 0)), null, false);
+        assertThat(QueryExecutor.explain(left)).doesNotContain("join filter");
+    }
 }

@@ -21,6 +21,7 @@ public final class JoinHashTable {
     private final long[] heads;
     private final int[] next;
     private final long[] hashes;
+    private final int rows;
     private final int mask;
     private final int kind;
     /**
@@ -37,6 +38,7 @@ public final class JoinHashTable {
 
     public JoinHashTable(ColumnCollection keyRows, boolean[] nullsEqual) {
         int n = keyRows.size();
+        this.rows = n;
         this.keys = keyRows.columns();
         this.nullsEqual = nullsEqual.clone();
         this.next = new int[Math.max(1, n)];
@@ -105,6 +107,16 @@ public final class JoinHashTable {
             max = Math.max(max, v);
         }
         return min > max || max - min < 0 ? null : new long[] {min, max};
+    }
+
+    /** Build rows (including those with NULL keys, which are in no chain). */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** The key hash of every build row (hashed mode only; not to be modified). */
+    public long[] hashes() {
+        return hashes;
     }
 
     /** Whether probes use {@link #firstDirect} (exact keys, no hashes) instead of {@link #first}. */

@@ -10,7 +10,13 @@ import dev.mallard.plan.LogicalPlan.JoinType;
  */
 public final class PhysicalHashJoin extends PhysicalJoin {
     public PhysicalHashJoin(JoinType type, PhysicalOperator left, PhysicalOperator right, JoinCondition condition) {
-        super(type, left, right, condition);
+        this(type, left, right, condition, null);
+    }
+
+    /** @param filterSlot where to publish the build's {@link dev.mallard.execution.join.JoinFilter} (null: nowhere) */
+    public PhysicalHashJoin(JoinType type, PhysicalOperator left, PhysicalOperator right, JoinCondition condition,
+                            dev.mallard.execution.join.JoinFilterSlot filterSlot) {
+        super(type, left, right, condition, filterSlot);
         if (!condition.hasKeys()) throw new IllegalArgumentException("a hash join needs equi-join keys");
     }
 

@@ -1,5 +1,7 @@
 package dev.mallard.execution.operator;
 
+import dev.mallard.execution.join.JoinFilter;
+import dev.mallard.execution.join.JoinFilterSlot;
 import dev.mallard.execution.ExecutionContext;
 import dev.mallard.execution.GlobalOperatorState;
 import dev.mallard.execution.GlobalSinkState;
@@ -36,13 +38,28 @@ public abstract class PhysicalJoin extends PhysicalOperator {
     protected final PhysicalOperator left;
     protected final PhysicalOperator right;
     protected final JoinCondition condition;
+    /** Where the finished build publishes its {@link JoinFilter} for a scan on the probe side; null: nowhere. */
+    private final JoinFilterSlot filterSlot;
 
-    protected PhysicalJoin(JoinType type, PhysicalOperator left, PhysicalOperator right, JoinCondition condition) {
+    protected PhysicalJoin(JoinType type, PhysicalOperator left, PhysicalOperator right, JoinCondition condition,
+                           JoinFilterSlot filterSlot) {
         super(outputTypes(type, left, right));
         this.type = type;
         this.left = left;
         this.right = right;
         this.condition = condition;
+        this.filterSlot = filterSlot;
+    }
+
+    /**
+     * Whether a probe row without partner leaves no trace in the output, so a scan below may drop
+     * it early: the joins a {@link JoinFilter} may serve.
+     */
+    public static boolean dropsUnmatchedProbeRows(JoinType type) {
+        return switch (type) {
+            case INNER, SEMI, RIGHT, RIGHT_SEMI, RIGHT_ANTI -> true;
+            case LEFT, FULL, ANTI, MARK, SINGLE -> false;
+        };
     }
 
     private static List<LogicalType> outputTypes(JoinType type, PhysicalOperator left, PhysicalOperator right) {
@@ -131,8 +148,10 @@ public abstract class PhysicalJoin extends PhysicalOperator {
     @Override
     public void finalizeSink(ExecutionContext ctx, GlobalSinkState global) {
         boolean nullAware = condition.nullAware() && (type == JoinType.ANTI || type == JoinType.MARK);
-        ((JoinBuild) global).finish(condition.hasKeys() ? condition.nullsEqual() : null, scansBuildRows(),
+        JoinBuild build = (JoinBuild) global;
+        build.finish(condition.hasKeys() ? condition.nullsEqual() : null, scansBuildRows(),
                 nullAware && condition.firstIsKey());
+        if (filterSlot != null && build.table() != null) ctx.publishJoinFilter(filterSlot, JoinFilter.of(build.table()));
     }
 
     // ---- operator: the probe side ----------------------------------------------------------------

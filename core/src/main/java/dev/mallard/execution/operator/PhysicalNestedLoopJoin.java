@@ -10,7 +10,7 @@ import dev.mallard.plan.LogicalPlan.JoinType;
  */
 public final class PhysicalNestedLoopJoin extends PhysicalJoin {
     public PhysicalNestedLoopJoin(JoinType type, PhysicalOperator left, PhysicalOperator right, JoinCondition condition) {
-        super(type, left, right, condition);
+        super(type, left, right, condition, null);
     }
 
     @Override

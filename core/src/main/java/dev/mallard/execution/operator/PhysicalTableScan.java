@@ -1,5 +1,7 @@
 package dev.mallard.execution.operator;
 
+import dev.mallard.execution.join.JoinFilter;
+import dev.mallard.execution.join.JoinFilterSlot;
 import dev.mallard.catalog.TableEntry;
 import dev.mallard.execution.ExecutionContext;
 import dev.mallard.execution.GlobalSinkState;
@@ -41,19 +43,26 @@ public final class PhysicalTableScan extends PhysicalOperator {
     private final List<ResolvedExpr> filters;
     /** Per conjunct, the output columns it reads. */
     private final int[][] filterColumns;
+    /** Filters of joins above whose probe side this scan feeds, applied after the conjuncts ... */
+    private final List<JoinFilterSlot> joinFilters;
+    /** ... each to the output column holding the join's probe key. */
+    private final int[] joinFilterColumns;
 
     public PhysicalTableScan(TableEntry table, int[] columns, List<LogicalType> types, List<String> columnNames) {
-        this(table, columns, types, columnNames, List.of(), new int[0][]);
+        this(table, columns, types, columnNames, List.of(), new int[0][], List.of(), new int[0]);
     }
 
     public PhysicalTableScan(TableEntry table, int[] columns, List<LogicalType> types, List<String> columnNames,
-                             List<ResolvedExpr> filters, int[][] filterColumns) {
+                             List<ResolvedExpr> filters, int[][] filterColumns, List<JoinFilterSlot> joinFilters,
+                             int[] joinFilterColumns) {
         super(types);
         this.table = table;
         this.columns = columns.clone();
         this.columnNames = List.copyOf(columnNames);
         this.filters = List.copyOf(filters);
         this.filterColumns = filterColumns.clone();
+        this.joinFilters = List.copyOf(joinFilters);
+        this.joinFilterColumns = joinFilterColumns.clone();
     }
 
     public TableEntry table() {
@@ -78,6 +87,9 @@ public final class PhysicalTableScan extends PhysicalOperator {
             for (ResolvedExpr f : filters) shown.add(ExpressionPrinter.print(f));
             d.add("filter: " + String.join(" AND ", shown));
         }
+        if (!joinFilters.isEmpty()) {
+            d.add("join filter: " + String.join(", ", joinFilters.stream().map(JoinFilterSlot::column).toList()));
+        }
         return d;
     }
 
@@ -86,9 +98,12 @@ public final class PhysicalTableScan extends PhysicalOperator {
         final long limit;
         final int groups;
         final AtomicInteger nextGroup = new AtomicInteger();
+        /** The published join filters (null entries: not available, nothing filtered). */
+        final JoinFilter[] joinFilters;
 
-        Global(DataTable storage) {
+        Global(DataTable storage, JoinFilter[] joinFilters) {
             this.storage = storage;
+            this.joinFilters = joinFilters;
             this.limit = storage.rowIdLimit();
             this.groups = (int) ((limit + DataTable.ROW_GROUP_SIZE - 1) / DataTable.ROW_GROUP_SIZE);
         }
@@ -106,22 +121,56 @@ public final class PhysicalTableScan extends PhysicalOperator {
         final boolean[] loaded;
         int[] selA = new int[Vector.DEFAULT_CAPACITY];
         int[] selB = new int[Vector.DEFAULT_CAPACITY];
+        /** This thread's join filters: dropped once they prove useless (see {@link #joinFilter}). */
+        final JoinFilter[] joinFilters;
+        final long[] joinFilterIn;
+        final long[] joinFilterOut;
+        final long[] hashes = new long[Vector.DEFAULT_CAPACITY];
 
-        Local(List<ResolvedExpr> filters, int columns) {
+        Local(List<ResolvedExpr> filters, int columns, JoinFilter[] joinFilters) {
             this.filters = new ExpressionEvaluator[filters.size()];
             for (int i = 0; i < this.filters.length; i++) this.filters[i] = new ExpressionEvaluator(filters.get(i));
             this.loaded = new boolean[columns];
+            this.joinFilters = joinFilters.clone();
+            this.joinFilterIn = new long[joinFilters.length];
+            this.joinFilterOut = new long[joinFilters.length];
         }
     }
 
+    /** Rows tested before a join filter that keeps most of them is given up on (per thread). */
+    private static final int JOIN_FILTER_TRIAL = 16 * Vector.DEFAULT_CAPACITY;
+    /** A join filter keeping more than this share of rows costs more than it saves. */
+    private static final double JOIN_FILTER_USEFUL = 0.8;
+
     @Override
     public GlobalSourceState globalSourceState(ExecutionContext ctx, GlobalSinkState sinkState) {
-        return new Global(table.storage());
+        JoinFilter[] published = new JoinFilter[joinFilters.size()];
+        for (int i = 0; i < published.length; i++) published[i] = ctx.joinFilter(joinFilters.get(i));
+        return new Global(table.storage(), published);
     }
 
     @Override
     public LocalSourceState localSourceState(ExecutionContext ctx, GlobalSourceState global) {
-        return new Local(filters, columns.length);
+        return new Local(filters, columns.length, ((Global) global).joinFilters);
+    }
+
+    /**
+     * Applies join filter {@code f} to the rows {@code sel} (m of them), into {@code target};
+     * returns the rows kept. A filter that keeps nearly everything is dropped after a trial.
+     */
+    private static int joinFilter(Local l, int f, Vector key, int[] sel, int m, int[] target) {
+        int kept = l.joinFilters[f].select(key, sel, m, target, l.hashes);
+        l.joinFilterIn[f] += m;
+        l.joinFilterOut[f] += kept;
+        if (l.joinFilterIn[f] >= JOIN_FILTER_TRIAL && l.joinFilterOut[f] > JOIN_FILTER_USEFUL * l.joinFilterIn[f]) {
+            l.joinFilters[f] = null;
+        }
+        return kept;
+    }
+
+    private static boolean anyJoinFilter(Local l) {
+        for (JoinFilter f : l.joinFilters) if (f != null) return true;
+        return false;
     }
 
     @Override
@@ -140,7 +189,7 @@ public final class PhysicalTableScan extends PhysicalOperator {
             int n = (int) Math.min(capacity, l.end - l.position);
             long from = l.position;
             l.position += n;
-            if (filters.isEmpty()) {
+            if (filters.isEmpty() && !anyJoinFilter(l)) {
                 g.storage.scan(from, n, g.limit, columns, out); // with no columns it just counts live rows
             } else if (g.storage.hasDeleted(from, from + n)) {
                 g.storage.scan(from, n, g.limit, columns, out);
@@ -162,7 +211,13 @@ public final class PhysicalTableScan extends PhysicalOperator {
             sel = target;
             if (m == 0) break;
         }
-        out.setSelection(sel, m);
+        for (int f = 0; f < l.joinFilters.length && m > 0; f++) {
+            if (l.joinFilters[f] == null) continue;
+            int[] target = sel == l.selA ? l.selB : l.selA;
+            m = joinFilter(l, f, out.column(joinFilterColumns[f]), sel, m, target);
+            sel = target;
+        }
+        if (sel != null) out.setSelection(sel, m);
     }
 
     /** Rows {@code from .. from + n} (none deleted): columns read as the conjuncts need them, for the rows left. */
@@ -174,6 +229,14 @@ public final class PhysicalTableScan extends PhysicalOperator {
             for (int c : filterColumns[f]) load(storage, from, n, sel, m, c, out, l);
             int[] target = sel == l.selA ? l.selB : l.selA;
             m = l.filters[f].select(out, sel, m, target);
+            sel = target;
+        }
+        for (int f = 0; f < l.joinFilters.length && m > 0; f++) {
+            if (l.joinFilters[f] == null) continue;
+            int c = joinFilterColumns[f];
+            load(storage, from, n, sel, m, c, out, l);
+            int[] target = sel == l.selA ? l.selB : l.selA;
+            m = joinFilter(l, f, out.column(c), sel, m, target);
             sel = target;
         }
         if (m == 0) {
