@@ -18,6 +18,18 @@ public record AggregateFunction(
         return stateFactory.get();
     }
 
+    /** By signature, like {@link ScalarFunction#equals}: the state factory is a fresh object per binding. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AggregateFunction f && name.equals(f.name) && argTypes.equals(f.argTypes)
+                && returnType.equals(f.returnType);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, argTypes, returnType);
+    }
+
     @Override
     public String toString() {
         return name + argTypes;

@@ -15,6 +15,22 @@ public record ScalarFunction(
         ScalarKernel kernel,
         boolean deterministic) {
 
+    /**
+     * By signature: binding one function name to the same argument types always yields the same
+     * behaviour, but a fresh kernel object, so two bindings of one expression compare equal
+     * (the optimizer finds repeated subplans this way).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScalarFunction f && name.equals(f.name) && argTypes.equals(f.argTypes)
+                && returnType.equals(f.returnType) && deterministic == f.deterministic;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, argTypes, returnType, deterministic);
+    }
+
     @Override
     public String toString() {
         return name + argTypes;

@@ -21,8 +21,10 @@ import java.util.List;
  *       {@link PushDownSemiJoins} then lets semi/anti joins filter one join input early when that
  *       input is smaller than the join; {@link ChooseSemiJoinBuildSide} builds semi/anti joins
  *       on their preserved side when it is the smaller.</li>
- *   <li>{@link ReplaceSortLimitWithTopN}, then {@link PruneColumns}: every node keeps only the
- *       columns its ancestors read, scans read only those columns.</li>
+ *   <li>{@link ReplaceSortLimitWithTopN}; {@link ShareCommonSubplans}: a join or aggregate
+ *       computed twice is computed once (before pruning, while the copies still read the same
+ *       columns); then {@link PruneColumns}: every node keeps only the columns its ancestors read,
+ *       scans read only those columns.</li>
  * </ol>
  */
 public final class Optimizer {
@@ -57,6 +59,7 @@ public final class Optimizer {
                 new ChooseSemiJoinBuildSide(estimator),
                 new ReplaceSortLimitWithTopN(),
                 new PropagateEmpty(),
+                new ShareCommonSubplans(estimator),
                 new PruneColumns(),
                 new RemoveRedundantProjections()));
     }

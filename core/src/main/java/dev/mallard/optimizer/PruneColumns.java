@@ -45,9 +45,40 @@ import java.util.Set;
  * Set operations other than UNION ALL compare whole rows and keep all their columns.
  */
 public final class PruneColumns implements OptimizerRule {
+    /**
+     * Per materialized CTE, the positions of its columns some scan of it needs, gathered while its
+     * body is pruned (state of one {@link #apply}; rule objects are not shared between threads).
+     */
+    private final java.util.Map<Integer, java.util.BitSet> cteReads = new java.util.HashMap<>();
+
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
+        cteReads.clear();
         return Plans.restoreOutputs(prune(plan, Plans.outputIds(plan)), plan.outputs());
+    }
+
+    /**
+     * The body first, noting which CTE columns its scans need; then the definition for just those
+     * columns, and the scans narrowed to them.
+     */
+    private LogicalPlan materializedCte(LogicalPlan.MaterializedCte m, Set<Integer> required) {
+        LogicalPlan body = prune(m.body(), required);
+        java.util.BitSet read = cteReads.getOrDefault(m.id(), new java.util.BitSet());
+        if (read.isEmpty() && !m.columns().isEmpty()) read.set(0); // keep a column: scans still count rows
+        List<ColumnRef> columns = new ArrayList<>();
+        for (int i = read.nextSetBit(0); i >= 0; i = read.nextSetBit(i + 1)) columns.add(m.columns().get(i));
+        LogicalPlan definition = prune(m.definition(), Plans.outputIds(new LogicalPlan.Empty(columns)));
+        LogicalPlan narrowed = Plans.transformUp(body, n -> n instanceof LogicalPlan.CteScan c && c.id() == m.id()
+                ? new LogicalPlan.CteScan(c.id(), read.stream().mapToObj(i -> c.outputs().get(i)).toList(),
+                        Plans.restoreOutputs(definition, columns))
+                : n);
+        return new LogicalPlan.MaterializedCte(m.id(), columns, definition, narrowed);
+    }
+
+    private LogicalPlan cteScan(LogicalPlan.CteScan c, Set<Integer> required) {
+        java.util.BitSet read = cteReads.computeIfAbsent(c.id(), k -> new java.util.BitSet());
+        for (int i = 0; i < c.outputs().size(); i++) if (required.contains(c.outputs().get(i).id())) read.set(i);
+        return c;
     }
 
     private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
@@ -70,9 +101,8 @@ public final class PruneColumns implements OptimizerRule {
         return switch (p) {
             case Get g -> get(g, required);
             case TableFunctionScan t -> t;
-            case LogicalPlan.CteScan c -> c; // reads the materialized rows as they are
-            case LogicalPlan.MaterializedCte m -> new LogicalPlan.MaterializedCte(m.id(), m.columns(),
-                    prune(m.definition(), Plans.outputIds(m.definition())), prune(m.body(), required));
+            case LogicalPlan.CteScan c -> cteScan(c, required);
+            case LogicalPlan.MaterializedCte m -> materializedCte(m, required);
             case Values v -> values(v, required);
             case Empty e -> {
                 List<ColumnRef> keep = e.outputs().stream().filter(r -> required.contains(r.id())).toList();

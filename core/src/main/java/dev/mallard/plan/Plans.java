@@ -324,6 +324,35 @@ public final class Plans {
         };
     }
 
+    // ---- equivalence ----------------------------------------------------------------------------
+
+    /**
+     * True when {@code b} computes what {@code a} does, symbol for symbol: the same nodes over the
+     * same tables with the same expressions, differing only in the ids of the symbols they define.
+     * Their outputs then correspond by position.
+     */
+    public static boolean equivalent(LogicalPlan a, LogicalPlan b) {
+        return equivalent(a, b, new HashMap<>());
+    }
+
+    /** {@code m}: b's symbols defined so far → a's. */
+    private static boolean equivalent(LogicalPlan a, LogicalPlan b, Map<Integer, ColumnRef> m) {
+        if (a.getClass() != b.getClass() || a.children().size() != b.children().size()) return false;
+        for (int i = 0; i < a.children().size(); i++) {
+            if (!equivalent(a.children().get(i), b.children().get(i), m)) return false;
+        }
+        List<ColumnRef> da = definedBy(a), db = definedBy(b);
+        if (da.size() != db.size()) return false;
+        // b's node over a's children, reading and defining a's symbols, must then equal a's node
+        Map<Integer, Expr> reads = new HashMap<>(m);
+        LogicalPlan node = mapExpressions(withChildren(b, a.children()), e -> Exprs.substitute(e, reads));
+        for (int i = 0; i < da.size(); i++) {
+            if (!da.get(i).type().equals(db.get(i).type())) return false;
+            m.put(db.get(i).id(), da.get(i));
+        }
+        return renameDefined(node, m).equals(a);
+    }
+
     // ---- cardinality facts ----------------------------------------------------------------------
 
     /** True when the plan always yields exactly one row (an ungrouped aggregate under row-preserving nodes). */
