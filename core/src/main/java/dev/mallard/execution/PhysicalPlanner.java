@@ -242,20 +242,23 @@ public final class PhysicalPlanner {
     }
 
     /**
-     * A filter slot when the join has one key, drops probe rows without partner, and its probe key
-     * is a column read by a table scan in the same pipeline (below projections, filters and the
-     * probe sides of other joins); registered for that scan. Null otherwise.
+     * A filter slot when the join drops probe rows without partner and one of its probe keys (the
+     * first such) is a column read by a table scan in the same pipeline (below projections,
+     * filters and the probe sides of other joins); registered for that scan. Null otherwise.
      */
     private JoinFilterSlot joinFilterSlot(LogicalPlan.Join j, JoinCondition cond) {
-        if (cond.leftKeys().size() != 1 || cond.nullsEqual()[0] || !PhysicalJoin.dropsUnmatchedProbeRows(j.type())) return null;
-        if (!(cond.leftKeys().get(0) instanceof ResolvedExpr.ColumnRef key)) return null;
-        if (!key.type().equals(cond.rightKeys().get(0).type())) return null;
-        ColumnRef probe = j.left().outputs().get(key.index());
-        Integer scanned = scannedColumn(j.left(), probe.id());
-        if (scanned == null) return null;
-        JoinFilterSlot slot = new JoinFilterSlot(probe.name());
-        pendingJoinFilters.computeIfAbsent(scanned, k -> new ArrayList<>()).add(slot);
-        return slot;
+        if (!PhysicalJoin.dropsUnmatchedProbeRows(j.type())) return null;
+        for (int k = 0; k < cond.leftKeys().size(); k++) {
+            if (cond.nullsEqual()[k] || !(cond.leftKeys().get(k) instanceof ResolvedExpr.ColumnRef key)) continue;
+            if (!key.type().equals(cond.rightKeys().get(k).type())) continue;
+            ColumnRef probe = j.left().outputs().get(key.index());
+            Integer scanned = scannedColumn(j.left(), probe.id());
+            if (scanned == null) continue;
+            JoinFilterSlot slot = new JoinFilterSlot(probe.name(), k);
+            pendingJoinFilters.computeIfAbsent(scanned, x -> new ArrayList<>()).add(slot);
+            return slot;
+        }
+        return null;
     }
 
     /** The symbol under which a table scan in {@code p}'s pipeline reads column {@code id}, or null. */

@@ -114,6 +114,15 @@ public final class JoinHashTable {
         return rows;
     }
 
+    public int keyCount() {
+        return keys.length;
+    }
+
+    /** Key column {@code i} of the build rows (not to be modified). */
+    public Vector keyColumn(int i) {
+        return keys[i];
+    }
+
     /** The key hash of every build row (hashed mode only; not to be modified). */
     public long[] hashes() {
         return hashes;

@@ -30,11 +30,16 @@ public final class JoinFilter {
         this.mask = words == null ? 0 : words.length - 1;
     }
 
-    /** The filter of a finished single-key join hash table. */
-    public static JoinFilter of(JoinHashTable table) {
+    /** The filter on key {@code key} of a finished join hash table. */
+    public static JoinFilter of(JoinHashTable table, int key) {
         if (table.isDirect()) return new JoinFilter(table, null);
-        long[] hashes = table.hashes();
         int rows = table.rowCount();
+        long[] hashes = table.hashes();
+        if (table.keyCount() > 1) {
+            // the table hashes all keys together; the scan sees one
+            hashes = new long[Math.max(1, rows)];
+            VectorHasher.hash(table.keyColumn(key), null, rows, hashes, false);
+        }
         long wanted = Math.max(1, (long) rows * BITS_PER_KEY / 64);
         long words = Long.highestOneBit(wanted);
         if (words < wanted) words <<= 1;

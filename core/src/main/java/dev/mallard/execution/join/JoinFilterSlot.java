@@ -7,8 +7,9 @@ package dev.mallard.execution.join;
  * The plan itself stays immutable and reusable.
  *
  * @param column the probe key's name, for EXPLAIN
+ * @param key    which of the join's keys it filters on (a join on several keys filters on one)
  */
-public record JoinFilterSlot(String column) {
+public record JoinFilterSlot(String column, int key) {
     @Override
     public boolean equals(Object o) {
         return this == o; // each slot is its own join's

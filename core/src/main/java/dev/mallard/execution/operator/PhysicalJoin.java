@@ -151,7 +151,7 @@ public abstract class PhysicalJoin extends PhysicalOperator {
         JoinBuild build = (JoinBuild) global;
         build.finish(condition.hasKeys() ? condition.nullsEqual() : null, scansBuildRows(),
                 nullAware && condition.firstIsKey());
-        if (filterSlot != null && build.table() != null) ctx.publishJoinFilter(filterSlot, JoinFilter.of(build.table()));
+        if (filterSlot != null && build.table() != null) ctx.publishJoinFilter(filterSlot, JoinFilter.of(build.table(), filterSlot.key()));
     }
 
     // ---- operator: the probe side ----------------------------------------------------------------

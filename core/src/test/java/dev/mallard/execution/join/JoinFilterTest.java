@@ -20,7 +20,7 @@ class JoinFilterTest {
         Vector v = new Vector(LogicalType.BIGINT, keys.length);
         System.arraycopy(keys, 0, v.longs, 0, keys.length);
         rows.append(new Vector[] {v}, 0, null, keys.length);
-        return JoinFilter.of(new JoinHashTable(rows, new boolean[] {false}));
+        return JoinFilter.of(new JoinHashTable(rows, new boolean[] {false}), 0);
     }
 
     private static void check(long[] build, long probeRange, double maxFalsePositives) {
@@ -77,5 +77,26 @@ class JoinFilterTest {
         int[] out = new int[8];
         int n = f.select(probe, new int[] {1, 2, 6, 7}, 4, out, new long[8]); // keys 4, 5, 9, 10
         assertThat(java.util.Arrays.copyOf(out, n)).containsExactly(2, 6);
+    }
+
+    @Test
+    void oneKeyOfATwoKeyBuild() {
+        int n = 5000;
+        ColumnCollection rows = new ColumnCollection(List.of(LogicalType.BIGINT, LogicalType.BIGINT), n);
+        Vector a = new Vector(LogicalType.BIGINT, n), b = new Vector(LogicalType.BIGINT, n);
+        for (int i = 0; i < n; i++) {
+            a.longs[i] = i % 7;
+            b.longs[i] = 1_000_000L * i;
+        }
+        rows.append(new Vector[] {a, b}, 0, null, n);
+        JoinFilter f = JoinFilter.of(new JoinHashTable(rows, new boolean[] {false, false}), 1);
+        Vector probe = new Vector(LogicalType.BIGINT, 2048);
+        for (int k = 0; k < 2048; k++) probe.longs[k] = k % 2 == 0 ? 1_000_000L * (k * 2) : 1_000_000L * k + 1;
+        int[] out = new int[2048];
+        int kept = f.select(probe, null, 2048, out, new long[2048]);
+        Set<Integer> passed = new HashSet<>();
+        for (int i = 0; i < kept; i++) passed.add(out[i]);
+        for (int k = 0; k < 2048; k += 2) assertThat(passed).contains(k); // every member of the second key passes
+        assertThat(kept).isLessThan(1024 + 100); // and few others do
     }
 }
