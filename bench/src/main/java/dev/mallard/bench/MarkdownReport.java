@@ -25,6 +25,9 @@ final class MarkdownReport {
                         + "through JDBC. Engines run one after another in one JVM, so the ratios come from one run on one "
                         + "machine; absolute times on this shared machine are noise, ratios are the signal. Every answer is "
                         + "checked against DuckDB's. Written by the `bench` module; regenerate with the command below.\n\n");
+        if (o.scaleFactor() != 10) {
+            s.append("Scale factor 10 (DuckDB and Mallard): [BENCHMARKS-SF10.md](BENCHMARKS-SF10.md).\n\n");
+        }
         s.append("## Command and machine\n\n```\n./benchmark ").append(String.join(" ", o.args())).append("\n```\n\n");
         s.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         s.append("- CPU: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
