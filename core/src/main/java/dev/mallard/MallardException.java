@@ -72,6 +72,17 @@ public class MallardException extends RuntimeException {
         public Transaction(String message) { super("25000", message); }
     }
 
+    /** The database file could not be read or written, or is not what it must be. */
+    public static final class Storage extends MallardException {
+        public Storage(String sqlState, String message, Throwable cause) { super(sqlState, message, cause); }
+        /** An operating-system I/O error (disk full, permissions, a failing device). */
+        public static Storage io(String message, Throwable cause) { return new Storage("58030", message, cause); }
+        /** Bytes on disk that fail their checksum or make no sense: never read as data. */
+        public static Storage corrupted(String message) { return new Storage("XX001", message, null); }
+        /** Not a Mallard database file, or one in a format this version cannot read. */
+        public static Storage format(String message) { return new Storage("58000", message, null); }
+    }
+
     /** Valid SQL that Mallard does not support yet. */
     public static final class NotImplemented extends MallardException {
         public NotImplemented(String message) { super("0A000", message); }

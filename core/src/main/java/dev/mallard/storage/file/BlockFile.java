@@ -1,0 +1,242 @@
+package dev.mallard.storage.file;
+
+import dev.mallard.MallardException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * A database file: a file header, two alternating {@link DatabaseHeader} slots, then fixed-size
+ * blocks, each carrying a CRC-32C of its contents.
+ *
+ * <pre>
+ * offset 0      file header: magic "MALLARD" + 0x1A, format version, block size, CRC   (4 KiB)
+ * offset 4096   database header slot 0                                              (4 KiB)
+ * offset 8192   database header slot 1                                              (4 KiB)
+ * offset 12288  block 0, block 1, ...   each: CRC-32C, payload length, payload        (256 KiB)
+ * </pre>
+ *
+ * A file written by a newer format is refused with its version, never misread; a block whose bytes
+ * fail the checksum is an error naming the block, never data. All little-endian.
+ */
+public final class BlockFile implements AutoCloseable {
+    static final byte[] MAGIC = {'M', 'A', 'L', 'L', 'A', 'R', 'D', 0x1A};
+    /** Bumped whenever the layout changes; files of a later version are refused. */
+    public static final int FORMAT_VERSION = 1;
+    static final int HEADER_SIZE = 4096;
+    public static final int BLOCK_SIZE = 256 * 1024;
+    /** Checksum and payload length before each block's payload. */
+    static final int BLOCK_HEADER = 8;
+    public static final int BLOCK_PAYLOAD = BLOCK_SIZE - BLOCK_HEADER;
+    static final long DATA_START = 3L * HEADER_SIZE;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final boolean readOnly;
+    private DatabaseHeader header;
+
+    private BlockFile(Path path, FileChannel channel, boolean readOnly, DatabaseHeader header) {
+        this.path = path;
+        this.channel = channel;
+        this.readOnly = readOnly;
+        this.header = header;
+    }
+
+    /** Creates a new, empty database file (failing if the file exists). */
+    public static BlockFile create(Path path, FileLayer files) {
+        FileChannel ch = null;
+        try {
+            ch = files.open(path, true, true);
+            ByteBuffer b = buffer(HEADER_SIZE);
+            b.put(MAGIC).putInt(FORMAT_VERSION).putInt(BLOCK_SIZE);
+            b.putInt(crc(b.array(), 0, b.position()));
+            writeFully(ch, b.clear(), 0);
+            writeFully(ch, headerBytes(DatabaseHeader.EMPTY), HEADER_SIZE);
+            writeFully(ch, buffer(HEADER_SIZE), 2L * HEADER_SIZE); // slot 1: all zero, invalid
+            ch.force(true);
+            return new BlockFile(path, ch, false, DatabaseHeader.EMPTY);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw MallardException.Storage.io("cannot create database file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing database file; read-only opens never write to it. */
+    public static BlockFile open(Path path, FileLayer files, boolean readOnly) {
+        FileChannel ch = null;
+        try {
+            ch = files.open(path, !readOnly, false);
+            ByteBuffer b = buffer(HEADER_SIZE);
+            int n = readFully(ch, b, 0);
+            byte[] a = b.array();
+            if (n < 24 || !java.util.Arrays.equals(a, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+                throw MallardException.Storage.format(path + " is not a Mallard database file");
+            }
+            int version = b.getInt(8);
+            if (b.getInt(16) != crc(a, 0, 16)) {
+                throw MallardException.Storage.corrupted("the file header of " + path + " fails its checksum: the file is damaged");
+            }
+            if (version != FORMAT_VERSION) {
+                throw MallardException.Storage.format(path + " has storage format version " + version
+                        + "; this version of Mallard reads version " + FORMAT_VERSION
+                        + (version > FORMAT_VERSION ? " (the file was written by a newer Mallard)" : ""));
+            }
+            if (b.getInt(12) != BLOCK_SIZE) {
+                throw MallardException.Storage.format(path + " uses blocks of " + b.getInt(12) + " bytes; expected " + BLOCK_SIZE);
+            }
+            DatabaseHeader h0 = readHeader(ch, HEADER_SIZE), h1 = readHeader(ch, 2L * HEADER_SIZE);
+            DatabaseHeader h = h0 == null ? h1 : h1 == null ? h0 : h0.iteration() >= h1.iteration() ? h0 : h1;
+            if (h == null) throw MallardException.Storage.corrupted("both database headers of " + path + " fail their checksums");
+            return new BlockFile(path, ch, readOnly, h);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw MallardException.Storage.io("cannot open database file " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The header of the last complete checkpoint. */
+    public DatabaseHeader header() {
+        return header;
+    }
+
+    /**
+     * Makes {@code next} the file's state: written to the slot the current header does not use,
+     * then synced. Until this returns, a crash leaves the previous header in force.
+     */
+    public void writeHeader(DatabaseHeader next) {
+        checkWritable();
+        if (next.iteration() != header.iteration() + 1) {
+            throw new MallardException.Internal("header iteration " + next.iteration() + " after " + header.iteration());
+        }
+        try {
+            channel.force(false); // the blocks it points to first
+            writeFully(channel, headerBytes(next), slotOffset(next.iteration()));
+            channel.force(false);
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot write the header of " + path + ": " + e.getMessage(), e);
+        }
+        header = next;
+    }
+
+    /** Writes a block's payload (at most {@link #BLOCK_PAYLOAD} bytes, from position to limit). */
+    public void writeBlock(long block, ByteBuffer payload) {
+        checkWritable();
+        int len = payload.remaining();
+        if (len > BLOCK_PAYLOAD) throw new MallardException.Internal("block payload of " + len + " bytes");
+        ByteBuffer b = buffer(BLOCK_HEADER + len);
+        b.position(BLOCK_HEADER);
+        b.put(payload.duplicate());
+        b.putInt(4, len);
+        b.putInt(0, crc(b.array(), 4, 4 + len));
+        try {
+            writeFully(channel, b.clear(), blockOffset(block));
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot write block " + block + " of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a block's payload, verifying its checksum. */
+    public ByteBuffer readBlock(long block) {
+        ByteBuffer head = buffer(BLOCK_HEADER);
+        try {
+            if (readFully(channel, head, blockOffset(block)) < BLOCK_HEADER) {
+                throw MallardException.Storage.corrupted("block " + block + " of " + path + " lies past the end of the file");
+            }
+            int len = head.getInt(4);
+            if (len < 0 || len > BLOCK_PAYLOAD) {
+                throw MallardException.Storage.corrupted("block " + block + " of " + path + " has an impossible length " + len
+                        + ": the file is damaged");
+            }
+            ByteBuffer b = buffer(BLOCK_HEADER + len);
+            int n = readFully(channel, b, blockOffset(block));
+            if (n < BLOCK_HEADER + len || b.getInt(0) != crc(b.array(), 4, 4 + len)) {
+                throw MallardException.Storage.corrupted("block " + block + " of " + path + " (offset " + blockOffset(block)
+                        + ") fails its checksum: the file is damaged");
+            }
+            return b.position(BLOCK_HEADER).slice().order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot read block " + block + " of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot close " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long blockOffset(long block) {
+        return DATA_START + block * BLOCK_SIZE;
+    }
+
+    static long slotOffset(long iteration) {
+        return HEADER_SIZE * (1 + (iteration & 1));
+    }
+
+    private void checkWritable() {
+        if (readOnly) throw MallardException.Storage.io(path + " is open read-only", null);
+    }
+
+    private static ByteBuffer headerBytes(DatabaseHeader h) {
+        ByteBuffer b = buffer(HEADER_SIZE);
+        b.putLong(h.iteration()).putLong(h.metaBlock()).putLong(h.blockCount()).putLong(h.freeListBlock());
+        b.putInt(crc(b.array(), 0, 32));
+        return b.clear();
+    }
+
+    /** The header in a slot, or null when the slot fails its checksum (never written, or torn). */
+    private static DatabaseHeader readHeader(FileChannel ch, long offset) throws IOException {
+        ByteBuffer b = buffer(HEADER_SIZE);
+        if (readFully(ch, b, offset) < 36 || b.getInt(32) != crc(b.array(), 0, 32)) return null;
+        return new DatabaseHeader(b.getLong(0), b.getLong(8), b.getLong(16), b.getLong(24));
+    }
+
+    private static ByteBuffer buffer(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static int crc(byte[] a, int from, int to) {
+        CRC32C c = new CRC32C();
+        c.update(a, from, to - from);
+        return (int) c.getValue();
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b, long offset) throws IOException {
+        long at = offset;
+        while (b.hasRemaining()) at += ch.write(b, at);
+    }
+
+    /** Reads until the buffer is full or the file ends; returns the bytes read. */
+    private static int readFully(FileChannel ch, ByteBuffer b, long offset) throws IOException {
+        int total = 0;
+        while (b.hasRemaining()) {
+            int n = ch.read(b, offset + total);
+            if (n < 0) break;
+            total += n;
+        }
+        b.flip();
+        return total;
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // already failing: the first error is the one to report
+        }
+    }
+}

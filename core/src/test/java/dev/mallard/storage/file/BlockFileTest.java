@@ -1,0 +1,155 @@
+package dev.mallard.storage.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mallard.MallardException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlockFileTest {
+    @TempDir
+    Path dir;
+
+    private static ByteBuffer payload(int size, int seed) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        for (int i = 0; i < size; i++) b.put((byte) (i * 31 + seed));
+        return b.flip();
+    }
+
+    private static void flipByte(Path file, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            ch.read(one, offset);
+            one.put(0, (byte) (one.get(0) ^ 0x40)).rewind();
+            ch.write(one, offset);
+        }
+    }
+
+    @Test
+    void blocksAndHeadersSurviveReopening() {
+        Path f = dir.resolve("db.mallard");
+        try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
+            file.writeBlock(0, payload(1000, 1));
+            file.writeBlock(1, payload(BlockFile.BLOCK_PAYLOAD, 2));
+            file.writeHeader(new DatabaseHeader(1, 0, 2, -1));
+        }
+        try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+            assertThat(file.header()).isEqualTo(new DatabaseHeader(1, 0, 2, -1));
+            assertThat(file.readBlock(0)).isEqualTo(payload(1000, 1));
+            assertThat(file.readBlock(1)).isEqualTo(payload(BlockFile.BLOCK_PAYLOAD, 2));
+            assertThatThrownBy(() -> file.writeBlock(2, payload(10, 3))).hasMessageContaining("read-only");
+        }
+    }
+
+    @Test
+    void aFlippedByteIsAnErrorNamingTheBlock() throws IOException {
+        Path f = dir.resolve("db.mallard");
+        try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
+            file.writeBlock(0, payload(500, 1));
+            file.writeBlock(1, payload(500, 2));
+            file.writeHeader(new DatabaseHeader(1, 0, 2, -1));
+        }
+        flipByte(f, BlockFile.blockOffset(1) + BlockFile.BLOCK_HEADER + 77);
+        try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+            assertThat(file.readBlock(0)).isEqualTo(payload(500, 1));
+            assertThatThrownBy(() -> file.readBlock(1)).isInstanceOf(MallardException.Storage.class)
+                    .hasMessageContaining("block 1 of " + f).hasMessageContaining("checksum")
+                    .extracting(e -> ((MallardException) e).sqlState()).isEqualTo("XX001");
+        }
+    }
+
+    @Test
+    void aTornHeaderFallsBackToThePreviousCheckpoint() throws IOException {
+        Path f = dir.resolve("db.mallard");
+        try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
+            file.writeHeader(new DatabaseHeader(1, 5, 6, -1));
+            file.writeHeader(new DatabaseHeader(2, 7, 8, -1));
+        }
+        flipByte(f, BlockFile.slotOffset(2) + 3); // the latest header is damaged: the one before counts
+        try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+            assertThat(file.header()).isEqualTo(new DatabaseHeader(1, 5, 6, -1));
+        }
+    }
+
+    @Test
+    void otherFilesAndNewerFormatsAreRefused() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello, this is not a database, but long enough to have a header");
+        assertThatThrownBy(() -> BlockFile.open(text, FileLayer.LOCAL, true))
+                .hasMessageContaining("is not a Mallard database file");
+        Path f = dir.resolve("db.mallard");
+        BlockFile.create(f, FileLayer.LOCAL).close();
+        // a later format: version 2 with a valid header checksum
+        ByteBuffer h = ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.put(BlockFile.MAGIC).putInt(2).putInt(BlockFile.BLOCK_SIZE);
+        h.putInt(BlockFile.crc(h.array(), 0, 16)).flip();
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            ch.write(h, 0);
+        }
+        assertThatThrownBy(() -> BlockFile.open(f, FileLayer.LOCAL, true))
+                .hasMessageContaining("format version 2").hasMessageContaining("newer Mallard");
+        assertThatThrownBy(() -> BlockFile.create(f, FileLayer.LOCAL)).isInstanceOf(MallardException.Storage.class);
+    }
+
+    @Test
+    void aFailedWriteLeavesTheLastCheckpoint() {
+        Path f = dir.resolve("db.mallard");
+        AtomicBoolean fail = new AtomicBoolean();
+        FileLayer failing = (path, write, create) -> new FailingChannel(FileLayer.LOCAL.open(path, write, create), fail);
+        try (BlockFile file = BlockFile.create(f, failing)) {
+            file.writeBlock(0, payload(100, 1));
+            file.writeHeader(new DatabaseHeader(1, 0, 1, -1));
+            fail.set(true); // the disk fills up
+            assertThatThrownBy(() -> file.writeBlock(1, payload(100, 2))).isInstanceOf(MallardException.Storage.class)
+                    .hasMessageContaining("cannot write block 1").hasMessageContaining("No space left");
+            assertThatThrownBy(() -> file.writeHeader(new DatabaseHeader(2, 1, 2, -1)))
+                    .hasMessageContaining("cannot write the header");
+            assertThat(file.header().iteration()).isEqualTo(1);
+        }
+        try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+            assertThat(file.header()).isEqualTo(new DatabaseHeader(1, 0, 1, -1));
+            assertThat(file.readBlock(0)).isEqualTo(payload(100, 1));
+        }
+    }
+
+    /** A channel whose writes fail like a full disk once {@code fail} is set. */
+    private static final class FailingChannel extends FileChannel {
+        private final FileChannel inner;
+        private final AtomicBoolean fail;
+
+        FailingChannel(FileChannel inner, AtomicBoolean fail) {
+            this.inner = inner;
+            this.fail = fail;
+        }
+
+        private void check() throws IOException {
+            if (fail.get()) throw new IOException("No space left on device");
+        }
+
+        @Override public int read(ByteBuffer dst) throws IOException { return inner.read(dst); }
+        @Override public long read(ByteBuffer[] dsts, int offset, int length) throws IOException { return inner.read(dsts, offset, length); }
+        @Override public int write(ByteBuffer src) throws IOException { check(); return inner.write(src); }
+        @Override public long write(ByteBuffer[] srcs, int offset, int length) throws IOException { check(); return inner.write(srcs, offset, length); }
+        @Override public long position() throws IOException { return inner.position(); }
+        @Override public FileChannel position(long p) throws IOException { inner.position(p); return this; }
+        @Override public long size() throws IOException { return inner.size(); }
+        @Override public FileChannel truncate(long size) throws IOException { check(); inner.truncate(size); return this; }
+        @Override public void force(boolean metaData) throws IOException { check(); inner.force(metaData); }
+        @Override public long transferTo(long p, long c, java.nio.channels.WritableByteChannel t) throws IOException { return inner.transferTo(p, c, t); }
+        @Override public long transferFrom(java.nio.channels.ReadableByteChannel s, long p, long c) throws IOException { check(); return inner.transferFrom(s, p, c); }
+        @Override public int read(ByteBuffer dst, long p) throws IOException { return inner.read(dst, p); }
+        @Override public int write(ByteBuffer src, long p) throws IOException { check(); return inner.write(src, p); }
+        @Override public java.nio.MappedByteBuffer map(MapMode mode, long p, long size) throws IOException { return inner.map(mode, p, size); }
+        @Override public java.nio.channels.FileLock lock(long p, long size, boolean shared) throws IOException { return inner.lock(p, size, shared); }
+        @Override public java.nio.channels.FileLock tryLock(long p, long size, boolean shared) throws IOException { return inner.tryLock(p, size, shared); }
+        @Override protected void implCloseChannel() throws IOException { inner.close(); }
+    }
+}
