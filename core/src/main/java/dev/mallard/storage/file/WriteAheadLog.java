@@ -1,0 +1,219 @@
+package dev.mallard.storage.file;
+
+import dev.mallard.MallardException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The write-ahead log beside a database file: committed transactions since the last checkpoint,
+ * each a run of entries closed by a commit marker, appended and synced before COMMIT returns.
+ *
+ * <pre>
+ * header  (32 bytes): magic "MALLWAL" + 0x1A, format version, checkpoint iteration, CRC
+ * entry:  payload length (int), CRC-32C of type and payload (int), type (byte), payload
+ * </pre>
+ *
+ * Reading stops at the first entry that is cut short or fails its checksum (a crash during an
+ * append leaves such a torn tail); entries after the last commit marker are dropped, so a
+ * transaction is replayed entirely or not at all. The header names the checkpoint the log follows:
+ * a log left behind by a checkpoint that completed (crash before the log was reset) belongs to an
+ * older iteration and is ignored, since the checkpoint already holds its changes.
+ */
+public final class WriteAheadLog implements AutoCloseable {
+    static final byte[] MAGIC = {'M', 'A', 'L', 'L', 'W', 'A', 'L', 0x1A};
+    static final int VERSION = 1;
+    static final int HEADER = 32;
+    static final int ENTRY_HEADER = 9;
+    /** Entry type closing a transaction; callers use types 1..127. */
+    static final byte COMMIT = 0;
+
+    /** One change in a transaction; the type says how to replay the payload. */
+    public record Entry(byte type, byte[] payload) {
+        public Entry {
+            if (type == COMMIT) throw new IllegalArgumentException("entry type 0 is the commit marker");
+        }
+    }
+
+    private final Path path;
+    private final FileChannel channel;
+    private final List<List<Entry>> committed;
+    private long iteration;
+    /** End of the last complete transaction: appends go here, overwriting any torn tail. */
+    private long end;
+
+    private WriteAheadLog(Path path, FileChannel channel, List<List<Entry>> committed, long iteration, long end) {
+        this.path = path;
+        this.channel = channel;
+        this.committed = committed;
+        this.iteration = iteration;
+        this.end = end;
+    }
+
+    /**
+     * Opens (or creates) the log of a database whose last checkpoint is {@code iteration}, reading
+     * the transactions committed after it.
+     */
+    public static WriteAheadLog open(Path path, FileLayer files, long iteration) {
+        FileChannel ch = null;
+        try {
+            boolean exists = Files.exists(path);
+            ch = files.open(path, true, !exists);
+            List<List<Entry>> done = new ArrayList<>();
+            long end = HEADER;
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            int n = read(ch, h, 0);
+            boolean current = n == HEADER && java.util.Arrays.equals(h.array(), 0, 8, MAGIC, 0, 8)
+                    && h.getInt(24) == BlockFile.crc(h.array(), 0, 24);
+            if (current && h.getInt(8) != VERSION) {
+                throw MallardException.Storage.format(path + " has log format version " + h.getInt(8)
+                        + "; this version of Mallard reads version " + VERSION);
+            }
+            if (current && h.getLong(12) == iteration) {
+                end = readTransactions(ch, done);
+            } else if (exists && n > 0 && !current && !java.util.Arrays.equals(h.array(), 0, Math.min(n, 8), MAGIC, 0, Math.min(n, 8))) {
+                throw MallardException.Storage.format(path + " is not a Mallard write-ahead log");
+            } else {
+                writeHeader(ch, iteration); // new, torn at birth, or from an older checkpoint: start afresh
+            }
+            return new WriteAheadLog(path, ch, done, iteration, end);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw MallardException.Storage.io("cannot open the write-ahead log " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    /** The transactions found committed when the log was opened, in commit order. */
+    public List<List<Entry>> committed() {
+        return committed;
+    }
+
+    /** Bytes of committed log: a checkpoint is due when this grows past a limit. */
+    public long size() {
+        return end;
+    }
+
+    /**
+     * Appends one transaction and its commit marker; with {@code sync}, returns only once they are
+     * on disk. On failure the log is left as it was (the partial append is cut off or overwritten).
+     */
+    public void append(List<Entry> transaction, boolean sync) {
+        int bytes = ENTRY_HEADER;
+        for (Entry e : transaction) bytes += ENTRY_HEADER + e.payload().length;
+        ByteBuffer b = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (Entry e : transaction) put(b, e.type(), e.payload());
+        put(b, COMMIT, new byte[0]);
+        b.flip();
+        try {
+            long at = end;
+            while (b.hasRemaining()) at += channel.write(b, at);
+            if (sync) channel.force(false);
+            end = at;
+        } catch (IOException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException ignored) {
+                // the next append overwrites from the same place; a reader stops at the torn bytes anyway
+            }
+            throw MallardException.Storage.io("cannot write to the write-ahead log " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Empties the log after a checkpoint to {@code newIteration} has been made durable. */
+    public void reset(long newIteration) {
+        try {
+            channel.truncate(HEADER);
+            writeHeader(channel, newIteration);
+            iteration = newIteration;
+            end = HEADER;
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot reset the write-ahead log " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot close " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(ByteBuffer b, byte type, byte[] payload) {
+        int start = b.position();
+        b.putInt(payload.length).putInt(0).put(type).put(payload);
+        b.putInt(start + 4, BlockFile.crc(b.array(), start + 8, b.position()));
+    }
+
+    /** Reads entries up to the last commit marker; returns where the complete transactions end. */
+    private static long readTransactions(FileChannel ch, List<List<Entry>> out) throws IOException {
+        long size = ch.size();
+        long at = HEADER, end = HEADER;
+        List<Entry> open = new ArrayList<>();
+        ByteBuffer head = ByteBuffer.allocate(ENTRY_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        while (at + ENTRY_HEADER <= size) {
+            head.clear();
+            if (read(ch, head, at) < ENTRY_HEADER) break;
+            int len = head.getInt(0);
+            if (len < 0 || at + ENTRY_HEADER + len > size) break;
+            ByteBuffer body = ByteBuffer.allocate(1 + len);
+            body.put(head.get(8));
+            if (read(ch, body, at + ENTRY_HEADER) < len && len > 0) break;
+            body.limit(1 + len);
+            byte[] a = body.array();
+            if (head.getInt(4) != BlockFile.crc(a, 0, 1 + len)) break;
+            at += ENTRY_HEADER + len;
+            if (a[0] == COMMIT) {
+                out.add(List.copyOf(open));
+                open.clear();
+                end = at;
+            } else {
+                open.add(new Entry(a[0], java.util.Arrays.copyOfRange(a, 1, 1 + len)));
+            }
+        }
+        return end;
+    }
+
+    private static void writeHeader(FileChannel ch, long iteration) throws IOException {
+        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(MAGIC).putInt(VERSION).putLong(iteration);
+        h.putInt(24, BlockFile.crc(h.array(), 0, 24));
+        h.clear();
+        long at = 0;
+        while (h.hasRemaining()) at += ch.write(h, at);
+        ch.force(false);
+    }
+
+    /** Reads from {@code offset} into the buffer's remaining space; returns the bytes read. */
+    private static int read(FileChannel ch, ByteBuffer b, long offset) throws IOException {
+        int total = 0;
+        while (b.hasRemaining()) {
+            int n = ch.read(b, offset + total);
+            if (n < 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // already failing: the first error is the one to report
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mallard.storage.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mallard.MallardException;
+import dev.mallard.storage.file.WriteAheadLog.Entry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriteAheadLogTest {
+    @TempDir
+    Path dir;
+
+    private static List<Entry> txn(String... payloads) {
+        return java.util.Arrays.stream(payloads).map(p -> new Entry((byte) 1, p.getBytes())).toList();
+    }
+
+    private static List<List<String>> text(List<List<Entry>> txns) {
+        return txns.stream().map(t -> t.stream().map(e -> new String(e.payload())).toList()).toList();
+    }
+
+    @Test
+    void committedTransactionsAreReadBackInOrder() {
+        Path f = dir.resolve("db.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 3)) {
+            assertThat(log.committed()).isEmpty();
+            log.append(txn("a", "b"), true);
+            log.append(txn("c"), true);
+            log.append(List.of(), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 3)) {
+            assertThat(text(log.committed())).containsExactly(List.of("a", "b"), List.of("c"), List.of());
+        }
+    }
+
+    @Test
+    void aTornTailIsDroppedAndOverwritten() throws IOException {
+        Path f = dir.resolve("db.wal");
+        long good;
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            log.append(txn("kept"), true);
+            good = log.size();
+            log.append(txn("cut", "short"), true);
+        }
+        // a crash in the middle of the second append: its last bytes never reached the disk
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            ch.truncate(Files.size(f) - 3);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(text(log.committed())).containsExactly(List.of("kept"));
+            assertThat(log.size()).isEqualTo(good);
+            log.append(txn("after"), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(text(log.committed())).containsExactly(List.of("kept"), List.of("after"));
+        }
+    }
+
+    @Test
+    void aDamagedEntryEndsTheLog() throws IOException {
+        Path f = dir.resolve("db.wal");
+        long second;
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            log.append(txn("one"), true);
+            second = log.size();
+            log.append(txn("two"), true);
+            log.append(txn("three"), true);
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {'X'}), second + WriteAheadLog.ENTRY_HEADER);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(text(log.committed())).containsExactly(List.of("one"));
+        }
+    }
+
+    @Test
+    void aLogFromAnEarlierCheckpointIsIgnored() {
+        Path f = dir.resolve("db.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 4)) {
+            log.append(txn("already checkpointed"), true);
+        }
+        // the checkpoint to iteration 5 completed, the crash came before the log was reset
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 5)) {
+            assertThat(log.committed()).isEmpty();
+            assertThat(log.iteration()).isEqualTo(5);
+            log.append(txn("new"), true);
+            log.reset(6);
+            assertThat(log.size()).isEqualTo(WriteAheadLog.HEADER);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 6)) {
+            assertThat(log.committed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedAppendLeavesTheLogAsItWas() {
+        Path f = dir.resolve("db.wal");
+        AtomicBoolean fail = new AtomicBoolean();
+        FileLayer failing = (path, write, create) -> new FailingChannel(FileLayer.LOCAL.open(path, write, create), fail);
+        try (WriteAheadLog log = WriteAheadLog.open(f, failing, 0)) {
+            log.append(txn("first"), true);
+            fail.set(true);
+            assertThatThrownBy(() -> log.append(txn("lost"), true)).isInstanceOf(MallardException.Storage.class)
+                    .hasMessageContaining("No space left");
+            fail.set(false);
+            log.append(txn("second"), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(text(log.committed())).containsExactly(List.of("first"), List.of("second"));
+        }
+    }
+
+    @Test
+    void otherFilesAreRefused() throws IOException {
+        Path f = dir.resolve("notes.wal");
+        Files.writeString(f, "some other file that happens to have this name and is long enough");
+        assertThatThrownBy(() -> WriteAheadLog.open(f, FileLayer.LOCAL, 0)).hasMessageContaining("not a Mallard write-ahead log");
+    }
+}
