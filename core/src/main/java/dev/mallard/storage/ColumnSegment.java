@@ -20,8 +20,8 @@ import java.util.Arrays;
 final class ColumnSegment {
     private static final int MIN_CAPACITY = 1024;
 
-    private final PhysicalType type;
-    private int capacity;
+    final PhysicalType type;
+    int capacity;
     boolean[] bools;
     int[] ints;
     long[] longs;
@@ -30,7 +30,7 @@ final class ColumnSegment {
     String[] strings;
     Object[] objects;
     /** Bit i set: offset i is NULL. Null array: no NULL was ever written. */
-    private long[] nulls;
+    long[] nulls;
     /** Set once two tables reference this segment; from then on it is read-only. */
     volatile boolean shared;
     /**
@@ -40,16 +40,16 @@ final class ColumnSegment {
      * many distinct values to be worth it.
      */
     private java.util.HashMap<String, String> distinctStrings;
-    private boolean manyStrings;
+    boolean manyStrings;
     private static final int MAX_SHARED_STRINGS = 256;
     /**
      * A full INT32/INT64 segment may be packed (see {@link #pack}): values stored as unsigned
      * 16- or 32-bit offsets from {@code base} in one of these arrays, the plain array dropped.
      * A packed segment is read-only; writers replace it with {@link #unpacked()}.
      */
-    private short[] packed16;
-    private int[] packed32;
-    private long base;
+    short[] packed16;
+    int[] packed32;
+    long base;
     /**
      * A full STRING segment may be packed too: with few distinct values as 8- or 16-bit codes into
      * {@code dictionary} (reads copy references, no allocation), otherwise as the values' UTF-8
@@ -57,11 +57,11 @@ final class ColumnSegment {
      * 30-character comment then costs 34 bytes instead of ~76 for a reference, a String and its
      * array, which is what lets TPC-H SF 10 stay in the heap.
      */
-    private String[] dictionary;
-    private byte[] codes8;
-    private char[] codes16;
-    private byte[] heap;
-    private int[] heapOffsets;
+    String[] dictionary;
+    byte[] codes8;
+    char[] codes16;
+    byte[] heap;
+    int[] heapOffsets;
 
     ColumnSegment(LogicalType type, int capacity) {
         this.type = type.physicalType();
@@ -69,7 +69,7 @@ final class ColumnSegment {
     }
 
     /** An empty shell of the given type, filled in by {@link #pack}. */
-    private ColumnSegment(PhysicalType type) {
+    ColumnSegment(PhysicalType type) {
         this.type = type;
     }
 

@@ -143,6 +143,11 @@ public final class DataTable {
         out.setCount(n);
     }
 
+    /** Segment {@code column} of row group {@code group} (checkpoints write them as they are). */
+    ColumnSegment segment(int group, int column) {
+        return segments[group][column];
+    }
+
     /** Whether some row with an id in [from, to) is deleted. */
     public boolean hasDeleted(long from, long to) {
         if (from >= to) return false;

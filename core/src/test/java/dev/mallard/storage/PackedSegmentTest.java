@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
  * every read path must give back the values written, NULLs included, and writes must still work.
  */
 class PackedSegmentTest {
-    private static final List<LogicalType> TYPES = List.of(LogicalType.DATE, LogicalType.BIGINT, LogicalType.BIGINT,
+    static final List<LogicalType> TYPES = List.of(LogicalType.DATE, LogicalType.BIGINT, LogicalType.BIGINT,
             LogicalType.BIGINT, LogicalType.INTEGER, LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR);
-    private static final int ROWS = DataTable.ROW_GROUP_SIZE * 2 + 777;
+    static final int ROWS = DataTable.ROW_GROUP_SIZE * 2 + 777;
 
     /**
      * Column values of row r: a date (16 bits), a key (32 bits), a small decimal with NULLs, a wide
      * value (not packable), a wide int; strings with 7 values and NULLs (8-bit dictionary), 1000
      * values (16-bit dictionary), and all distinct, non-ASCII, with NULLs (byte heap).
      */
-    private static Object value(int c, long r) {
+    static Object value(int c, long r) {
         return switch (c) {
             case 0 -> (int) (8035 + r % 2526);
             case 1 -> 1 + r * 3;
@@ -35,7 +35,7 @@ class PackedSegmentTest {
         };
     }
 
-    private static DataTable table() {
+    static DataTable table() {
         DataTable t = new DataTable(TYPES);
         DataChunk chunk = new DataChunk(TYPES);
         for (long start = 0; start < ROWS; start += 2048) {
