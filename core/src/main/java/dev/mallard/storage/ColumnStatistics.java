@@ -27,6 +27,29 @@ public final class ColumnStatistics {
         this.sketch = sketch;
     }
 
+    /** Writes these statistics to a checkpoint stream. */
+    public void writeTo(dev.mallard.storage.file.BlockStreamWriter w) {
+        byte[] r = sketch.registers();
+        w.writeBytes(r, 0, r.length);
+        w.writeDouble(min).writeDouble(max).writeLong(nulls).writeLong(values);
+    }
+
+    /** Reads statistics of a column of {@code type} written by {@link #writeTo}. */
+    public static ColumnStatistics readFrom(PhysicalType type, dev.mallard.storage.file.BlockStreamReader r) {
+        byte[] registers = new byte[sketchSize()];
+        r.readBytes(registers, 0, registers.length);
+        ColumnStatistics c = new ColumnStatistics(type, DistinctSketch.of(registers));
+        c.min = r.readDouble();
+        c.max = r.readDouble();
+        c.nulls = r.readLong();
+        c.values = r.readLong();
+        return c;
+    }
+
+    private static int sketchSize() {
+        return new DistinctSketch().registers().length;
+    }
+
     public ColumnStatistics copy() {
         ColumnStatistics c = new ColumnStatistics(type, sketch.copy());
         c.min = min;

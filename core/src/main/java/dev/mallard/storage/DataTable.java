@@ -143,6 +143,54 @@ public final class DataTable {
         out.setCount(n);
     }
 
+    /**
+     * Writes the table's rows to a checkpoint stream: row count, then per row group its tombstones
+     * and its column segments in their current encodings, then the column statistics.
+     */
+    public void writeTo(dev.mallard.storage.file.BlockStreamWriter w) {
+        ColumnSegment[][] segs = segments;
+        long[][] tombs = deleted;
+        long limit = rowIdLimit;
+        w.writeInt(types.size()).writeLong(limit).writeLong(deletedCount);
+        for (int g = 0; g < rowGroupCount(); g++) {
+            int rows = (int) Math.min(ROW_GROUP_SIZE, limit - (long) g * ROW_GROUP_SIZE);
+            long[] t = g < tombs.length ? tombs[g] : null;
+            w.writeByte(t == null ? 0 : 1);
+            if (t != null) for (long word : t) w.writeLong(word);
+            for (int c = 0; c < types.size(); c++) SegmentCodec.write(segs[g][c], rows, w);
+        }
+        for (ColumnStatistics s : statistics) {
+            w.writeByte(s == null ? 0 : 1);
+            if (s != null) s.writeTo(w);
+        }
+    }
+
+    /** Reads a table written by {@link #writeTo}; {@code types} come from the catalog. */
+    public static DataTable readFrom(List<LogicalType> types, dev.mallard.storage.file.BlockStreamReader r) {
+        int columns = r.readInt();
+        if (columns != types.size()) {
+            throw MallardException.Storage.corrupted("table data with " + columns + " columns for a table of " + types.size());
+        }
+        long limit = r.readLong();
+        long deletedCount = r.readLong();
+        int groups = (int) ((limit + ROW_GROUP_SIZE - 1) / ROW_GROUP_SIZE);
+        ColumnSegment[][] segs = new ColumnSegment[groups][];
+        long[][] tombs = new long[groups][];
+        for (int g = 0; g < groups; g++) {
+            if (r.readByte() != 0) {
+                tombs[g] = new long[(ROW_GROUP_SIZE + 63) >>> 6];
+                for (int i = 0; i < tombs[g].length; i++) tombs[g][i] = r.readLong();
+            }
+            segs[g] = new ColumnSegment[columns];
+            for (int c = 0; c < columns; c++) segs[g][c] = SegmentCodec.read(types.get(c).physicalType(), r);
+        }
+        ColumnStatistics[] stats = new ColumnStatistics[columns];
+        for (int c = 0; c < columns; c++) {
+            if (r.readByte() != 0) stats[c] = ColumnStatistics.readFrom(types.get(c).physicalType(), r);
+        }
+        return new DataTable(types, segs, tombs, limit, deletedCount, stats);
+    }
+
     /** Segment {@code column} of row group {@code group} (checkpoints write them as they are). */
     ColumnSegment segment(int group, int column) {
         return segments[group][column];

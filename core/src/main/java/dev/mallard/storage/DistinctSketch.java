@@ -34,6 +34,19 @@ public final class DistinctSketch {
         cached = Double.NaN;
     }
 
+    /** The registers, for checkpoints (not to be modified). */
+    byte[] registers() {
+        return registers;
+    }
+
+    /** A sketch with the given registers (as written by a checkpoint). */
+    static DistinctSketch of(byte[] registers) {
+        if (registers.length != REGISTERS) throw new IllegalArgumentException("a sketch has " + REGISTERS + " registers");
+        DistinctSketch c = new DistinctSketch();
+        System.arraycopy(registers, 0, c.registers, 0, REGISTERS);
+        return c;
+    }
+
     public DistinctSketch copy() {
         DistinctSketch c = new DistinctSketch();
         System.arraycopy(registers, 0, c.registers, 0, REGISTERS);
