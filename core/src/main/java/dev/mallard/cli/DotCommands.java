@@ -2,6 +2,7 @@ package dev.mallard.cli;
 
 import dev.mallard.catalog.Catalog;
 import dev.mallard.catalog.CatalogEntry;
+import dev.mallard.catalog.CatalogScript;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
@@ -129,7 +130,7 @@ final class DotCommands {
     }
 
     private static boolean tables(ShellSession s, List<String> args) {
-        Pattern filter = args.isEmpty() ? null : SchemaScript.like(args.get(0));
+        Pattern filter = args.isEmpty() ? null : CatalogScript.like(args.get(0));
         List<String> names = new ArrayList<>();
         for (CatalogEntry e : s.context().database().catalog().entries()) {
             String name = e.schema().equalsIgnoreCase(Catalog.DEFAULT_SCHEMA) ? e.name() : e.schema() + "." + e.name();
@@ -163,7 +164,7 @@ final class DotCommands {
 
     private static boolean schema(ShellSession s, List<String> args) {
         if (args.size() > 1) return usage(s, ".schema ?PATTERN?");
-        for (String stmt : SchemaScript.statements(s.context().database().catalog(), args.isEmpty() ? null : args.get(0))) {
+        for (String stmt : CatalogScript.statements(s.context().database().catalog(), args.isEmpty() ? null : args.get(0))) {
             s.out().println(stmt);
         }
         return true;

@@ -1,11 +1,5 @@
-package dev.mallard.cli;
+package dev.mallard.catalog;
 
-import dev.mallard.catalog.Catalog;
-import dev.mallard.catalog.CatalogEntry;
-import dev.mallard.catalog.ColumnDefinition;
-import dev.mallard.catalog.TableEntry;
-import dev.mallard.catalog.UniqueConstraint;
-import dev.mallard.catalog.ViewEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +7,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * CREATE statements that rebuild the catalog's schemas, tables and views ({@code .schema}).
+ * CREATE statements that rebuild the catalog's schemas, tables and views: the shell's
+ * {@code .schema}, and how a database file keeps its catalog (as SQLite keeps sqlite_schema).
  * Tables come before views because views read tables; each group keeps creation order.
  */
-final class SchemaScript {
+public final class CatalogScript {
     /** Words that must be quoted to be used as names (the common reserved words of the dialect). */
     private static final Set<String> RESERVED = Set.of("ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC",
             "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "CONSTRAINT", "CREATE", "DEFAULT", "DEFERRABLE", "DESC",
@@ -26,10 +21,10 @@ final class SchemaScript {
             "TABLE", "THEN", "TO", "TRAILING", "TRUE", "UNION", "UNIQUE", "USING", "VARIADIC", "WHEN", "WHERE", "WINDOW", "WITH");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private SchemaScript() {}
+    private CatalogScript() {}
 
     /** @param tablePattern a LIKE pattern (% and _) on table/view names, or null for everything */
-    static List<String> statements(Catalog catalog, String tablePattern) {
+    public static List<String> statements(Catalog catalog, String tablePattern) {
         Pattern filter = tablePattern == null ? null : like(tablePattern);
         List<String> out = new ArrayList<>();
         if (filter == null) {
@@ -44,7 +39,7 @@ final class SchemaScript {
         return out;
     }
 
-    static String createTable(TableEntry t) {
+    public static String createTable(TableEntry t) {
         List<String> parts = new ArrayList<>();
         UniqueConstraint pk = t.primaryKey();
         for (int i = 0; i < t.columns().size(); i++) {
@@ -63,9 +58,9 @@ final class SchemaScript {
         return "CREATE TABLE " + qualified(t) + "(" + String.join(", ", parts) + ");";
     }
 
-    static String createView(ViewEntry v) {
+    public static String createView(ViewEntry v) {
         String aliases = v.columnAliases().isEmpty() ? ""
-                : "(" + String.join(", ", v.columnAliases().stream().map(SchemaScript::quote).toList()) + ")";
+                : "(" + String.join(", ", v.columnAliases().stream().map(CatalogScript::quote).toList()) + ")";
         String query = v.sql().strip();
         while (query.endsWith(";")) query = query.substring(0, query.length() - 1).strip();
         return "CREATE VIEW " + qualified(v) + aliases + " AS " + query + ";";
@@ -76,13 +71,13 @@ final class SchemaScript {
     }
 
     /** Quotes a name only when it needs it, so the usual script reads like hand-written SQL. */
-    static String quote(String name) {
+    public static String quote(String name) {
         if (PLAIN.matcher(name).matches() && !RESERVED.contains(name.toUpperCase(Locale.ROOT))) return name;
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** A case-insensitive LIKE pattern as a regex. */
-    static Pattern like(String pattern) {
+    public static Pattern like(String pattern) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
