@@ -1,0 +1,68 @@
+package dev.mallard.engine;
+
+import dev.mallard.MallardException;
+import dev.mallard.catalog.Catalog;
+import dev.mallard.catalog.CatalogScript;
+import dev.mallard.catalog.TableEntry;
+import dev.mallard.storage.DataTable;
+import dev.mallard.storage.file.BlockFile;
+import dev.mallard.storage.file.BlockStreamReader;
+import dev.mallard.storage.file.BlockStreamWriter;
+import dev.mallard.storage.file.DatabaseHeader;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A database's whole state in its file: the CREATE statements that rebuild the catalog
+ * ({@link CatalogScript}, as SQLite keeps sqlite_schema), then each table's rows. Writing puts
+ * everything into blocks past those of the previous checkpoint and then switches the header, so
+ * a crash leaves either the old state or the new one, complete.
+ */
+final class DatabaseCheckpoint {
+    private DatabaseCheckpoint() {}
+
+    /** Writes the catalog and its tables; the file's header then points at them. */
+    static void write(Catalog catalog, BlockFile file) {
+        DatabaseHeader previous = file.header();
+        AtomicLong next = new AtomicLong(previous.blockCount());
+        BlockStreamWriter w = new BlockStreamWriter(file, next::getAndIncrement);
+        List<String> statements = CatalogScript.statements(catalog, null);
+        w.writeInt(statements.size());
+        for (String s : statements) w.writeString(s);
+        List<TableEntry> tables = tables(catalog);
+        w.writeInt(tables.size());
+        for (TableEntry t : tables) {
+            w.writeString(t.schema()).writeString(t.name());
+            t.storage().writeTo(w);
+        }
+        w.finish();
+        file.writeHeader(new DatabaseHeader(previous.iteration() + 1, w.firstBlock(), next.get(), -1));
+    }
+
+    /**
+     * Rebuilds the state of the file's last checkpoint into an empty catalog: {@code run} executes
+     * each CREATE statement, then the tables it created receive their rows.
+     */
+    static void read(BlockFile file, Consumer<String> run, Catalog catalog) {
+        DatabaseHeader h = file.header();
+        if (h.metaBlock() < 0) return;
+        BlockStreamReader r = new BlockStreamReader(file, h.metaBlock(), h.blockCount());
+        int statements = r.readInt();
+        for (int i = 0; i < statements; i++) run.accept(r.readString());
+        int tables = r.readInt();
+        for (int i = 0; i < tables; i++) {
+            String schema = r.readString(), name = r.readString();
+            if (!(catalog.find(schema, name) instanceof TableEntry t)) {
+                throw MallardException.Storage.corrupted("the data of table " + schema + "." + name + " in " + file.path()
+                        + " has no CREATE TABLE before it");
+            }
+            DataTable rows = DataTable.readFrom(t.types(), r);
+            catalog.put(new TableEntry(t.schema(), t.name(), t.columns(), t.uniques(), t.checks(), rows));
+        }
+    }
+
+    private static List<TableEntry> tables(Catalog catalog) {
+        return catalog.entries().stream().filter(e -> e instanceof TableEntry).map(e -> (TableEntry) e).toList();
+    }
+}
