@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
 
 /**
  * A database file: a file header, two alternating {@link DatabaseHeader} slots, then fixed-size
@@ -52,14 +51,14 @@ public final class BlockFile implements AutoCloseable {
             ch = files.open(path, true, true);
             ByteBuffer b = buffer(HEADER_SIZE);
             b.put(MAGIC).putInt(FORMAT_VERSION).putInt(BLOCK_SIZE);
-            b.putInt(crc(b.array(), 0, b.position()));
-            writeFully(ch, b.clear(), 0);
-            writeFully(ch, headerBytes(DatabaseHeader.EMPTY), HEADER_SIZE);
-            writeFully(ch, buffer(HEADER_SIZE), 2L * HEADER_SIZE); // slot 1: all zero, invalid
+            b.putInt(FileIo.crc(b.array(), 0, b.position()));
+            FileIo.writeFully(ch, b.clear(), 0);
+            FileIo.writeFully(ch, headerBytes(DatabaseHeader.EMPTY), HEADER_SIZE);
+            FileIo.writeFully(ch, buffer(HEADER_SIZE), 2L * HEADER_SIZE); // slot 1: all zero, invalid
             ch.force(true);
             return new BlockFile(path, ch, false, DatabaseHeader.EMPTY);
         } catch (IOException e) {
-            closeQuietly(ch);
+            FileIo.closeQuietly(ch);
             throw MallardException.Storage.io("cannot create database file " + path + ": " + e.getMessage(), e);
         }
     }
@@ -70,13 +69,13 @@ public final class BlockFile implements AutoCloseable {
         try {
             ch = files.open(path, !readOnly, false);
             ByteBuffer b = buffer(HEADER_SIZE);
-            int n = readFully(ch, b, 0);
+            int n = FileIo.read(ch, b, 0);
             byte[] a = b.array();
             if (n < 24 || !java.util.Arrays.equals(a, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
                 throw MallardException.Storage.format(path + " is not a Mallard database file");
             }
             int version = b.getInt(8);
-            if (b.getInt(16) != crc(a, 0, 16)) {
+            if (b.getInt(16) != FileIo.crc(a, 0, 16)) {
                 throw MallardException.Storage.corrupted("the file header of " + path + " fails its checksum: the file is damaged");
             }
             if (version != FORMAT_VERSION) {
@@ -92,10 +91,10 @@ public final class BlockFile implements AutoCloseable {
             if (h == null) throw MallardException.Storage.corrupted("both database headers of " + path + " fail their checksums");
             return new BlockFile(path, ch, readOnly, h);
         } catch (IOException e) {
-            closeQuietly(ch);
+            FileIo.closeQuietly(ch);
             throw MallardException.Storage.io("cannot open database file " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            FileIo.closeQuietly(ch);
             throw e;
         }
     }
@@ -120,7 +119,7 @@ public final class BlockFile implements AutoCloseable {
         }
         try {
             channel.force(false); // the blocks it points to first
-            writeFully(channel, headerBytes(next), slotOffset(next.iteration()));
+            FileIo.writeFully(channel, headerBytes(next), slotOffset(next.iteration()));
             channel.force(false);
         } catch (IOException e) {
             throw MallardException.Storage.io("cannot write the header of " + path + ": " + e.getMessage(), e);
@@ -137,9 +136,9 @@ public final class BlockFile implements AutoCloseable {
         b.position(BLOCK_HEADER);
         b.put(payload.duplicate());
         b.putInt(4, len);
-        b.putInt(0, crc(b.array(), 4, 4 + len));
+        b.putInt(0, FileIo.crc(b.array(), 4, 4 + len));
         try {
-            writeFully(channel, b.clear(), blockOffset(block));
+            FileIo.writeFully(channel, b.clear(), blockOffset(block));
         } catch (IOException e) {
             throw MallardException.Storage.io("cannot write block " + block + " of " + path + ": " + e.getMessage(), e);
         }
@@ -149,7 +148,7 @@ public final class BlockFile implements AutoCloseable {
     public ByteBuffer readBlock(long block) {
         ByteBuffer head = buffer(BLOCK_HEADER);
         try {
-            if (readFully(channel, head, blockOffset(block)) < BLOCK_HEADER) {
+            if (FileIo.read(channel, head, blockOffset(block)) < BLOCK_HEADER) {
                 throw MallardException.Storage.corrupted("block " + block + " of " + path + " lies past the end of the file");
             }
             int len = head.getInt(4);
@@ -158,8 +157,8 @@ public final class BlockFile implements AutoCloseable {
                         + ": the file is damaged");
             }
             ByteBuffer b = buffer(BLOCK_HEADER + len);
-            int n = readFully(channel, b, blockOffset(block));
-            if (n < BLOCK_HEADER + len || b.getInt(0) != crc(b.array(), 4, 4 + len)) {
+            int n = FileIo.read(channel, b, blockOffset(block));
+            if (n < BLOCK_HEADER + len || b.getInt(0) != FileIo.crc(b.array(), 4, 4 + len)) {
                 throw MallardException.Storage.corrupted("block " + block + " of " + path + " (offset " + blockOffset(block)
                         + ") fails its checksum: the file is damaged");
             }
@@ -193,50 +192,18 @@ public final class BlockFile implements AutoCloseable {
     private static ByteBuffer headerBytes(DatabaseHeader h) {
         ByteBuffer b = buffer(HEADER_SIZE);
         b.putLong(h.iteration()).putLong(h.metaBlock()).putLong(h.blockCount()).putLong(h.freeListBlock());
-        b.putInt(crc(b.array(), 0, 32));
+        b.putInt(FileIo.crc(b.array(), 0, 32));
         return b.clear();
     }
 
     /** The header in a slot, or null when the slot fails its checksum (never written, or torn). */
     private static DatabaseHeader readHeader(FileChannel ch, long offset) throws IOException {
         ByteBuffer b = buffer(HEADER_SIZE);
-        if (readFully(ch, b, offset) < 36 || b.getInt(32) != crc(b.array(), 0, 32)) return null;
+        if (FileIo.read(ch, b, offset) < 36 || b.getInt(32) != FileIo.crc(b.array(), 0, 32)) return null;
         return new DatabaseHeader(b.getLong(0), b.getLong(8), b.getLong(16), b.getLong(24));
     }
 
     private static ByteBuffer buffer(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    static int crc(byte[] a, int from, int to) {
-        CRC32C c = new CRC32C();
-        c.update(a, from, to - from);
-        return (int) c.getValue();
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b, long offset) throws IOException {
-        long at = offset;
-        while (b.hasRemaining()) at += ch.write(b, at);
-    }
-
-    /** Reads until the buffer is full or the file ends; returns the bytes read. */
-    private static int readFully(FileChannel ch, ByteBuffer b, long offset) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int n = ch.read(b, offset + total);
-            if (n < 0) break;
-            total += n;
-        }
-        b.flip();
-        return total;
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch == null) return;
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // already failing: the first error is the one to report
-        }
     }
 }

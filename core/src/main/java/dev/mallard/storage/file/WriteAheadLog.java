@@ -67,9 +67,9 @@ public final class WriteAheadLog implements AutoCloseable {
             List<List<Entry>> done = new ArrayList<>();
             long end = HEADER;
             ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            int n = read(ch, h, 0);
+            int n = FileIo.read(ch, h, 0);
             boolean current = n == HEADER && java.util.Arrays.equals(h.array(), 0, 8, MAGIC, 0, 8)
-                    && h.getInt(24) == BlockFile.crc(h.array(), 0, 24);
+                    && h.getInt(24) == FileIo.crc(h.array(), 0, 24);
             if (current && h.getInt(8) != VERSION) {
                 throw MallardException.Storage.format(path + " has log format version " + h.getInt(8)
                         + "; this version of Mallard reads version " + VERSION);
@@ -83,10 +83,10 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             return new WriteAheadLog(path, ch, done, iteration, end);
         } catch (IOException e) {
-            closeQuietly(ch);
+            FileIo.closeQuietly(ch);
             throw MallardException.Storage.io("cannot open the write-ahead log " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            FileIo.closeQuietly(ch);
             throw e;
         }
     }
@@ -113,10 +113,9 @@ public final class WriteAheadLog implements AutoCloseable {
         put(b, COMMIT, new byte[0]);
         b.flip();
         try {
-            long at = end;
-            while (b.hasRemaining()) at += channel.write(b, at);
+            FileIo.writeFully(channel, b, end);
             if (sync) channel.force(false);
-            end = at;
+            end += bytes;
         } catch (IOException e) {
             try {
                 channel.truncate(end);
@@ -155,7 +154,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private static void put(ByteBuffer b, byte type, byte[] payload) {
         int start = b.position();
         b.putInt(payload.length).putInt(0).put(type).put(payload);
-        b.putInt(start + 4, BlockFile.crc(b.array(), start + 8, b.position()));
+        b.putInt(start + 4, FileIo.crc(b.array(), start + 8, b.position()));
     }
 
     /** Reads entries up to the last commit marker; returns where the complete transactions end. */
@@ -166,15 +165,15 @@ public final class WriteAheadLog implements AutoCloseable {
         ByteBuffer head = ByteBuffer.allocate(ENTRY_HEADER).order(ByteOrder.LITTLE_ENDIAN);
         while (at + ENTRY_HEADER <= size) {
             head.clear();
-            if (read(ch, head, at) < ENTRY_HEADER) break;
+            if (FileIo.read(ch, head, at) < ENTRY_HEADER) break;
             int len = head.getInt(0);
             if (len < 0 || at + ENTRY_HEADER + len > size) break;
             ByteBuffer body = ByteBuffer.allocate(1 + len);
             body.put(head.get(8));
-            if (read(ch, body, at + ENTRY_HEADER) < len && len > 0) break;
+            if (FileIo.read(ch, body, at + ENTRY_HEADER) < len && len > 0) break;
             body.limit(1 + len);
             byte[] a = body.array();
-            if (head.getInt(4) != BlockFile.crc(a, 0, 1 + len)) break;
+            if (head.getInt(4) != FileIo.crc(a, 0, 1 + len)) break;
             at += ENTRY_HEADER + len;
             if (a[0] == COMMIT) {
                 out.add(List.copyOf(open));
@@ -190,30 +189,8 @@ public final class WriteAheadLog implements AutoCloseable {
     private static void writeHeader(FileChannel ch, long iteration) throws IOException {
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
         h.put(MAGIC).putInt(VERSION).putLong(iteration);
-        h.putInt(24, BlockFile.crc(h.array(), 0, 24));
-        h.clear();
-        long at = 0;
-        while (h.hasRemaining()) at += ch.write(h, at);
+        h.putInt(24, FileIo.crc(h.array(), 0, 24));
+        FileIo.writeFully(ch, h.clear(), 0);
         ch.force(false);
-    }
-
-    /** Reads from {@code offset} into the buffer's remaining space; returns the bytes read. */
-    private static int read(FileChannel ch, ByteBuffer b, long offset) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int n = ch.read(b, offset + total);
-            if (n < 0) break;
-            total += n;
-        }
-        return total;
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch == null) return;
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // already failing: the first error is the one to report
-        }
     }
 }

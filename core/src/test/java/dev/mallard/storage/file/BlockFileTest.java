@@ -90,7 +90,7 @@ class BlockFileTest {
         // a later format: version 2 with a valid header checksum
         ByteBuffer h = ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         h.put(BlockFile.MAGIC).putInt(2).putInt(BlockFile.BLOCK_SIZE);
-        h.putInt(BlockFile.crc(h.array(), 0, 16)).flip();
+        h.putInt(FileIo.crc(h.array(), 0, 16)).flip();
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
             ch.write(h, 0);
         }
