@@ -1,6 +1,10 @@
 package dev.mallard.execution;
 
 import dev.mallard.MallardException;
+import dev.mallard.execution.join.JoinFilter;
+import dev.mallard.execution.join.JoinFilterSlot;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -14,8 +18,8 @@ public final class ExecutionContext {
     /** Set when a worker failed: the others stop at their next check. */
     private volatile boolean aborted;
     /** Filters published by finished join builds for the scans on their probe sides. */
-    private final java.util.Map<dev.mallard.execution.join.JoinFilterSlot, dev.mallard.execution.join.JoinFilter> joinFilters =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<JoinFilterSlot, JoinFilter> joinFilters =
+            new ConcurrentHashMap<>();
 
     public ExecutionContext(int threads, BooleanSupplier cancelled) {
         this.threads = Math.max(1, threads);
@@ -37,13 +41,13 @@ public final class ExecutionContext {
         if (aborted || cancelled.getAsBoolean()) throw new MallardException.Interrupted("Query was cancelled");
     }
 
-    /** Publishes a join's filter for the scans that read it (see {@link dev.mallard.execution.join.JoinFilterSlot}). */
-    public void publishJoinFilter(dev.mallard.execution.join.JoinFilterSlot slot, dev.mallard.execution.join.JoinFilter filter) {
+    /** Publishes a join's filter for the scans that read it (see {@link JoinFilterSlot}). */
+    public void publishJoinFilter(JoinFilterSlot slot, JoinFilter filter) {
         joinFilters.put(slot, filter);
     }
 
     /** The filter published under {@code slot}, or null when there is none (yet): then nothing is filtered. */
-    public dev.mallard.execution.join.JoinFilter joinFilter(dev.mallard.execution.join.JoinFilterSlot slot) {
+    public JoinFilter joinFilter(JoinFilterSlot slot) {
         return joinFilters.get(slot);
     }
 

@@ -67,7 +67,7 @@ public final class PruneColumns implements OptimizerRule {
         if (read.isEmpty() && !m.columns().isEmpty()) read.set(0); // keep a column: scans still count rows
         List<ColumnRef> columns = new ArrayList<>();
         for (int i = read.nextSetBit(0); i >= 0; i = read.nextSetBit(i + 1)) columns.add(m.columns().get(i));
-        LogicalPlan definition = prune(m.definition(), Plans.outputIds(new LogicalPlan.Empty(columns)));
+        LogicalPlan definition = prune(m.definition(), columns.stream().map(ColumnRef::id).collect(java.util.stream.Collectors.toSet()));
         LogicalPlan narrowed = Plans.transformUp(body, n -> n instanceof LogicalPlan.CteScan c && c.id() == m.id()
                 ? new LogicalPlan.CteScan(c.id(), read.stream().mapToObj(i -> c.outputs().get(i)).toList(),
                         Plans.restoreOutputs(definition, columns))

@@ -36,7 +36,7 @@ public final class ColumnStatistics {
 
     /** Reads statistics of a column of {@code type} written by {@link #writeTo}. */
     public static ColumnStatistics readFrom(PhysicalType type, dev.mallard.storage.file.BlockStreamReader r) {
-        byte[] registers = new byte[sketchSize()];
+        byte[] registers = new byte[DistinctSketch.REGISTERS];
         r.readBytes(registers, 0, registers.length);
         ColumnStatistics c = new ColumnStatistics(type, DistinctSketch.of(registers));
         c.min = r.readDouble();
@@ -44,10 +44,6 @@ public final class ColumnStatistics {
         c.nulls = r.readLong();
         c.values = r.readLong();
         return c;
-    }
-
-    private static int sketchSize() {
-        return new DistinctSketch().registers().length;
     }
 
     public ColumnStatistics copy() {

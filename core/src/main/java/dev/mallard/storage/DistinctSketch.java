@@ -8,7 +8,7 @@ package dev.mallard.storage;
  */
 public final class DistinctSketch {
     private static final int BITS = 12;
-    private static final int REGISTERS = 1 << BITS;
+    static final int REGISTERS = 1 << BITS;
     private static final double[] POWERS = new double[64];
     private final byte[] registers = new byte[REGISTERS];
     /** The last {@link #estimate()}, NaN once a register changed: the optimizer asks per query and column. */

@@ -29,7 +29,7 @@ final class SegmentCodec {
         switch (tag) {
             case PACKED16 -> {
                 w.writeLong(s.base);
-                for (int i = 0; i < rows; i++) w.writeByte(s.packed16[i]).writeByte(s.packed16[i] >> 8);
+                for (int i = 0; i < rows; i++) w.writeShort(s.packed16[i]);
             }
             case PACKED32 -> {
                 w.writeLong(s.base);
@@ -39,7 +39,7 @@ final class SegmentCodec {
                 w.writeInt(s.dictionary.length);
                 for (String v : s.dictionary) w.writeString(v);
                 if (tag == DICT8) w.writeBytes(s.codes8, 0, rows);
-                else for (int i = 0; i < rows; i++) w.writeByte(s.codes16[i]).writeByte(s.codes16[i] >> 8);
+                else for (int i = 0; i < rows; i++) w.writeShort(s.codes16[i]);
             }
             case HEAP -> {
                 for (int i = 0; i <= rows; i++) w.writeInt(s.heapOffsets[i]);
@@ -84,7 +84,7 @@ final class SegmentCodec {
             case PACKED16 -> {
                 s.base = r.readLong();
                 s.packed16 = new short[rows];
-                for (int i = 0; i < rows; i++) s.packed16[i] = (short) ((r.readByte() & 0xFF) | (r.readByte() << 8));
+                for (int i = 0; i < rows; i++) s.packed16[i] = (short) r.readShort();
             }
             case PACKED32 -> {
                 s.base = r.readLong();
@@ -99,7 +99,7 @@ final class SegmentCodec {
                     r.readBytes(s.codes8, 0, rows);
                 } else {
                     s.codes16 = new char[rows];
-                    for (int i = 0; i < rows; i++) s.codes16[i] = (char) ((r.readByte() & 0xFF) | ((r.readByte() & 0xFF) << 8));
+                    for (int i = 0; i < rows; i++) s.codes16[i] = (char) r.readShort();
                 }
             }
             case HEAP -> {

@@ -129,7 +129,8 @@ public final class PhysicalTableScan extends PhysicalOperator {
         final JoinFilter[] joinFilters;
         final long[] joinFilterIn;
         final long[] joinFilterOut;
-        final long[] hashes = new long[Vector.DEFAULT_CAPACITY];
+        /** Key hashes of a chunk, for the join filters (none when there are no join filters). */
+        final long[] hashes;
 
         Local(List<ResolvedExpr> filters, int columns, JoinFilter[] joinFilters) {
             this.filters = new ExpressionEvaluator[filters.size()];
@@ -138,6 +139,7 @@ public final class PhysicalTableScan extends PhysicalOperator {
             this.joinFilters = joinFilters.clone();
             this.joinFilterIn = new long[joinFilters.length];
             this.joinFilterOut = new long[joinFilters.length];
+            this.hashes = joinFilters.length == 0 ? null : new long[Vector.DEFAULT_CAPACITY];
         }
     }
 

@@ -23,6 +23,11 @@ public final class BlockStreamReader {
         return data(1).get();
     }
 
+    /** A 16-bit value, sign-extended (mask with 0xFFFF for unsigned). */
+    public int readShort() {
+        return data(2).getShort();
+    }
+
     public int readInt() {
         return data(4).getInt();
     }

@@ -45,6 +45,11 @@ public final class BlockStreamWriter {
         return this;
     }
 
+    public BlockStreamWriter writeShort(int v) {
+        room(2).putShort((short) v);
+        return this;
+    }
+
     public BlockStreamWriter writeInt(int v) {
         room(4).putInt(v);
         return this;
