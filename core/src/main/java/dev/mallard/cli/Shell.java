@@ -63,11 +63,15 @@ public final class Shell {
             out.println("Mallard " + Version.VERSION);
             return 0;
         }
-        if (!a.inMemory()) {
-            err.println("Error: file databases are not supported yet (" + a.database() + "); run without a file for an in-memory database");
+        ClientContext opened;
+        try {
+            opened = a.inMemory() ? DatabaseInstance.inMemory().connect()
+                    : DatabaseInstance.connect(java.nio.file.Path.of(a.database()), a.readOnly());
+        } catch (dev.mallard.MallardException e) {
+            err.println("Error: " + e.getMessage());
             return 1;
         }
-        try (ClientContext context = DatabaseInstance.inMemory().connect()) {
+        try (ClientContext context = opened) {
             ShellSession session = new ShellSession(context, out, err);
             if (a.mode() != null) session.setMode(a.mode());
             if (a.headers() != null) session.setHeaders(a.headers());

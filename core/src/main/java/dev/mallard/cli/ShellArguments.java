@@ -10,11 +10,12 @@ import java.util.List;
  * @param commands SQL or dot commands from {@code -c} (and a SQL argument after DATABASE), run in order
  */
 record ShellArguments(String database, List<String> commands, OutputMode mode, Boolean headers, String nullValue,
-                      boolean bail, boolean help, boolean version) {
+                      boolean bail, boolean readOnly, boolean help, boolean version) {
 
     static final String USAGE = """
             Usage: mallard [OPTIONS] [DATABASE [SQL]]
-            DATABASE is :memory: (the default). Without SQL or -c, reads SQL from stdin:
+            DATABASE is a database file (created if missing) or :memory: (the default).
+            Without SQL or -c, reads SQL from stdin:
             interactively with a prompt on a terminal, as a script otherwise.
             Options:
               -c SQL          run SQL (statements or a dot command) and exit
@@ -24,6 +25,7 @@ record ShellArguments(String database, List<String> commands, OutputMode mode, B
               -noheader       hide column names (csv, tabs, list)
               -nullvalue TEXT text shown for NULL
               -bail           stop at the first error
+              -readonly       open the database file read-only
               -version        show the version and exit
               -help           show this message and exit
             """;
@@ -36,6 +38,7 @@ record ShellArguments(String database, List<String> commands, OutputMode mode, B
         Boolean headers = null;
         String nullValue = null;
         boolean bail = false;
+        boolean readOnly = false;
         boolean help = false;
         boolean version = false;
         List<String> positional = new ArrayList<>();
@@ -54,6 +57,7 @@ record ShellArguments(String database, List<String> commands, OutputMode mode, B
                     case "noheader", "noheaders" -> headers = false;
                     case "nullvalue" -> nullValue = value(args, ++i, a);
                     case "bail" -> bail = true;
+                    case "readonly", "read-only" -> readOnly = true;
                     case "help", "h" -> help = true;
                     case "version" -> version = true;
                     default -> throw new IllegalArgumentException("unknown option: " + a);
@@ -65,7 +69,7 @@ record ShellArguments(String database, List<String> commands, OutputMode mode, B
         if (positional.size() > 2) throw new IllegalArgumentException("too many arguments: " + positional.subList(2, positional.size()));
         if (!positional.isEmpty()) database = positional.get(0);
         if (positional.size() == 2) commands.add(positional.get(1));
-        return new ShellArguments(database, List.copyOf(commands), mode, headers, nullValue, bail, help, version);
+        return new ShellArguments(database, List.copyOf(commands), mode, headers, nullValue, bail, readOnly, help, version);
     }
 
     private static String value(String[] args, int i, String option) {

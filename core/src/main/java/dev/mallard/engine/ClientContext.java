@@ -42,11 +42,10 @@ public final class ClientContext implements AutoCloseable {
 
     /** Runs every statement of {@code sql} in order; returns the last one's result. */
     public StatementResult execute(String sql) {
-        List<Statement> statements = SqlParser.parse(sql);
         StatementResult last = new UpdateResult(0);
-        for (Statement st : statements) {
+        for (SqlParser.Sourced st : SqlParser.parseScript(sql)) {
             if (last instanceof QueryResult q) q.close();
-            last = run(st, sql, List.of());
+            last = run(st.statement(), sql, st.text(), List.of());
         }
         return last;
     }
@@ -70,7 +69,7 @@ public final class ClientContext implements AutoCloseable {
                 }
                 List<Values.Typed> typed = new ArrayList<>(parameters.size());
                 for (Object p : parameters) typed.add(Values.fromJava(p));
-                return run(st, sql, typed);
+                return run(st, sql, sql.trim(), typed);
             }
 
             @Override
@@ -133,8 +132,8 @@ public final class ClientContext implements AutoCloseable {
         return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, rows, tx))).count();
     }
 
-    private StatementResult run(Statement st, String sql, List<Values.Typed> params) {
-        return inStatement(tx -> executor.execute(st, sql, params, tx));
+    private StatementResult run(Statement st, String sql, String text, List<Values.Typed> params) {
+        return inStatement(tx -> executor.execute(st, sql, text, params, tx));
     }
 
     private StatementResult runBatch(dev.mallard.sql.tree.Insert insert, String sql, List<List<Values.Typed>> batch) {
@@ -147,22 +146,28 @@ public final class ClientContext implements AutoCloseable {
         synchronized (statementLock) {
             cancelRequested = false;
             boolean autocommit = transaction == null;
-            Transaction tx = autocommit ? new Transaction() : transaction;
-            int mark = tx.mark();
+            Transaction tx = autocommit ? database.newTransaction() : transaction;
+            Transaction.Mark mark = tx.mark();
+            StatementResult r;
             try {
-                StatementResult r = work.apply(tx);
-                if (autocommit) tx.commit();
-                return r;
+                r = work.apply(tx);
             } catch (RuntimeException e) {
                 // A failed statement changes nothing: undo what it did, keep the transaction's earlier work.
-                tx.rollbackTo(mark, database);
+                undoStatement(tx, mark, autocommit);
                 if (e instanceof MallardException) throw e;
                 throw new MallardException.Internal("internal error: " + e, e);
             } catch (StackOverflowError e) {
-                tx.rollbackTo(mark, database);
+                undoStatement(tx, mark, autocommit);
                 throw new MallardException("54001", "statement too complex (stack depth exceeded)");
             }
+            if (autocommit) database.commit(tx);
+            return r;
         }
+    }
+
+    private void undoStatement(Transaction tx, Transaction.Mark mark, boolean autocommit) {
+        if (autocommit) database.rollback(tx);
+        else tx.rollbackTo(mark, database);
     }
 
     /** Cancels the statement running on this connection, if any; it fails with SQLSTATE 57014. */
@@ -180,13 +185,13 @@ public final class ClientContext implements AutoCloseable {
     public void setAutoCommit(boolean autoCommit) {
         synchronized (statementLock) {
             if (autoCommit && transaction != null) commit();
-            else if (!autoCommit && transaction == null) transaction = new Transaction();
+            else if (!autoCommit && transaction == null) transaction = database.newTransaction();
         }
     }
 
     void begin() {
         if (transaction != null) throw new MallardException.Transaction("cannot start a transaction within a transaction");
-        transaction = new Transaction();
+        transaction = database.newTransaction();
     }
 
     boolean inTransaction() {
@@ -196,16 +201,18 @@ public final class ClientContext implements AutoCloseable {
     public void commit() {
         synchronized (statementLock) {
             if (transaction == null) return;
-            transaction.commit();
+            Transaction tx = transaction;
             transaction = null;
+            database.commit(tx);
         }
     }
 
     public void rollback() {
         synchronized (statementLock) {
             if (transaction == null) return;
-            transaction.rollbackTo(0, database);
+            Transaction tx = transaction;
             transaction = null;
+            database.rollback(tx);
         }
     }
 
@@ -216,8 +223,8 @@ public final class ClientContext implements AutoCloseable {
         }
         Transaction tx = transaction;
         transaction = null;
-        if (commit) tx.commit();
-        else tx.rollbackTo(0, database);
+        if (commit) database.commit(tx);
+        else database.rollback(tx);
     }
 
     public boolean isClosed() {
@@ -229,8 +236,9 @@ public final class ClientContext implements AutoCloseable {
         if (closed) return;
         synchronized (statementLock) {
             if (transaction != null) {
-                transaction.rollbackTo(0, database);
+                Transaction tx = transaction;
                 transaction = null;
+                database.rollback(tx);
             }
         }
         closed = true;

@@ -10,7 +10,8 @@ import dev.mallard.storage.file.BlockStreamReader;
 import dev.mallard.storage.file.BlockStreamWriter;
 import dev.mallard.storage.file.DatabaseHeader;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -22,11 +23,13 @@ import java.util.function.Consumer;
 final class DatabaseCheckpoint {
     private DatabaseCheckpoint() {}
 
-    /** Writes the catalog and its tables; the file's header then points at them. */
-    static void write(Catalog catalog, BlockFile file) {
+    /**
+     * Writes the catalog and its tables into blocks handed out by {@code allocate} (never those of
+     * the checkpoint in force); the file's header then points at them. Returns the blocks written.
+     */
+    static List<Long> write(Catalog catalog, Map<String, String> indexNames, BlockFile file, LongSupplier allocate) {
         DatabaseHeader previous = file.header();
-        AtomicLong next = new AtomicLong(previous.blockCount());
-        BlockStreamWriter w = new BlockStreamWriter(file, next::getAndIncrement);
+        BlockStreamWriter w = new BlockStreamWriter(file, allocate);
         List<String> statements = CatalogScript.statements(catalog, null);
         w.writeInt(statements.size());
         for (String s : statements) w.writeString(s);
@@ -36,17 +39,24 @@ final class DatabaseCheckpoint {
             w.writeString(t.schema()).writeString(t.name());
             t.storage().writeTo(w);
         }
+        // CREATE INDEX names: a unique index lives on as a constraint of its table, its name here.
+        w.writeInt(indexNames.size());
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(indexNames).entrySet()) w.writeString(e.getKey()).writeString(e.getValue());
         w.finish();
-        file.writeHeader(new DatabaseHeader(previous.iteration() + 1, w.firstBlock(), next.get(), -1));
+        List<Long> blocks = w.blocks();
+        long count = blocks.stream().mapToLong(Long::longValue).max().orElse(-1) + 1;
+        file.writeHeader(new DatabaseHeader(previous.iteration() + 1, w.firstBlock(), count, -1));
+        return blocks;
     }
 
     /**
      * Rebuilds the state of the file's last checkpoint into an empty catalog: {@code run} executes
-     * each CREATE statement, then the tables it created receive their rows.
+     * each CREATE statement, then the tables it created receive their rows. Returns the blocks the
+     * checkpoint occupies.
      */
-    static void read(BlockFile file, Consumer<String> run, Catalog catalog) {
+    static List<Long> read(BlockFile file, Consumer<String> run, Catalog catalog, Map<String, String> indexNames) {
         DatabaseHeader h = file.header();
-        if (h.metaBlock() < 0) return;
+        if (h.metaBlock() < 0) return List.of();
         BlockStreamReader r = new BlockStreamReader(file, h.metaBlock(), h.blockCount());
         int statements = r.readInt();
         for (int i = 0; i < statements; i++) run.accept(r.readString());
@@ -60,6 +70,9 @@ final class DatabaseCheckpoint {
             DataTable rows = DataTable.readFrom(t.types(), r);
             catalog.put(new TableEntry(t.schema(), t.name(), t.columns(), t.uniques(), t.checks(), rows));
         }
+        int indexes = r.readInt();
+        for (int i = 0; i < indexes; i++) indexNames.put(r.readString(), r.readString());
+        return r.blocks();
     }
 
     private static List<TableEntry> tables(Catalog catalog) {

@@ -3,6 +3,7 @@ package dev.mallard.engine;
 import dev.mallard.MallardException;
 import dev.mallard.catalog.Catalog;
 import dev.mallard.catalog.CatalogEntry;
+import dev.mallard.catalog.CatalogScript;
 import dev.mallard.catalog.ColumnDefinition;
 import dev.mallard.catalog.TableEntry;
 import dev.mallard.catalog.UniqueConstraint;
@@ -97,6 +98,15 @@ final class DdlExecutor {
             ChunkCollection rows = ChunkCollection.drain(statements.run(castToColumns(b, cols), b.names()));
             for (DataChunk chunk : rows.chunks()) table.storage().append(chunk);
             add(table, tx);
+            RedoLog redo = tx.redo();
+            if (redo != null) {
+                redo.sql(CatalogScript.createTable(table).replaceFirst("^CREATE TABLE", "CREATE OR REPLACE TABLE"));
+                long rowId = 0;
+                for (DataChunk chunk : rows.chunks()) {
+                    redo.insert(table, rowId, chunk);
+                    rowId += chunk.count();
+                }
+            }
             return new UpdateResult(rows.rowCount());
         }
         List<ColumnDefinition> cols = new ArrayList<>();

@@ -131,6 +131,7 @@ final class ModificationExecutor {
             DataChunk view = n == chunk.count() ? new DataChunk(cols, n, null) : new DataChunk(cols, n, keep.get(c));
             long base = storage.rowIdLimit();
             storage.append(view);
+            if (tx.redo() != null) tx.redo().insert(t, base, view);
             for (UniqueIndex index : indexes) {
                 for (int k = 0; k < n; k++) {
                     Object key = index.keyOf(view, k, identity);
@@ -248,6 +249,7 @@ final class ModificationExecutor {
                     values.copyFrom(chunk.column(c + 1), chunk.position(k), k);
                 }
                 storage.update(ids, n, c, values);
+                if (tx.redo() != null) tx.redo().update(t, c, ids, n, values);
                 tx.onRollback(() -> storage.update(ids, n, c, old));
             }
         }
@@ -276,6 +278,7 @@ final class ModificationExecutor {
             int n = chunk.count();
             long[] ids = Arrays.copyOf(chunk.column(0).longs, n);
             storage.delete(ids, n);
+            if (tx.redo() != null) tx.redo().delete(t, ids, n);
             tx.onRollback(() -> storage.undelete(ids, n));
         }
         statements.database().indexes().invalidate(storage);

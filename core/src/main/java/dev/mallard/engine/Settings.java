@@ -93,6 +93,33 @@ final class Settings {
         return List.of(LogicalType.VARCHAR, LogicalType.VARCHAR);
     }
 
+    /** A size such as {@code 16MB}, {@code 1GiB} or {@code 4096} (bytes): DuckDB's units, KB = 1000, KiB = 1024. */
+    static long bytes(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        int split = 0;
+        while (split < t.length() && (Character.isDigit(t.charAt(split)) || t.charAt(split) == '.')) split++;
+        String unit = t.substring(split);
+        long scale = switch (unit) {
+            case "", "b", "byte", "bytes" -> 1;
+            case "kb", "k" -> 1000L;
+            case "mb", "m" -> 1000_000L;
+            case "gb", "g" -> 1000_000_000L;
+            case "tb", "t" -> 1000_000_000_000L;
+            case "kib" -> 1L << 10;
+            case "mib" -> 1L << 20;
+            case "gib" -> 1L << 30;
+            case "tib" -> 1L << 40;
+            default -> -1;
+        };
+        try {
+            if (scale < 0 || split == 0) throw new NumberFormatException();
+            double v = Double.parseDouble(t.substring(0, split));
+            return (long) (v * scale);
+        } catch (NumberFormatException e) {
+            throw MallardException.Data.invalidArgument("expected a size such as 16MB, 1GiB or 4096 (bytes), got '" + text + "'");
+        }
+    }
+
     private static boolean parseBoolean(String key, String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "on", "yes", "t" -> true;

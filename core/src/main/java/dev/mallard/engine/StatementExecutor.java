@@ -80,20 +80,46 @@ final class StatementExecutor {
         return QueryExecutor.execute(prepare(plan), names, executionContext());
     }
 
-    StatementResult execute(Statement st, String sql, List<Values.Typed> params, Transaction tx) {
-        boolean write = !(st instanceof Query || st instanceof Explain || st instanceof Describe || st instanceof ShowTables
-                || st instanceof Summarize);
+    /**
+     * Runs one statement. {@code sql} is the text it was parsed from (positions in errors refer to
+     * it), {@code text} the statement's own source, which a database file's log records for DDL.
+     */
+    StatementResult execute(Statement st, String sql, String text, List<Values.Typed> params, Transaction tx) {
+        boolean changes = changesDatabase(st);
+        if (changes) database().beginWrite(tx);
+        boolean write = changes || st instanceof TransactionStatement || st instanceof SetVariable || st instanceof ResetVariable
+                || st instanceof Pragma || st instanceof Call || st instanceof Copy;
         Lock lock = write ? database().lock().writeLock() : database().lock().readLock();
         lock.lock();
         try {
-            return dispatch(st, sql, params, tx);
+            StatementResult r = dispatch(st, sql, params, tx);
+            if (changes && tx.redo() != null && logsText(st)) tx.redo().sql(text);
+            return r;
         } finally {
             lock.unlock();
         }
     }
 
+    /** Statements that change the catalog or table data: they take the writer permit first. */
+    private static boolean changesDatabase(Statement st) {
+        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate
+                || st instanceof CreateTable || st instanceof CreateView || st instanceof CreateSchema || st instanceof CreateIndex
+                || st instanceof Drop || st instanceof AlterTable;
+    }
+
+    /**
+     * DDL is logged as its text: replaying it rebuilds the same catalog entries. Data changes log
+     * rows and values instead, as does CREATE TABLE AS (its query might not give the same rows twice).
+     */
+    private static boolean logsText(Statement st) {
+        return st instanceof CreateTable c ? c.asQuery() == null
+                : st instanceof CreateView || st instanceof CreateSchema || st instanceof CreateIndex || st instanceof Drop
+                || st instanceof AlterTable;
+    }
+
     /** A batch of parameter rows for one batchable INSERT, run as a single statement. */
     StatementResult executeInsertBatch(Insert insert, String sql, List<List<Values.Typed>> batch, Transaction tx) {
+        database().beginWrite(tx);
         Lock lock = database().lock().writeLock();
         lock.lock();
         try {
@@ -105,6 +131,7 @@ final class StatementExecutor {
 
     /** Rows handed over by an appender, inserted as one statement. */
     StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
+        database().beginWrite(tx);
         Lock lock = database().lock().writeLock();
         lock.lock();
         try {
@@ -134,6 +161,10 @@ final class StatementExecutor {
             case Describe d -> describe(d, sql, params);
             case ShowTables s -> showTables(s);
             case Summarize s -> throw new MallardException.NotImplemented("SUMMARIZE is not supported yet");
+            case SetVariable s when s.name().toString().equalsIgnoreCase("wal_autocheckpoint") -> {
+                database().setWalLimit(Settings.bytes(String.valueOf(settingValue(s.value(), sql))));
+                yield new UpdateResult(0);
+            }
             case SetVariable s -> {
                 client.settings().set(s.name().toString(), settingValue(s.value(), sql));
                 yield new UpdateResult(0);
@@ -151,7 +182,10 @@ final class StatementExecutor {
                 }
                 yield new UpdateResult(0);
             }
-            case Checkpoint c -> new UpdateResult(0);
+            case Checkpoint c -> {
+                database().checkpoint(tx);
+                yield new UpdateResult(0);
+            }
             case Copy c -> throw new MallardException.NotImplemented("COPY is not supported yet");
             case Call c -> throw new MallardException.NotImplemented("CALL " + c.name() + " is not supported yet");
         };
@@ -246,6 +280,10 @@ final class StatementExecutor {
                 if (p.arguments().size() != 1) throw new MallardException.Binder("PRAGMA " + name + " takes the table name");
                 Object arg = settingValue(p.arguments().get(0), sql);
                 return describe(new Describe(p.position(), QualifiedName.of(arg.toString()), null), sql, List.of());
+            }
+            case "enable_checkpoint_on_shutdown", "disable_checkpoint_on_shutdown" -> {
+                database().setCheckpointOnClose(name.startsWith("enable"));
+                return new MaterializedResult(List.of("Success"), List.of(LogicalType.BOOLEAN), List.of());
             }
             case "enable_verification", "disable_verification" -> {
                 client.settings().set("enable_verification", name.startsWith("enable"));

@@ -33,20 +33,25 @@ public final class MallardDriver implements Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) return null;
         JdbcUrl parsed = JdbcUrl.parse(url);
-        DatabaseInstance database = switch (parsed.kind()) {
-            case PRIVATE_MEMORY -> DatabaseInstance.inMemory();
-            case SHARED_MEMORY -> DatabaseInstance.shared(parsed.name());
-            case FILE -> throw new SQLFeatureNotSupportedException(
-                    "file databases are not supported yet (" + parsed.name() + "); use jdbc:mallard: or jdbc:mallard:memory:NAME",
-                    "0A000");
-        };
         ClientContext context;
         try {
-            context = database.connect();
+            context = switch (parsed.kind()) {
+                case PRIVATE_MEMORY -> DatabaseInstance.inMemory().connect();
+                case SHARED_MEMORY -> DatabaseInstance.shared(parsed.name()).connect();
+                case FILE -> DatabaseInstance.connect(java.nio.file.Path.of(parsed.name()), parsed.readOnly() || readOnly(info));
+            };
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         }
         return new MallardConnection(context, url);
+    }
+
+    /** DuckDB's driver properties: {@code duckdb.read_only=true} or {@code access_mode=read_only}. */
+    private static boolean readOnly(Properties info) {
+        if (info == null) return false;
+        String ro = info.getProperty("duckdb.read_only", info.getProperty("read_only"));
+        String mode = info.getProperty("access_mode");
+        return "true".equalsIgnoreCase(ro) || "read_only".equalsIgnoreCase(mode);
     }
 
     @Override

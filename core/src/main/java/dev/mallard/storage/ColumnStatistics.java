@@ -28,14 +28,14 @@ public final class ColumnStatistics {
     }
 
     /** Writes these statistics to a checkpoint stream. */
-    public void writeTo(dev.mallard.storage.file.BlockStreamWriter w) {
+    public void writeTo(dev.mallard.storage.file.StreamOutput w) {
         byte[] r = sketch.registers();
         w.writeBytes(r, 0, r.length);
         w.writeDouble(min).writeDouble(max).writeLong(nulls).writeLong(values);
     }
 
     /** Reads statistics of a column of {@code type} written by {@link #writeTo}. */
-    public static ColumnStatistics readFrom(PhysicalType type, dev.mallard.storage.file.BlockStreamReader r) {
+    public static ColumnStatistics readFrom(PhysicalType type, dev.mallard.storage.file.StreamInput r) {
         byte[] registers = new byte[DistinctSketch.REGISTERS];
         r.readBytes(registers, 0, registers.length);
         ColumnStatistics c = new ColumnStatistics(type, DistinctSketch.of(registers));

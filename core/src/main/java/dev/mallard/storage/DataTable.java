@@ -147,7 +147,7 @@ public final class DataTable {
      * Writes the table's rows to a checkpoint stream: row count, then per row group its tombstones
      * and its column segments in their current encodings, then the column statistics.
      */
-    public void writeTo(dev.mallard.storage.file.BlockStreamWriter w) {
+    public void writeTo(dev.mallard.storage.file.StreamOutput w) {
         ColumnSegment[][] segs = segments;
         long[][] tombs = deleted;
         long limit = rowIdLimit;
@@ -166,7 +166,7 @@ public final class DataTable {
     }
 
     /** Reads a table written by {@link #writeTo}; {@code types} come from the catalog. */
-    public static DataTable readFrom(List<LogicalType> types, dev.mallard.storage.file.BlockStreamReader r) {
+    public static DataTable readFrom(List<LogicalType> types, dev.mallard.storage.file.StreamInput r) {
         int columns = r.readInt();
         if (columns != types.size()) {
             throw MallardException.Storage.corrupted("table data with " + columns + " columns for a table of " + types.size());
@@ -262,6 +262,27 @@ public final class DataTable {
             done += n;
         }
         rowIdLimit = base + count; // publish after the data is written
+    }
+
+    /**
+     * Appends {@code count} rows that are deleted from the start: recovery re-creates the row ids
+     * that rolled-back inserts used, so later rows get the row ids they had when they were logged.
+     */
+    public void appendDeleted(long count) {
+        if (count <= 0) return;
+        int batch = (int) Math.min(count, 2048);
+        DataChunk nulls = new DataChunk(types, batch);
+        for (Vector v : nulls.columns()) for (int k = 0; k < batch; k++) v.setNull(k, true);
+        long[] ids = new long[batch];
+        for (long done = 0; done < count; ) {
+            int n = (int) Math.min(batch, count - done);
+            long base = rowIdLimit;
+            nulls.setCount(n);
+            append(nulls);
+            for (int k = 0; k < n; k++) ids[k] = base + k;
+            delete(ids, n);
+            done += n;
+        }
     }
 
     /**

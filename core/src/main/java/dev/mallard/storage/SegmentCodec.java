@@ -1,8 +1,8 @@
 package dev.mallard.storage;
 
 import dev.mallard.MallardException;
-import dev.mallard.storage.file.BlockStreamReader;
-import dev.mallard.storage.file.BlockStreamWriter;
+import dev.mallard.storage.file.StreamInput;
+import dev.mallard.storage.file.StreamOutput;
 import dev.mallard.types.Interval;
 import dev.mallard.types.PhysicalType;
 
@@ -18,7 +18,7 @@ final class SegmentCodec {
 
     private static final int PLAIN = 0, PACKED16 = 1, PACKED32 = 2, DICT8 = 3, DICT16 = 4, HEAP = 5;
 
-    static void write(ColumnSegment s, int rows, BlockStreamWriter w) {
+    static void write(ColumnSegment s, int rows, StreamOutput w) {
         int tag = s.packed16 != null ? PACKED16 : s.packed32 != null ? PACKED32 : s.codes8 != null ? DICT8
                 : s.codes16 != null ? DICT16 : s.heap != null ? HEAP : PLAIN;
         w.writeByte(tag).writeInt(rows);
@@ -49,7 +49,7 @@ final class SegmentCodec {
         }
     }
 
-    private static void writePlain(ColumnSegment s, int rows, BlockStreamWriter w) {
+    private static void writePlain(ColumnSegment s, int rows, StreamOutput w) {
         switch (s.type) {
             case BOOL -> { for (int i = 0; i < rows; i++) w.writeByte(s.bools[i] ? 1 : 0); }
             case INT32 -> { for (int i = 0; i < rows; i++) w.writeInt(s.ints[i]); }
@@ -70,7 +70,7 @@ final class SegmentCodec {
         }
     }
 
-    static ColumnSegment read(PhysicalType type, BlockStreamReader r) {
+    static ColumnSegment read(PhysicalType type, StreamInput r) {
         int tag = r.readByte();
         int rows = r.readInt();
         if (rows < 0 || rows > DataTable.ROW_GROUP_SIZE) throw MallardException.Storage.corrupted("a segment of " + rows + " rows");
@@ -114,7 +114,7 @@ final class SegmentCodec {
         return s;
     }
 
-    private static void readPlain(ColumnSegment s, int rows, BlockStreamReader r) {
+    private static void readPlain(ColumnSegment s, int rows, StreamInput r) {
         switch (s.type) {
             case BOOL -> {
                 s.bools = new boolean[rows];

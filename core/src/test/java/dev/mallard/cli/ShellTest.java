@@ -92,10 +92,13 @@ class ShellTest {
     }
 
     @Test
-    void argumentErrorsAndFileDatabases() {
-        Run file = shell("", "data.db");
-        assertThat(file.code()).isEqualTo(1);
-        assertThat(file.err()).contains("file databases are not supported yet");
+    void argumentErrorsAndFileDatabases(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String db = dir.resolve("data.db").toString();
+        assertThat(shell("CREATE TABLE t AS SELECT 42 AS x;\n", db).code()).isZero();
+        assertThat(shell("", "-csv", "-readonly", db, "SELECT x FROM t").out()).isEqualTo("x\n42\n");
+        Run missing = shell("", "-readonly", dir.resolve("missing.db").toString(), "SELECT 1");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("does not exist");
         assertThat(shell("", "-nope").code()).isEqualTo(1);
         assertThat(shell("", "-version").out()).startsWith("Mallard ");
         assertThat(shell("", ":memory:", "SELECT 1 AS x").out()).contains("│       1 │");

@@ -56,14 +56,15 @@ class DatabaseCheckpointTest {
             s.execute("CREATE VIEW v(grp, total) AS SELECT k, sum(\"select\") FROM u GROUP BY k");
             for (String q : queries) before.add(rows(c, q));
             try (BlockFile file = BlockFile.create(dir.resolve("db.mallard"), FileLayer.LOCAL)) {
-                DatabaseCheckpoint.write(first.catalog(), file);
+                long[] next = {0};
+                DatabaseCheckpoint.write(first.catalog(), java.util.Map.of(), file, () -> next[0]++);
             }
         }
         DatabaseInstance second = DatabaseInstance.shared("checkpoint-target");
         try (Connection c = DriverManager.getConnection("jdbc:mallard:memory:checkpoint-target")) {
             ClientContext client = second.connect();
             try (BlockFile file = BlockFile.open(dir.resolve("db.mallard"), FileLayer.LOCAL, true)) {
-                DatabaseCheckpoint.read(file, client::execute, second.catalog());
+                DatabaseCheckpoint.read(file, client::execute, second.catalog(), new java.util.HashMap<>());
             }
             for (int i = 0; i < queries.length; i++) assertThat(rows(c, queries[i])).as(queries[i]).isEqualTo(before.get(i));
             try (Statement s = c.createStatement()) {

@@ -59,11 +59,20 @@ class MallardDriverTest {
     }
 
     @Test
-    void fileDatabasesAreNotSupportedYet() {
-        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mallard:/tmp/data.db"))
-                .isInstanceOf(SQLFeatureNotSupportedException.class)
-                .hasMessageContaining("file databases are not supported yet")
-                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
+    void fileDatabasesKeepTheirDataAcrossConnections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+        String url = "jdbc:mallard:" + dir.resolve("data.db");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t(a INTEGER, b VARCHAR)");
+            s.execute("INSERT INTO t VALUES (1, 'one'), (2, NULL)");
+        }
+        try (Connection c = DriverManager.getConnection(url + "?access_mode=read_only"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sum(a), count(b) FROM t")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(3);
+            assertThat(rs.getLong(2)).isEqualTo(1);
+            assertThatThrownBy(() -> s.execute("INSERT INTO t VALUES (3, 'x')"))
+                    .hasMessageContaining("read-only").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("25006");
+        }
     }
 
     @Test

@@ -24,6 +24,20 @@ public final class SqlParser {
         return withEnoughStack(() -> List.copyOf(new StatementParser(sql).statements()));
     }
 
+    /** A statement with its own source text (without the separating {@code ;}). */
+    public record Sourced(Statement statement, String text) {}
+
+    /** All statements in {@code sql}, each with its source text. */
+    public static List<Sourced> parseScript(String sql) {
+        return withEnoughStack(() -> {
+            List<String> texts = new java.util.ArrayList<>();
+            List<Statement> statements = new StatementParser(sql).statements(texts);
+            List<Sourced> out = new java.util.ArrayList<>(statements.size());
+            for (int i = 0; i < statements.size(); i++) out.add(new Sourced(statements.get(i), texts.get(i)));
+            return out;
+        });
+    }
+
     /** Exactly one statement (a trailing {@code ;} is fine). */
     public static Statement parseOne(String sql) {
         List<Statement> statements = parse(sql);

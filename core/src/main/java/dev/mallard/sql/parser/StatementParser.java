@@ -74,6 +74,11 @@ final class StatementParser extends QueryParser {
 
     /** All {@code ;}-separated statements; empty statements are skipped. */
     List<Statement> statements() {
+        return statements(new ArrayList<>());
+    }
+
+    /** As {@link #statements()}, also collecting each statement's source text into {@code texts}. */
+    List<Statement> statements(List<String> texts) {
         List<Statement> out = new ArrayList<>();
         while (true) {
             while (matchSymbol(";")) {
@@ -82,7 +87,9 @@ final class StatementParser extends QueryParser {
             if (atEnd()) {
                 return out;
             }
+            int start = peek().offset();
             out.add(statement());
+            texts.add(sql.substring(start, previous().end()));
             if (!atStatementEnd()) {
                 throw error(peek(), null);
             }

@@ -168,6 +168,38 @@ public final class BlockFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the file's write lock, held until close, or returns false when another process holds
+     * it. The lock covers one byte far past the data, so it never conflicts with reads.
+     */
+    public boolean tryLock() {
+        checkWritable();
+        try {
+            return channel.tryLock(Long.MAX_VALUE - 1, 1, false) != null;
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot lock " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cuts the file after block {@code blockCount - 1}: blocks past the current checkpoint are free. */
+    public void truncate(long blockCount) {
+        checkWritable();
+        try {
+            if (channel.size() > blockOffset(blockCount)) channel.truncate(blockOffset(blockCount));
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot truncate " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bytes in the file. */
+    public long size() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot read the size of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

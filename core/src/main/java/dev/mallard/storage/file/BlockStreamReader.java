@@ -2,15 +2,15 @@ package dev.mallard.storage.file;
 
 import dev.mallard.MallardException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /** Reads back what a {@link BlockStreamWriter} wrote, following the chain of blocks. */
-public final class BlockStreamReader {
+public final class BlockStreamReader implements StreamInput {
     private final BlockFile file;
     private final long limit;
     private ByteBuffer buffer;
     private long current;
     private long visited;
+    private final java.util.List<Long> blocks = new java.util.ArrayList<>();
 
     /** @param blockCount blocks in the file: a chain longer than that loops, and is damage */
     public BlockStreamReader(BlockFile file, long firstBlock, long blockCount) {
@@ -19,27 +19,33 @@ public final class BlockStreamReader {
         load(firstBlock);
     }
 
+    /** The blocks read so far: after reading a whole stream, the blocks it occupies. */
+    public java.util.List<Long> blocks() {
+        return blocks;
+    }
+
+    @Override
     public int readByte() {
         return data(1).get();
     }
 
-    /** A 16-bit value, sign-extended (mask with 0xFFFF for unsigned). */
+    @Override
     public int readShort() {
         return data(2).getShort();
     }
 
+    @Override
     public int readInt() {
         return data(4).getInt();
     }
 
+    @Override
     public long readLong() {
         return data(8).getLong();
     }
 
-    public double readDouble() {
-        return Double.longBitsToDouble(readLong());
-    }
 
+    @Override
     public void readBytes(byte[] a, int from, int length) {
         while (length > 0) {
             if (!buffer.hasRemaining()) next();
@@ -50,14 +56,6 @@ public final class BlockStreamReader {
         }
     }
 
-    public String readString() {
-        int n = readInt();
-        if (n == -1) return null;
-        if (n < 0) throw damaged("a string of length " + n);
-        byte[] a = new byte[n];
-        readBytes(a, 0, n);
-        return new String(a, StandardCharsets.UTF_8);
-    }
 
     /** The buffer with {@code n} bytes to read: a value that does not fit the rest of a block starts the next one. */
     private ByteBuffer data(int n) {
@@ -77,11 +75,13 @@ public final class BlockStreamReader {
             throw damaged("a link to block " + block);
         }
         current = block;
+        blocks.add(block);
         buffer = file.readBlock(block);
         buffer.position(8);
     }
 
-    private MallardException damaged(String what) {
+    @Override
+    public MallardException damaged(String what) {
         return MallardException.Storage.corrupted("metadata in block " + current + " of " + file.path() + " has " + what
                 + ": the file is damaged");
     }

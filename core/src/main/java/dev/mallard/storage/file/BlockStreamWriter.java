@@ -2,7 +2,6 @@ package dev.mallard.storage.file;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -12,7 +11,7 @@ import java.util.function.LongSupplier;
  * id of the next block (-1 ends the chain). Checkpoints write the catalog and table metadata this
  * way; {@link BlockStreamReader} reads it back. Little-endian, like the rest of the file.
  */
-public final class BlockStreamWriter {
+public final class BlockStreamWriter implements StreamOutput {
     private static final int CAPACITY = BlockFile.BLOCK_PAYLOAD;
 
     private final BlockFile file;
@@ -40,30 +39,32 @@ public final class BlockStreamWriter {
         return List.copyOf(blocks);
     }
 
+    @Override
     public BlockStreamWriter writeByte(int v) {
         room(1).put((byte) v);
         return this;
     }
 
+    @Override
     public BlockStreamWriter writeShort(int v) {
         room(2).putShort((short) v);
         return this;
     }
 
+    @Override
     public BlockStreamWriter writeInt(int v) {
         room(4).putInt(v);
         return this;
     }
 
+    @Override
     public BlockStreamWriter writeLong(long v) {
         room(8).putLong(v);
         return this;
     }
 
-    public BlockStreamWriter writeDouble(double v) {
-        return writeLong(Double.doubleToRawLongBits(v));
-    }
 
+    @Override
     public BlockStreamWriter writeBytes(byte[] a, int from, int length) {
         while (length > 0) {
             if (!buffer.hasRemaining()) nextBlock();
@@ -75,13 +76,6 @@ public final class BlockStreamWriter {
         return this;
     }
 
-    /** A length-prefixed UTF-8 string; null is written as length -1. */
-    public BlockStreamWriter writeString(String s) {
-        if (s == null) return writeInt(-1);
-        byte[] a = s.getBytes(StandardCharsets.UTF_8);
-        writeInt(a.length);
-        return writeBytes(a, 0, a.length);
-    }
 
     /** Writes the last block; the chain is complete. */
     public void finish() {

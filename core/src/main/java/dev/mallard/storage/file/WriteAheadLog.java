@@ -15,7 +15,8 @@ import java.util.List;
  * each a run of entries closed by a commit marker, appended and synced before COMMIT returns.
  *
  * <pre>
- * header  (32 bytes): magic "MALLWAL" + 0x1A, format version, checkpoint iteration, CRC
+ * header  (32 bytes): magic "MALLWAL" + 0x1A, format version, checkpoint iteration,
+ *                    id of the process writing the database, CRC
  * entry:  payload length (int), CRC-32C of type and payload (int), type (byte), payload
  * </pre>
  *
@@ -29,6 +30,8 @@ public final class WriteAheadLog implements AutoCloseable {
     static final byte[] MAGIC = {'M', 'A', 'L', 'L', 'W', 'A', 'L', 0x1A};
     static final int VERSION = 1;
     static final int HEADER = 32;
+    /** Size of an empty log. */
+    public static final int HEADER_BYTES = HEADER;
     static final int ENTRY_HEADER = 9;
     /** Entry type closing a transaction; callers use types 1..127. */
     static final byte COMMIT = 0;
@@ -76,6 +79,8 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             if (current && h.getLong(12) == iteration) {
                 end = readTransactions(ch, done);
+                // Record this process as the writer; a log holding transactions keeps its header until the checkpoint after recovery.
+                if (done.isEmpty()) writeHeader(ch, iteration);
             } else if (exists && n > 0 && !current && !java.util.Arrays.equals(h.array(), 0, Math.min(n, 8), MAGIC, 0, Math.min(n, 8))) {
                 throw MallardException.Storage.format(path + " is not a Mallard write-ahead log");
             } else {
@@ -88,6 +93,36 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (RuntimeException e) {
             FileIo.closeQuietly(ch);
             throw e;
+        }
+    }
+
+    /**
+     * Reads the transactions committed in the log of a database whose last checkpoint is
+     * {@code iteration}, without writing anything: for read-only opens. A missing log is empty.
+     */
+    public static List<List<Entry>> readCommitted(Path path, FileLayer files, long iteration) {
+        if (!Files.exists(path)) return List.of();
+        try (FileChannel ch = files.open(path, false, false)) {
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            int n = FileIo.read(ch, h, 0);
+            boolean current = n == HEADER && java.util.Arrays.equals(h.array(), 0, 8, MAGIC, 0, 8)
+                    && h.getInt(24) == FileIo.crc(h.array(), 0, 24) && h.getInt(8) == VERSION && h.getLong(12) == iteration;
+            List<List<Entry>> done = new ArrayList<>();
+            if (current) readTransactions(ch, done);
+            return done;
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot read the write-ahead log " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The id of the process that last opened the log for writing, or -1 if unknown. */
+    public static long writerProcess(Path path) {
+        try (FileChannel ch = FileChannel.open(path, java.nio.file.StandardOpenOption.READ)) {
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            if (FileIo.read(ch, h, 0) < HEADER || !java.util.Arrays.equals(h.array(), 0, 8, MAGIC, 0, 8)) return -1;
+            return h.getInt(20);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -188,7 +223,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
     private static void writeHeader(FileChannel ch, long iteration) throws IOException {
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        h.put(MAGIC).putInt(VERSION).putLong(iteration);
+        h.put(MAGIC).putInt(VERSION).putLong(iteration).putInt((int) ProcessHandle.current().pid());
         h.putInt(24, FileIo.crc(h.array(), 0, 24));
         FileIo.writeFully(ch, h.clear(), 0);
         ch.force(false);

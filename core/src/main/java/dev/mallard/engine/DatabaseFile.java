@@ -1,0 +1,149 @@
+package dev.mallard.engine;
+
+import dev.mallard.MallardException;
+import dev.mallard.catalog.Catalog;
+import dev.mallard.storage.file.BlockFile;
+import dev.mallard.storage.file.FileLayer;
+import dev.mallard.storage.file.WriteAheadLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The files behind a database: the block file holding the last checkpoint and, beside it
+ * ({@code NAME.wal}), the write-ahead log of transactions committed since. A writer holds a lock
+ * on the block file, so a second process gets a clear error instead of a second writer; read-only
+ * opens take no lock and never write.
+ *
+ * <p>Checkpoints never overwrite the blocks of the checkpoint in force: they write into blocks the
+ * current one does not use (those of the checkpoint before, or new ones at the end), then switch
+ * the header. A crash at any moment leaves the old checkpoint and its log, or the new one.
+ */
+final class DatabaseFile implements AutoCloseable {
+    private final Path path;
+    private final Path walPath;
+    private final FileLayer layer;
+    private final BlockFile blocks;
+    /** The log being appended to; null when read-only. */
+    private final WriteAheadLog wal;
+    /** Blocks of the checkpoint in force, which the next checkpoint must not overwrite. */
+    private Set<Long> used = Set.of();
+
+    private DatabaseFile(Path path, Path walPath, FileLayer layer, BlockFile blocks, WriteAheadLog wal) {
+        this.path = path;
+        this.walPath = walPath;
+        this.layer = layer;
+        this.blocks = blocks;
+        this.wal = wal;
+    }
+
+    static Path walPath(Path path) {
+        return path.resolveSibling(path.getFileName() + ".wal");
+    }
+
+    /** Opens (or, unless read-only, creates) the database file at {@code path}. */
+    static DatabaseFile open(Path path, boolean readOnly, FileLayer layer) {
+        Path walPath = walPath(path);
+        BlockFile blocks;
+        if (!isDatabase(path)) {
+            if (readOnly) {
+                throw MallardException.Storage.io("database file " + path + " does not exist (a read-only open does not create it)", null);
+            }
+            try {
+                // An empty file (as from createTempFile) becomes a new database; a log without its database is meaningless.
+                Files.deleteIfExists(path);
+                Files.deleteIfExists(walPath);
+            } catch (IOException e) {
+                throw MallardException.Storage.io("cannot create database file " + path + ": " + e.getMessage(), e);
+            }
+            blocks = BlockFile.create(path, layer);
+        } else {
+            blocks = BlockFile.open(path, layer, readOnly);
+        }
+        try {
+            if (readOnly) return new DatabaseFile(path, walPath, layer, blocks, null);
+            if (!blocks.tryLock()) {
+                long pid = WriteAheadLog.writerProcess(walPath);
+                throw new MallardException("55P03", "database file " + path + " is locked by "
+                        + (pid > 0 ? "process " + pid : "another process") + ", which has it open for writing;"
+                        + " close it there first, or open it read-only");
+            }
+            return new DatabaseFile(path, walPath, layer, blocks, WriteAheadLog.open(walPath, layer, blocks.header().iteration()));
+        } catch (RuntimeException e) {
+            blocks.close();
+            throw e;
+        }
+    }
+
+    private static boolean isDatabase(Path path) {
+        try {
+            return Files.exists(path) && Files.size(path) > 0;
+        } catch (IOException e) {
+            return true; // let opening it report the problem
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    boolean readOnly() {
+        return wal == null;
+    }
+
+    /**
+     * Loads the last checkpoint into the empty {@code catalog} ({@code runSql} executes its CREATE
+     * statements) and returns the transactions committed in the log since, to be replayed.
+     */
+    List<List<WriteAheadLog.Entry>> load(Consumer<String> runSql, Catalog catalog, Map<String, String> indexNames) {
+        used = new HashSet<>(DatabaseCheckpoint.read(blocks, runSql, catalog, indexNames));
+        long iteration = blocks.header().iteration();
+        return wal == null ? WriteAheadLog.readCommitted(walPath, layer, iteration) : wal.committed();
+    }
+
+    /** Appends a committed transaction to the log and syncs it. */
+    void log(List<WriteAheadLog.Entry> entries, boolean sync) {
+        wal.append(entries, sync);
+    }
+
+    /** Bytes of log since the last checkpoint. */
+    long logSize() {
+        return wal == null ? 0 : wal.size();
+    }
+
+    boolean logEmpty() {
+        return wal == null || wal.size() <= WriteAheadLog.HEADER_BYTES;
+    }
+
+    /** Writes the whole database as the new checkpoint, then empties the log. */
+    void checkpoint(Catalog catalog, Map<String, String> indexNames) {
+        Set<Long> busy = used;
+        long[] next = {0};
+        List<Long> written = DatabaseCheckpoint.write(catalog, indexNames, blocks, () -> {
+            while (busy.contains(next[0])) next[0]++;
+            return next[0]++;
+        });
+        used = new HashSet<>(written);
+        blocks.truncate(blocks.header().blockCount());
+        wal.reset(blocks.header().iteration());
+    }
+
+    /** Bytes of the database file (the log not included). */
+    long size() {
+        return blocks.size();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (wal != null) wal.close();
+        } finally {
+            blocks.close();
+        }
+    }
+}
