@@ -133,6 +133,19 @@ final class DatabaseFile implements AutoCloseable {
         wal.reset(blocks.header().iteration());
     }
 
+    /** Reads every block of the checkpoint in force, checking its checksum; returns the failures. */
+    List<String> verifyBlocks() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (long block : new java.util.TreeSet<>(used)) {
+            try {
+                blocks.readBlock(block);
+            } catch (MallardException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
     /** Bytes of the database file (the log not included). */
     long size() {
         return blocks.size();

@@ -210,6 +210,11 @@ public final class DatabaseInstance {
         file.checkpoint(catalog, indexNames);
     }
 
+    /** PRAGMA integrity_check: "ok", or one line per problem. */
+    List<String> integrityCheck() {
+        return IntegrityCheck.run(this, file);
+    }
+
     /** SET wal_autocheckpoint: the log size past which a commit checkpoints. */
     void setWalLimit(long bytes) {
         walLimit = bytes;

@@ -281,6 +281,17 @@ final class StatementExecutor {
                 Object arg = settingValue(p.arguments().get(0), sql);
                 return describe(new Describe(p.position(), QualifiedName.of(arg.toString()), null), sql, List.of());
             }
+            case "integrity_check" -> {
+                List<Object[]> rows = new ArrayList<>();
+                for (String line : database().integrityCheck()) rows.add(new Object[] {line});
+                return new MaterializedResult(List.of("integrity_check"), List.of(LogicalType.VARCHAR), rows);
+            }
+            case "database_size" -> {
+                long[] sizes = database().fileSizes();
+                return new MaterializedResult(List.of("database_name", "database_size", "wal_size"),
+                        List.of(LogicalType.VARCHAR, LogicalType.BIGINT, LogicalType.BIGINT),
+                        List.<Object[]>of(new Object[] {database().path() == null ? "memory" : database().path().toString(), sizes[0], sizes[1]}));
+            }
             case "enable_checkpoint_on_shutdown", "disable_checkpoint_on_shutdown" -> {
                 database().setCheckpointOnClose(name.startsWith("enable"));
                 return new MaterializedResult(List.of("Success"), List.of(LogicalType.BOOLEAN), List.of());

@@ -191,6 +191,51 @@ public final class DataTable {
         return new DataTable(types, segs, tombs, limit, deletedCount, stats);
     }
 
+    /**
+     * Checks the table's structure (a segment per column in every row group, each long enough,
+     * the deleted count matching the tombstones) and reads every value once; returns the problems
+     * found, described for {@code PRAGMA integrity_check}.
+     */
+    public List<String> verify(String name) {
+        List<String> problems = new ArrayList<>();
+        ColumnSegment[][] segs = segments;
+        long[][] tombs = deleted;
+        long limit = rowIdLimit;
+        if (segs.length < rowGroupCount()) {
+            problems.add(name + ": " + segs.length + " row groups hold " + limit + " row ids");
+            return problems;
+        }
+        long dead = 0;
+        for (int g = 0; g < rowGroupCount(); g++) {
+            int rows = (int) Math.min(ROW_GROUP_SIZE, limit - (long) g * ROW_GROUP_SIZE);
+            if (segs[g].length != types.size()) {
+                problems.add(name + ": row group " + g + " has " + segs[g].length + " columns, not " + types.size());
+                continue;
+            }
+            for (int c = 0; c < types.size(); c++) {
+                if (segs[g][c].capacity() < rows) {
+                    problems.add(name + ": column " + c + " of row group " + g + " holds " + segs[g][c].capacity() + " of " + rows + " rows");
+                }
+            }
+            long[] t = g < tombs.length ? tombs[g] : null;
+            if (t != null) for (int o = 0; o < rows; o++) if ((t[o >>> 6] & (1L << o)) != 0) dead++;
+        }
+        if (dead != deletedCount) problems.add(name + ": " + dead + " rows are deleted but the count says " + deletedCount);
+        if (!problems.isEmpty()) return problems;
+        int[] all = new int[types.size()];
+        for (int c = 0; c < all.length; c++) all[c] = c;
+        DataChunk chunk = new DataChunk(types);
+        try {
+            for (long from = 0; from < limit; from += Vector.DEFAULT_CAPACITY) {
+                chunk.reset();
+                scan(from, Vector.DEFAULT_CAPACITY, limit, all, chunk);
+            }
+        } catch (RuntimeException e) {
+            problems.add(name + ": reading its rows fails: " + e);
+        }
+        return problems;
+    }
+
     /** Segment {@code column} of row group {@code group} (checkpoints write them as they are). */
     ColumnSegment segment(int group, int column) {
         return segments[group][column];

@@ -104,6 +104,7 @@ class FileDatabaseTest {
         assertThat(sizeOf("test.db.wal")).as("the close checkpoint empties the log").isLessThanOrEqualTo(32);
         try (Connection c = DriverManager.getConnection(url())) {
             assertThat(answers(c)).isEqualTo(before);
+            assertThat(rows(c, "PRAGMA integrity_check")).containsExactly("ok");
             try (Statement s = c.createStatement()) {
                 // constraints and index names survive
                 assertThatThrownBy(() -> s.execute("INSERT INTO items(id) VALUES (5)")).hasMessageContaining("5");
