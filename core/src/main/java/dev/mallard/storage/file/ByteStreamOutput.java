@@ -15,6 +15,10 @@ public final class ByteStreamOutput implements StreamOutput {
         return Arrays.copyOf(data, size);
     }
 
+    /**
+     * Reserves {@code n} bytes and returns where they start. Call it before naming {@code data}:
+     * it may replace the array, and Java evaluates an array reference before its index.
+     */
     private int room(int n) {
         if (size + n > data.length) data = Arrays.copyOf(data, Math.max(size + n, data.length * 2));
         int at = size;
@@ -24,7 +28,8 @@ public final class ByteStreamOutput implements StreamOutput {
 
     @Override
     public ByteStreamOutput writeByte(int v) {
-        data[room(1)] = (byte) v;
+        int at = room(1);
+        data[at] = (byte) v;
         return this;
     }
 
@@ -52,7 +57,7 @@ public final class ByteStreamOutput implements StreamOutput {
 
     @Override
     public ByteStreamOutput writeBytes(byte[] a, int from, int length) {
-        int at = room(length); // before reading the field: room() may replace the array
+        int at = room(length);
         System.arraycopy(a, from, data, at, length);
         return this;
     }
