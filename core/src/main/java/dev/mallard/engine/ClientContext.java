@@ -167,7 +167,7 @@ public final class ClientContext implements AutoCloseable {
 
     private void undoStatement(Transaction tx, Transaction.Mark mark, boolean autocommit) {
         if (autocommit) database.rollback(tx);
-        else tx.rollbackTo(mark, database);
+        else database.rollbackStatement(tx, mark);
     }
 
     /** Cancels the statement running on this connection, if any; it fails with SQLSTATE 57014. */

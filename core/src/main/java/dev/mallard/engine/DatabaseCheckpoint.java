@@ -24,10 +24,11 @@ final class DatabaseCheckpoint {
     private DatabaseCheckpoint() {}
 
     /**
-     * Writes the catalog and its tables into blocks handed out by {@code allocate} (never those of
+     * Writes the catalog and its tables (the rows {@code committed} sees) into blocks handed out by {@code allocate} (never those of
      * the checkpoint in force); the file's header then points at them. Returns the blocks written.
      */
-    static List<Long> write(Catalog catalog, Map<String, String> indexNames, BlockFile file, LongSupplier allocate) {
+    static List<Long> write(Catalog catalog, Map<String, String> indexNames, dev.mallard.storage.Snapshot committed, BlockFile file,
+                            LongSupplier allocate) {
         DatabaseHeader previous = file.header();
         BlockStreamWriter w = new BlockStreamWriter(file, allocate);
         List<String> statements = CatalogScript.statements(catalog, null);
@@ -37,7 +38,7 @@ final class DatabaseCheckpoint {
         w.writeInt(tables.size());
         for (TableEntry t : tables) {
             w.writeString(t.schema()).writeString(t.name());
-            t.storage().writeTo(w);
+            t.storage().writeTo(w, committed);
         }
         // CREATE INDEX names: a unique index lives on as a constraint of its table, its name here.
         w.writeInt(indexNames.size());

@@ -120,11 +120,11 @@ final class DatabaseFile implements AutoCloseable {
         return wal == null || wal.size() <= WriteAheadLog.HEADER_BYTES;
     }
 
-    /** Writes the whole database as the new checkpoint, then empties the log. */
-    void checkpoint(Catalog catalog, Map<String, String> indexNames) {
+    /** Writes the whole database, as {@code committed} sees its rows, as the new checkpoint; then empties the log. */
+    void checkpoint(Catalog catalog, Map<String, String> indexNames, dev.mallard.storage.Snapshot committed) {
         Set<Long> busy = used;
         long[] next = {0};
-        List<Long> written = DatabaseCheckpoint.write(catalog, indexNames, blocks, () -> {
+        List<Long> written = DatabaseCheckpoint.write(catalog, indexNames, committed, blocks, () -> {
             while (busy.contains(next[0])) next[0]++;
             return next[0]++;
         });

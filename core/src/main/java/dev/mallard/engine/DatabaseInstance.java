@@ -2,6 +2,8 @@ package dev.mallard.engine;
 
 import dev.mallard.MallardException;
 import dev.mallard.catalog.Catalog;
+import dev.mallard.storage.RowVersions;
+import dev.mallard.storage.Snapshot;
 import dev.mallard.storage.file.FileLayer;
 import dev.mallard.storage.file.WriteAheadLog;
 import java.nio.file.Path;
@@ -40,10 +42,21 @@ public final class DatabaseInstance {
     private boolean recovering;
     private volatile long walLimit = DEFAULT_WAL_LIMIT;
     private volatile boolean checkpointOnClose = true;
-    /** Serializes statements that change the database; readers run concurrently. */
+    /** Statements hold it shared; DDL holds it exclusively, so no statement sees a catalog change half made. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Held by the one transaction that is writing, from its first change to its end. */
-    private final Semaphore writer = new Semaphore(1, true);
+    /**
+     * Writer permits: a transaction that changes rows holds one from its first change to its end;
+     * one that changes the schema holds all of them (DDL is not versioned, so it runs alone).
+     */
+    private final Semaphore writers = new Semaphore(WRITER_PERMITS, true);
+    private static final int WRITER_PERMITS = 1 << 20;
+    /** One statement changes rows at a time, and commits stamp their versions one at a time. */
+    private final java.util.concurrent.locks.ReentrantLock rowWriter = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicLong nextTransaction = new java.util.concurrent.atomic.AtomicLong(RowVersions.TRANSACTION_BASE);
+    /** The last commit id handed out; snapshots see commits up to theirs. Guarded by {@link #running}. */
+    private volatile long lastCommit;
+    /** Transactions that have taken a snapshot and not ended, oldest first. */
+    private final java.util.Set<Transaction> running = new java.util.LinkedHashSet<>();
 
     private DatabaseInstance(String sharedName, DatabaseFile file) {
         this.sharedName = sharedName;
@@ -98,7 +111,7 @@ public final class DatabaseInstance {
             RedoReplay replay = new RedoReplay(catalog, loader::execute, file.path() + ".wal");
             for (List<WriteAheadLog.Entry> transaction : log) replay.apply(transaction);
             indexes.invalidateAll();
-            if (!log.isEmpty() && !file.readOnly()) file.checkpoint(catalog, indexNames);
+            if (!log.isEmpty() && !file.readOnly()) file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
         } finally {
             recovering = false;
         }
@@ -127,34 +140,76 @@ public final class DatabaseInstance {
 
     /** A transaction that logs its changes when the database has a file to make them durable in. */
     Transaction newTransaction() {
-        return new Transaction(file == null || file.readOnly() || recovering ? null : new RedoLog(walLimit));
+        return new Transaction(nextTransaction.incrementAndGet(),
+                file == null || file.readOnly() || recovering ? null : new RedoLog(walLimit));
     }
 
     /**
-     * Called before a transaction's first change: waits until no other transaction is writing. One
-     * transaction writes at a time, so changes reach the log in the order they were made.
+     * The transaction's snapshot, taken at its first statement (as PostgreSQL's REPEATABLE READ
+     * does): every commit before it, none after, and the transaction's own changes.
      */
-    void beginWrite(Transaction tx) {
+    Snapshot snapshot(Transaction tx) {
+        if (tx.start < 0) {
+            synchronized (running) {
+                tx.start = lastCommit;
+                running.add(tx);
+            }
+        }
+        return Snapshot.of(tx.start, tx.id());
+    }
+
+    /** Commit id up to which every running transaction sees all changes. */
+    private long horizon() {
+        synchronized (running) {
+            long h = lastCommit;
+            for (Transaction t : running) h = Math.min(h, t.start);
+            return h;
+        }
+    }
+
+    /** The lock a statement holds while it runs: shared, or exclusive for DDL. */
+    java.util.concurrent.locks.Lock statementLock(boolean ddl) {
+        return ddl ? lock.writeLock() : lock.readLock();
+    }
+
+    /** Held while a statement changes rows (see {@link #rowWriter}). */
+    java.util.concurrent.locks.ReentrantLock rowWriter() {
+        return rowWriter;
+    }
+
+    /**
+     * Called before a transaction's first change: takes a writer permit, or all of them for DDL
+     * (waiting for transactions with uncommitted changes to end). Writers to different rows run
+     * side by side; the same row written twice is a serialization error ({@link RowVersions}).
+     */
+    void beginWrite(Transaction tx, boolean ddl) {
         if (file != null && file.readOnly() && !recovering) {
             throw new MallardException("25006", "cannot change database " + file.path() + ": it is open read-only");
         }
-        if (tx.holdsWriter()) return;
+        int need = ddl ? WRITER_PERMITS - tx.permits : tx.permits > 0 ? 0 : 1;
+        if (need == 0) return;
         try {
-            if (!writer.tryAcquire(WRITER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new MallardException("40001", "could not write: another transaction has been changing the database for "
-                        + WRITER_WAIT_MILLIS / 1000 + " s; one transaction writes at a time, so commit or roll back the other one, then retry");
+            if (!writers.tryAcquire(need, WRITER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new MallardException("40001", ddl
+                        ? "could not change the schema: other transactions have had uncommitted changes for " + WRITER_WAIT_MILLIS / 1000
+                                + " s; schema changes wait for them to commit or roll back, so end them and retry"
+                        : "could not write: a transaction changing the schema has been running for " + WRITER_WAIT_MILLIS / 1000
+                                + " s; commit or roll it back, then retry");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MallardException.Interrupted("interrupted while waiting to write");
         }
-        tx.setWriter(true);
+        tx.permits += need;
     }
 
-    private void endWrite(Transaction tx) {
-        if (tx.holdsWriter()) {
-            tx.setWriter(false);
-            writer.release();
+    private void end(Transaction tx) {
+        synchronized (running) {
+            running.remove(tx);
+        }
+        if (tx.permits > 0) {
+            writers.release(tx.permits);
+            tx.permits = 0;
         }
     }
 
@@ -164,21 +219,37 @@ public final class DatabaseInstance {
      * thrown: nothing is half-committed.
      */
     void commit(Transaction tx) {
+        if (tx.permits == 0) { // read only: nothing to log or stamp
+            end(tx);
+            return;
+        }
+        rowWriter.lock();
         try {
             RedoLog redo = tx.redo();
             boolean checkpointDue = false;
-            if (file != null && redo != null && tx.holdsWriter()) {
+            if (file != null && redo != null) {
                 if (redo.overflowed()) {
-                    file.checkpoint(catalog, indexNames); // a bulk change: the checkpoint holds it, once
+                    // a bulk change: the checkpoint holds it, once (its own rows included, not yet stamped)
+                    file.checkpoint(catalog, indexNames, Snapshot.of(lastCommit, tx.id()));
                 } else if (!redo.isEmpty()) {
                     file.log(redo.entries(), true);
                     checkpointDue = file.logSize() > walLimit;
                 }
             }
-            tx.commit();
+            long horizon;
+            synchronized (running) {
+                long commit = lastCommit + 1;
+                tx.commit(commit);
+                lastCommit = commit; // after the stamps: a snapshot that includes this commit sees them
+                running.remove(tx);
+            }
+            horizon = horizon();
+            // Settle the tables in the catalog, not the ones the changes were made to: an ALTER
+            // TABLE later in the transaction replaced those with copies that share their versions.
+            for (var e : catalog.entries()) if (e instanceof dev.mallard.catalog.TableEntry t) t.storage().settle(horizon);
             if (checkpointDue) {
                 try {
-                    file.checkpoint(catalog, indexNames);
+                    file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
                 } catch (MallardException e) {
                     // The commit is durable in the log; the next checkpoint retries.
                 }
@@ -187,27 +258,45 @@ public final class DatabaseInstance {
             tx.rollbackTo(Transaction.START, this);
             throw e;
         } finally {
-            endWrite(tx);
+            rowWriter.unlock();
+            end(tx);
         }
     }
 
     /** Undoes all of a transaction's changes. */
     void rollback(Transaction tx) {
+        rowWriter.lock();
         try {
             tx.rollbackTo(Transaction.START, this);
         } finally {
-            endWrite(tx);
+            rowWriter.unlock();
+            end(tx);
+        }
+    }
+
+    /** Undoes what a failed statement changed, keeping the transaction's earlier work. */
+    void rollbackStatement(Transaction tx, Transaction.Mark mark) {
+        rowWriter.lock();
+        try {
+            tx.rollbackTo(mark, this);
+        } finally {
+            rowWriter.unlock();
         }
     }
 
     /** CHECKPOINT: writes the database file and empties its log (nothing to do in memory). */
     void checkpoint(Transaction tx) {
         if (file == null || file.readOnly()) return;
-        if (tx.holdsWriter() && tx.redo() != null && !tx.redo().isEmpty()) {
+        if (tx.changedRows() || tx.redo() != null && !tx.redo().isEmpty()) {
             throw new MallardException.Transaction("cannot CHECKPOINT in a transaction that has changed the database; commit first");
         }
-        beginWrite(tx);
-        file.checkpoint(catalog, indexNames);
+        beginWrite(tx, false); // no schema change is under way while we hold a permit
+        rowWriter.lock();
+        try {
+            file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
+        } finally {
+            rowWriter.unlock();
+        }
     }
 
     /** PRAGMA integrity_check: "ok", or one line per problem. */
@@ -248,7 +337,9 @@ public final class DatabaseInstance {
                 closed = true;
                 FILES.remove(file.path(), this);
                 try {
-                    if (checkpointOnClose && !file.readOnly() && !file.logEmpty()) file.checkpoint(catalog, indexNames);
+                    if (checkpointOnClose && !file.readOnly() && !file.logEmpty()) {
+                        file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
+                    }
                 } finally {
                     file.close();
                 }

@@ -92,7 +92,7 @@ final class ModificationExecutor {
             for (int k = 0; k < chunk.count(); k++) {
                 if (conflictIndex != null) {
                     Object key = conflictIndex.keyOf(chunk, k, identity);
-                    Long existing = key == null ? null : conflictIndex.rowOf(key);
+                    Long existing = key == null ? null : conflictIndex.holder(key, tx.id());
                     if (existing != null) {
                         if (!conflictKeys.add(key)) {
                             throw new MallardException("21000", "ON CONFLICT DO UPDATE cannot affect the same row twice in one statement: "
@@ -106,7 +106,7 @@ final class ModificationExecutor {
                     UniqueIndex index = indexes.get(x);
                     Object key = index.keyOf(chunk, k, identity);
                     if (key == null) continue;
-                    if (index.rowOf(key) != null || batchKeys.get(x).contains(key)) {
+                    if (index.holder(key, tx.id()) != null || batchKeys.get(x).contains(key)) {
                         if (skipConflicts) continue rows;
                         throw index.violation(key);
                     }
@@ -130,7 +130,7 @@ final class ModificationExecutor {
             Vector[] cols = Arrays.copyOf(chunk.columns(), width);
             DataChunk view = n == chunk.count() ? new DataChunk(cols, n, null) : new DataChunk(cols, n, keep.get(c));
             long base = storage.rowIdLimit();
-            storage.append(view);
+            storage.append(view, tx.id());
             if (tx.redo() != null) tx.redo().insert(t, base, view);
             for (UniqueIndex index : indexes) {
                 for (int k = 0; k < n; k++) {
@@ -142,11 +142,8 @@ final class ModificationExecutor {
         }
         long last = storage.rowIdLimit();
         if (inserted > 0) {
-            tx.onRollback(() -> {
-                long[] ids = new long[(int) (last - first)];
-                for (int i = 0; i < ids.length; i++) ids[i] = first + i;
-                storage.delete(ids, ids.length);
-            });
+            tx.onRollback(() -> storage.abortInserts(first, last));
+            tx.onCommit(commit -> storage.commitInserts(first, last, commit));
         }
         if (conflicts != null && conflicts.rowCount() > 0) inserted += updateConflicts(t, cu, conflicts, tx);
         return new UpdateResult(inserted);
@@ -231,30 +228,45 @@ final class ModificationExecutor {
                     if (key == null) continue;
                     long rowId = chunk.column(0).longs[chunk.position(k)];
                     if (seen.put(key, rowId) != null) throw index.violation(key);
-                    Long holder = index.rowOf(key);
+                    Long holder = index.holder(key, tx.id());
                     if (holder != null && !updated.contains(holder)) throw index.violation(key);
                 }
             }
         }
+        // MVCC: an update deletes the old row version and appends the new one (every column's
+        // new value is in the chunk), so readers of older snapshots keep seeing the old values.
         DataTable storage = t.storage();
+        Vector[] newRow = new Vector[width];
         for (DataChunk chunk : rows.chunks()) {
-            int n = chunk.count();
-            long[] ids = new long[n];
-            for (int k = 0; k < n; k++) ids[k] = chunk.column(0).longs[chunk.position(k)];
-            for (int c : changed) {
-                Vector old = new Vector(t.columns().get(c).type(), n);
-                Vector values = new Vector(t.columns().get(c).type(), n);
-                for (int k = 0; k < n; k++) {
-                    old.setObject(k, storage.get(ids[k], c));
-                    values.copyFrom(chunk.column(c + 1), chunk.position(k), k);
-                }
-                storage.update(ids, n, c, values);
-                if (tx.redo() != null) tx.redo().update(t, c, ids, n, values);
-                tx.onRollback(() -> storage.update(ids, n, c, old));
-            }
+            deleteVersions(t, chunk, tx);
+            for (int c = 0; c < width; c++) newRow[c] = chunk.column(c + 1);
+            appendVersions(t, new DataChunk(newRow.clone(), chunk.count(), chunk.sel()), tx);
         }
         statements.database().indexes().invalidate(storage);
         return new UpdateResult(updated.size());
+    }
+
+    /** Deletes the rows whose ids are column 0 of {@code chunk}, as transaction {@code tx}. */
+    private void deleteVersions(TableEntry t, DataChunk chunk, Transaction tx) {
+        DataTable storage = t.storage();
+        long[] ids = new long[chunk.count()];
+        for (int k = 0; k < ids.length; k++) ids[k] = chunk.column(0).longs[chunk.position(k)];
+        int n = storage.markDeleted(ids, ids.length, statements.database().snapshot(tx), tx.id());
+        if (n == 0) return;
+        tx.onRollback(() -> storage.unmarkDeleted(ids, n));
+        tx.onCommit(commit -> storage.commitDeletes(ids, n, commit));
+        if (tx.redo() != null) tx.redo().delete(t, ids, n);
+    }
+
+    /** Appends the live rows of {@code rows} (table columns) as transaction {@code tx}. */
+    private void appendVersions(TableEntry t, DataChunk rows, Transaction tx) {
+        DataTable storage = t.storage();
+        long first = storage.rowIdLimit();
+        storage.append(rows, tx.id());
+        long last = storage.rowIdLimit();
+        tx.onRollback(() -> storage.abortInserts(first, last));
+        tx.onCommit(commit -> storage.commitInserts(first, last, commit));
+        if (tx.redo() != null) tx.redo().insert(t, first, rows);
     }
 
     StatementResult delete(Delete delete, String sql, List<Values.Typed> params, Transaction tx) {
@@ -273,15 +285,8 @@ final class ModificationExecutor {
     }
 
     private StatementResult deleteRows(TableEntry t, ChunkCollection rows, Transaction tx) {
-        DataTable storage = t.storage();
-        for (DataChunk chunk : rows.chunks()) {
-            int n = chunk.count();
-            long[] ids = Arrays.copyOf(chunk.column(0).longs, n);
-            storage.delete(ids, n);
-            if (tx.redo() != null) tx.redo().delete(t, ids, n);
-            tx.onRollback(() -> storage.undelete(ids, n));
-        }
-        statements.database().indexes().invalidate(storage);
+        for (DataChunk chunk : rows.chunks()) deleteVersions(t, chunk, tx);
+        statements.database().indexes().invalidate(t.storage());
         return new UpdateResult(rows.rowCount());
     }
 

@@ -6,21 +6,20 @@ import dev.mallard.storage.VectorCodec;
 import dev.mallard.storage.file.ByteStreamOutput;
 import dev.mallard.storage.file.WriteAheadLog;
 import dev.mallard.vector.DataChunk;
-import dev.mallard.vector.Vector;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a transaction changed, as write-ahead log entries to make durable at commit and to replay
  * at open ({@link RedoReplay}). Changes are physical where replaying SQL could differ (rows
- * inserted, row ids deleted, values written: {@code random()} or {@code now()} must not be
- * re-evaluated) and statement text for DDL.
+ * inserted with their row ids, row ids deleted; an update is both, since it writes a new row
+ * version: {@code random()} or {@code now()} must not be re-evaluated) and statement text for DDL.
  *
  * <p>A transaction whose log grows past {@code limit} bytes stops logging: its commit writes a
  * checkpoint instead, which holds the same changes without a second copy of a bulk load in the log.
  */
 final class RedoLog {
-    static final byte SQL = 1, INSERT = 2, DELETE = 3, UPDATE = 4;
+    static final byte SQL = 1, INSERT = 2, DELETE = 3;
 
     private final long limit;
     private final List<WriteAheadLog.Entry> entries = new ArrayList<>();
@@ -91,16 +90,6 @@ final class RedoLog {
         out.writeInt(runs.size());
         for (long[] r : runs) out.writeLong(r[0]).writeLong(r[1]);
         add(DELETE, out);
-    }
-
-    /** New values of column {@code column} of rows {@code rowIds[k]}: position k of {@code values}. */
-    void update(TableEntry table, int column, long[] rowIds, int count, Vector values) {
-        if (overflowed) return;
-        ByteStreamOutput out = table(table);
-        out.writeInt(column).writeInt(count);
-        for (int k = 0; k < count; k++) out.writeLong(rowIds[k]);
-        VectorCodec.write(table.types().get(column), values, null, count, out);
-        add(UPDATE, out);
     }
 
     private static ByteStreamOutput table(TableEntry table) {

@@ -36,7 +36,6 @@ final class RedoReplay {
                 case RedoLog.SQL -> runSql.accept(in.readString());
                 case RedoLog.INSERT -> insert(table(in), in);
                 case RedoLog.DELETE -> delete(table(in), in);
-                case RedoLog.UPDATE -> update(table(in), in);
                 default -> throw in.damaged("an entry of unknown type " + e.type());
             }
         }
@@ -54,15 +53,17 @@ final class RedoReplay {
         long first = in.readLong();
         int n = in.readInt();
         DataTable storage = t.storage();
-        if (first < storage.rowIdLimit()) {
-            throw in.damaged("rows inserted at row id " + first + " of " + t.name() + ", which has " + storage.rowIdLimit());
-        }
-        // Rows a rolled-back transaction appended took row ids that later rows kept: take them again, deleted.
-        storage.appendDeleted(first - storage.rowIdLimit());
         List<LogicalType> types = t.types();
         Vector[] columns = new Vector[types.size()];
         for (int c = 0; c < columns.length; c++) columns[c] = VectorCodec.read(types.get(c), n, in);
-        storage.append(new DataChunk(columns, n, null));
+        DataChunk rows = new DataChunk(columns, n, null);
+        if (first >= storage.rowIdLimit()) {
+            // Row ids below were taken by transactions that rolled back or commit later: take them, deleted for now.
+            storage.appendDeleted(first - storage.rowIdLimit());
+            storage.append(rows);
+        } else if (!storage.fillDeleted(first, rows)) {
+            throw in.damaged("rows inserted at row ids " + first + ".." + (first + n) + " of " + t.name() + ", which are taken");
+        }
     }
 
     private void delete(TableEntry t, ByteStreamInput in) {
@@ -78,17 +79,6 @@ final class RedoReplay {
                 done += n;
             }
         }
-    }
-
-    private void update(TableEntry t, ByteStreamInput in) {
-        int column = in.readInt(), n = in.readInt();
-        if (column < 0 || column >= t.types().size()) throw in.damaged("an update of column " + column + " of " + t.name());
-        long[] ids = new long[n];
-        for (int k = 0; k < n; k++) {
-            ids[k] = in.readLong();
-            checkRange(t, ids[k], 1, in);
-        }
-        t.storage().update(ids, n, column, VectorCodec.read(t.types().get(column), n, in));
     }
 
     private static void checkRange(TableEntry t, long start, long length, ByteStreamInput in) {

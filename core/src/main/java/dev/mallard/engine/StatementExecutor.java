@@ -15,6 +15,7 @@ import dev.mallard.planner.BindContext;
 import dev.mallard.planner.QueryBinder;
 import dev.mallard.planner.subquery.SubqueryUnnester;
 import dev.mallard.sql.tree.*;
+import dev.mallard.storage.Snapshot;
 import dev.mallard.types.LogicalType;
 import dev.mallard.types.Values;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.concurrent.locks.Lock;
  */
 final class StatementExecutor {
     private final ClientContext client;
+    /** The transaction of the statement running (statements of one connection run one at a time). */
+    private Transaction current;
     private final DdlExecutor ddl;
     private final ModificationExecutor dml;
     private final RecursiveCteExecution recursion = new RecursiveCteExecution(this);
@@ -68,7 +71,8 @@ final class StatementExecutor {
     }
 
     ExecutionContext executionContext() {
-        return new ExecutionContext(client.settings().threads(), client::cancelRequested);
+        Snapshot snapshot = current == null ? Snapshot.LATEST : database().snapshot(current);
+        return new ExecutionContext(client.settings().threads(), client::cancelRequested, snapshot);
     }
 
     /** Unnests subqueries and optimizes. */
@@ -85,25 +89,43 @@ final class StatementExecutor {
      * it), {@code text} the statement's own source, which a database file's log records for DDL.
      */
     StatementResult execute(Statement st, String sql, String text, List<Values.Typed> params, Transaction tx) {
-        boolean changes = changesDatabase(st);
-        if (changes) database().beginWrite(tx);
-        boolean write = changes || st instanceof TransactionStatement || st instanceof SetVariable || st instanceof ResetVariable
-                || st instanceof Pragma || st instanceof Call || st instanceof Copy;
-        Lock lock = write ? database().lock().writeLock() : database().lock().readLock();
-        lock.lock();
-        try {
+        boolean ddl = isDdl(st), dml = isDml(st);
+        return underLocks(tx, ddl, dml, () -> {
             StatementResult r = dispatch(st, sql, params, tx);
-            if (changes && tx.redo() != null && logsText(st)) tx.redo().sql(text);
+            if (ddl && tx.redo() != null && logsText(st)) tx.redo().sql(text);
             return r;
+        });
+    }
+
+    /**
+     * Runs a statement of transaction {@code tx}: DDL alone (all writer permits, the exclusive
+     * statement lock), row changes with a writer permit and the row-writer lock, queries with the
+     * shared statement lock only, so they never wait for writers.
+     */
+    private StatementResult underLocks(Transaction tx, boolean ddl, boolean dml, java.util.function.Supplier<StatementResult> work) {
+        if (ddl || dml) database().beginWrite(tx, ddl);
+        Lock lock = database().statementLock(ddl);
+        lock.lock();
+        if (dml) database().rowWriter().lock();
+        Transaction previous = current;
+        current = tx;
+        try {
+            return work.get();
         } finally {
+            current = previous;
+            if (dml) database().rowWriter().unlock();
             lock.unlock();
         }
     }
 
-    /** Statements that change the catalog or table data: they take the writer permit first. */
-    private static boolean changesDatabase(Statement st) {
-        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate
-                || st instanceof CreateTable || st instanceof CreateView || st instanceof CreateSchema || st instanceof CreateIndex
+    /** Statements that change rows. */
+    private static boolean isDml(Statement st) {
+        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate;
+    }
+
+    /** Statements that change the catalog. */
+    private static boolean isDdl(Statement st) {
+        return st instanceof CreateTable || st instanceof CreateView || st instanceof CreateSchema || st instanceof CreateIndex
                 || st instanceof Drop || st instanceof AlterTable;
     }
 
@@ -119,26 +141,12 @@ final class StatementExecutor {
 
     /** A batch of parameter rows for one batchable INSERT, run as a single statement. */
     StatementResult executeInsertBatch(Insert insert, String sql, List<List<Values.Typed>> batch, Transaction tx) {
-        database().beginWrite(tx);
-        Lock lock = database().lock().writeLock();
-        lock.lock();
-        try {
-            return dml.insertBatch(insert, sql, batch, tx);
-        } finally {
-            lock.unlock();
-        }
+        return underLocks(tx, false, true, () -> dml.insertBatch(insert, sql, batch, tx));
     }
 
     /** Rows handed over by an appender, inserted as one statement. */
     StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
-        database().beginWrite(tx);
-        Lock lock = database().lock().writeLock();
-        lock.lock();
-        try {
-            return dml.append(table, rows, tx);
-        } finally {
-            lock.unlock();
-        }
+        return underLocks(tx, false, true, () -> dml.append(table, rows, tx));
     }
 
     private StatementResult dispatch(Statement st, String sql, List<Values.Typed> params, Transaction tx) {

@@ -85,8 +85,20 @@ final class UniqueIndex {
         return nonNullRows;
     }
 
-    Long rowOf(Object key) {
-        return rows.get(key);
+    /**
+     * The row holding {@code key} for writer {@code transaction}, or null when the key is free. A
+     * key another running transaction is inserting or deleting is a write conflict (SQLSTATE 40001):
+     * whether it ends up taken depends on how that transaction ends.
+     */
+    Long holder(Object key, long transaction) {
+        Long row = rows.get(key);
+        if (row == null) return null;
+        return switch (table.storage().holder(row, transaction)) {
+            case LIVE -> row;
+            case GONE -> null;
+            case CONCURRENT -> throw new MallardException("40001", "could not serialize access: a concurrent transaction is writing"
+                    + " the key " + describe(key) + " of " + table.name() + "; retry the transaction");
+        };
     }
 
     void put(Object key, long rowId) {
@@ -98,6 +110,13 @@ final class UniqueIndex {
     }
 
     MallardException violation(Object key) {
+        String kind = constraint.primaryKey() ? "primary key" : "unique";
+        return MallardException.Constraint.unique("duplicate key value violates " + kind + " constraint on " + table.name()
+                + ": key " + describe(key) + " already exists");
+    }
+
+    /** {@code (column, ...)=(value, ...)} */
+    private String describe(Object key) {
         StringJoiner names = new StringJoiner(", ");
         for (int c : constraint.columns()) names.add(table.columns().get(c).name());
         StringJoiner values = new StringJoiner(", ");
@@ -105,8 +124,6 @@ final class UniqueIndex {
         for (int i = 0; i < parts.size(); i++) {
             values.add(Values.toText(table.columns().get(constraint.columns().get(i)).type(), parts.get(i)));
         }
-        String kind = constraint.primaryKey() ? "primary key" : "unique";
-        return MallardException.Constraint.unique("duplicate key value violates " + kind + " constraint on " + table.name()
-                + ": key (" + names + ")=(" + values + ") already exists");
+        return "(" + names + ")=(" + values + ")";
     }
 }

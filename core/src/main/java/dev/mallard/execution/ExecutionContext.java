@@ -3,6 +3,7 @@ package dev.mallard.execution;
 import dev.mallard.MallardException;
 import dev.mallard.execution.join.JoinFilter;
 import dev.mallard.execution.join.JoinFilterSlot;
+import dev.mallard.storage.Snapshot;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -15,20 +16,32 @@ import java.util.function.BooleanSupplier;
 public final class ExecutionContext {
     private final int threads;
     private final BooleanSupplier cancelled;
+    /** Which row versions table scans read. */
+    private final Snapshot snapshot;
     /** Set when a worker failed: the others stop at their next check. */
     private volatile boolean aborted;
     /** Filters published by finished join builds for the scans on their probe sides. */
     private final Map<JoinFilterSlot, JoinFilter> joinFilters =
             new ConcurrentHashMap<>();
 
-    public ExecutionContext(int threads, BooleanSupplier cancelled) {
+    public ExecutionContext(int threads, BooleanSupplier cancelled, Snapshot snapshot) {
         this.threads = Math.max(1, threads);
         this.cancelled = cancelled == null ? () -> false : cancelled;
+        this.snapshot = snapshot;
+    }
+
+    public ExecutionContext(int threads, BooleanSupplier cancelled) {
+        this(threads, cancelled, Snapshot.LATEST);
     }
 
     /** A single-threaded context that is never cancelled (tests, constant folding). */
     public static ExecutionContext singleThreaded() {
         return new ExecutionContext(1, () -> false);
+    }
+
+    /** The row versions this execution reads: its transaction's snapshot. */
+    public Snapshot snapshot() {
+        return snapshot;
     }
 
     /** Upper bound on worker threads for one pipeline. */

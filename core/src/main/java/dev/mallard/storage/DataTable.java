@@ -41,23 +41,27 @@ public final class DataTable {
     private volatile long deletedCount;
     /** Per column, for the optimizer; null where unknown (a column added by ALTER TABLE). */
     private final ColumnStatistics[] statistics;
+    /** Row versions of transactions not yet seen by everyone; shared with ALTER TABLE copies (DDL runs alone). */
+    private final RowVersions versions;
 
     public DataTable(List<LogicalType> types) {
         this.types = List.copyOf(types);
         this.segments = new ColumnSegment[0][];
         this.deleted = new long[0][];
         this.statistics = new ColumnStatistics[types.size()];
+        this.versions = new RowVersions();
         for (int c = 0; c < statistics.length; c++) statistics[c] = new ColumnStatistics(types.get(c).physicalType());
     }
 
     private DataTable(List<LogicalType> types, ColumnSegment[][] segments, long[][] deleted, long rowIdLimit, long deletedCount,
-                      ColumnStatistics[] statistics) {
+                      ColumnStatistics[] statistics, RowVersions versions) {
         this.types = List.copyOf(types);
         this.segments = segments;
         this.deleted = deleted;
         this.rowIdLimit = rowIdLimit;
         this.deletedCount = deletedCount;
         this.statistics = statistics;
+        this.versions = versions;
     }
 
     /** Statistics of column {@code column} (covering every value ever written), or null if unknown. */
@@ -90,14 +94,14 @@ public final class DataTable {
      * selection. {@code maxRows} is at most out's capacity.
      */
     public void scan(long from, int maxRows, int[] columns, DataChunk out) {
-        scan(from, maxRows, rowIdLimit, columns, out);
+        scan(from, maxRows, rowIdLimit, Snapshot.LATEST, columns, out);
     }
 
     /**
      * As {@link #scan(long, int, int[], DataChunk)} but never past {@code limit}: a scan that read
      * {@link #rowIdLimit()} once at its start keeps a stable view while rows are appended.
      */
-    public void scan(long from, int maxRows, long limit, int[] columns, DataChunk out) {
+    public void scan(long from, int maxRows, long limit, Snapshot snapshot, int[] columns, DataChunk out) {
         long end = Math.min(from + maxRows, Math.min(limit, rowIdLimit));
         ColumnSegment[][] segs = segments;
         long[][] tombs = deleted;
@@ -110,7 +114,8 @@ public final class DataTable {
             int b = (int) (Math.min(end, groupStart + ROW_GROUP_SIZE) - groupStart);
             long[] t = group < tombs.length ? tombs[group] : null;
             ColumnSegment[] row = segs[group];
-            if (t == null) {
+            boolean versioned = versions.any(group);
+            if (t == null && !versioned) {
                 for (int i = 0; i < columns.length; i++) {
                     Vector v = out.column(i);
                     if (columns[i] == ROW_ID) {
@@ -125,8 +130,9 @@ public final class DataTable {
                 if (offsets == null) offsets = new int[maxRows];
                 int live = 0;
                 for (int o = a; o < b; o++) {
-                    if ((t[o >>> 6] & (1L << o)) == 0) offsets[live++] = o;
+                    if (t == null || (t[o >>> 6] & (1L << o)) == 0) offsets[live++] = o;
                 }
+                if (versioned) live = versions.filter(group, offsets, live, snapshot);
                 for (int i = 0; i < columns.length; i++) {
                     Vector v = out.column(i);
                     if (columns[i] == ROW_ID) {
@@ -145,13 +151,26 @@ public final class DataTable {
 
     /**
      * Writes the table's rows to a checkpoint stream: row count, then per row group its tombstones
-     * and its column segments in their current encodings, then the column statistics.
+     * and its column segments in their current encodings, then the column statistics. Rows the
+     * snapshot does not see (uncommitted inserts, committed deletes) are written as deleted, so the
+     * file holds exactly the committed state; an insert committed later is logged with its row ids
+     * and fills those rows again at recovery.
      */
-    public void writeTo(dev.mallard.storage.file.StreamOutput w) {
+    public void writeTo(dev.mallard.storage.file.StreamOutput w, Snapshot snapshot) {
         ColumnSegment[][] segs = segments;
-        long[][] tombs = deleted;
         long limit = rowIdLimit;
-        w.writeInt(types.size()).writeLong(limit).writeLong(deletedCount);
+        long[][] tombs = java.util.Arrays.copyOf(deleted, rowGroupCount());
+        long dead = 0;
+        for (int g = 0; g < tombs.length; g++) {
+            int rows = (int) Math.min(ROW_GROUP_SIZE, limit - (long) g * ROW_GROUP_SIZE);
+            if (versions.any(g)) {
+                long[] t = tombs[g] == null ? new long[(ROW_GROUP_SIZE + 63) >>> 6] : tombs[g].clone();
+                for (int o = 0; o < rows; o++) if (!versions.visible(g, o, snapshot)) t[o >>> 6] |= 1L << o;
+                tombs[g] = t;
+            }
+            if (tombs[g] != null) for (int o = 0; o < rows; o++) if ((tombs[g][o >>> 6] & (1L << o)) != 0) dead++;
+        }
+        w.writeInt(types.size()).writeLong(limit).writeLong(dead);
         for (int g = 0; g < rowGroupCount(); g++) {
             int rows = (int) Math.min(ROW_GROUP_SIZE, limit - (long) g * ROW_GROUP_SIZE);
             long[] t = g < tombs.length ? tombs[g] : null;
@@ -188,7 +207,7 @@ public final class DataTable {
         for (int c = 0; c < columns; c++) {
             if (r.readByte() != 0) stats[c] = ColumnStatistics.readFrom(types.get(c).physicalType(), r);
         }
-        return new DataTable(types, segs, tombs, limit, deletedCount, stats);
+        return new DataTable(types, segs, tombs, limit, deletedCount, stats, new RowVersions());
     }
 
     /**
@@ -228,7 +247,7 @@ public final class DataTable {
         try {
             for (long from = 0; from < limit; from += Vector.DEFAULT_CAPACITY) {
                 chunk.reset();
-                scan(from, Vector.DEFAULT_CAPACITY, limit, all, chunk);
+                scan(from, Vector.DEFAULT_CAPACITY, limit, Snapshot.LATEST, all, chunk);
             }
         } catch (RuntimeException e) {
             problems.add(name + ": reading its rows fails: " + e);
@@ -241,13 +260,17 @@ public final class DataTable {
         return segments[group][column];
     }
 
-    /** Whether some row with an id in [from, to) is deleted. */
-    public boolean hasDeleted(long from, long to) {
+    /**
+     * Whether some row with an id in [from, to) is deleted or has versions a snapshot must check:
+     * if not, the range can be read column by column with {@link #scanColumn}.
+     */
+    public boolean hasInvisible(long from, long to) {
         if (from >= to) return false;
         long[][] tombs = deleted;
         int first = (int) (from / ROW_GROUP_SIZE);
         int last = (int) ((to - 1) / ROW_GROUP_SIZE);
         for (int g = first; g <= last; g++) {
+            if (versions.any(g)) return true;
             long[] t = g < tombs.length ? tombs[g] : null;
             if (t == null) continue;
             int a = g == first ? (int) (from % ROW_GROUP_SIZE) : 0;
@@ -260,7 +283,7 @@ public final class DataTable {
     /**
      * Copies one column of the rows {@code from + sel[k]} (k < count; or of all rows
      * {@code from .. from + count} when {@code sel} is null) to position {@code sel[k]} (or k) of
-     * {@code out}. The rows lie in one row group and none is deleted (see {@link #hasDeleted}):
+     * {@code out}. The rows lie in one row group and none is deleted (see {@link #hasInvisible}):
      * a scan that filtered some columns first fetches the others only for the rows it kept.
      */
     public void scanColumn(long from, int[] sel, int count, int column, Vector out) {
@@ -276,8 +299,16 @@ public final class DataTable {
         else seg.copySelected(offset, sel, count, out);
     }
 
-    /** Appends the live rows of {@code chunk} (columns in table order). Writers only. */
+    /** Appends the live rows of {@code chunk} (columns in table order), visible to everyone. Writers only. */
     public void append(DataChunk chunk) {
+        append(chunk, 0);
+    }
+
+    /**
+     * Appends the live rows of {@code chunk} as inserted by {@code version}: a transaction id
+     * (visible to that transaction only until {@link #commitInserts}) or 0 (visible to everyone).
+     */
+    public void append(DataChunk chunk, long version) {
         int count = chunk.count();
         if (count == 0) return;
         long base = rowIdLimit;
@@ -306,7 +337,65 @@ public final class DataTable {
             if (offset + n == ROW_GROUP_SIZE) packRowGroup(group);
             done += n;
         }
-        rowIdLimit = base + count; // publish after the data is written
+        versions.inserted(base, count, version);
+        rowIdLimit = base + count; // publish after the data and versions are written
+    }
+
+    /**
+     * Deletes rows as transaction {@code transaction} reading {@code snapshot}: they stay visible
+     * to others until the delete commits. A row changed concurrently fails with SQLSTATE 40001.
+     * Returns how many rows were newly deleted.
+     */
+    public int markDeleted(long[] rowIds, int count, Snapshot snapshot, long transaction) {
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            checkRowId(rowIds[k]);
+            if (versions.delete(rowIds[k], snapshot, transaction)) rowIds[n++] = rowIds[k];
+        }
+        return n;
+    }
+
+    /** Rolls back {@link #markDeleted} of these rows. */
+    public void unmarkDeleted(long[] rowIds, int count) {
+        for (int k = 0; k < count; k++) versions.undelete(rowIds[k]);
+    }
+
+    /** Whether row {@code rowId} holds its unique keys for writer {@code transaction} (see {@link RowVersions.Holder}). */
+    public RowVersions.Holder holder(long rowId, long transaction) {
+        checkRowId(rowId);
+        if (isDeleted(rowId)) return RowVersions.Holder.GONE;
+        return versions.holder((int) (rowId / ROW_GROUP_SIZE), (int) (rowId % ROW_GROUP_SIZE), transaction);
+    }
+
+    /** Makes the inserts of rows {@code [from, to)} part of commit {@code commit}. */
+    public void commitInserts(long from, long to, long commit) {
+        versions.commitInserts(from, to, commit);
+    }
+
+    /** Makes the deletes of these rows part of commit {@code commit}. */
+    public void commitDeletes(long[] rowIds, int count, long commit) {
+        for (int k = 0; k < count; k++) versions.commitDelete(rowIds[k], commit);
+    }
+
+    /** Rolls back the inserts of rows {@code [from, to)}: they become deleted for everyone. */
+    public void abortInserts(long from, long to) {
+        long[] ids = new long[(int) Math.min(to - from, 2048)];
+        for (long r = from; r < to; ) {
+            int n = (int) Math.min(ids.length, to - r);
+            for (int k = 0; k < n; k++) ids[k] = r + k;
+            delete(ids, n);
+            for (int k = 0; k < n; k++) versions.forgetInsert(ids[k]);
+            r += n;
+        }
+    }
+
+    /**
+     * Folds away the row versions every running transaction sees (commit ids up to
+     * {@code horizon}): committed deletes become tombstones, and scans of row groups without
+     * pending versions take the fast path again.
+     */
+    public void settle(long horizon) {
+        versions.settle(horizon, this::delete);
     }
 
     /**
@@ -328,6 +417,24 @@ public final class DataTable {
             delete(ids, n);
             done += n;
         }
+    }
+
+    /**
+     * Writes {@code rows} into the row ids from {@code first} on, which must all be deleted rows
+     * made by {@link #appendDeleted}, and makes them live: recovery of an insert whose row ids a
+     * transaction that committed before it had already passed. Returns false if a row is live.
+     */
+    public boolean fillDeleted(long first, DataChunk rows) {
+        int n = rows.count();
+        if (first < 0 || first + n > rowIdLimit) return false;
+        long[] ids = new long[n];
+        for (int k = 0; k < n; k++) {
+            ids[k] = first + k;
+            if (!isDeleted(ids[k])) return false;
+        }
+        for (int c = 0; c < types.size(); c++) update(ids, n, c, rows.column(c));
+        undelete(ids, n);
+        return true;
     }
 
     /**
@@ -469,7 +576,7 @@ public final class DataTable {
         newTypes.add(type);
         ColumnStatistics[] stats = new ColumnStatistics[types.size() + 1];
         for (int c = 0; c < types.size(); c++) stats[c] = statistics[c] == null ? null : statistics[c].copy();
-        return new DataTable(newTypes, out, copyTombstones(), limit, deletedCount, stats);
+        return new DataTable(newTypes, out, copyTombstones(), limit, deletedCount, stats, versions);
     }
 
     /** A new table without column {@code column}, sharing the other columns' segments copy-on-write. */
@@ -494,7 +601,7 @@ public final class DataTable {
         for (int c = 0, d = 0; c < types.size(); c++) {
             if (c != column) stats[d++] = statistics[c] == null ? null : statistics[c].copy();
         }
-        return new DataTable(newTypes, out, copyTombstones(), rowIdLimit, deletedCount, stats);
+        return new DataTable(newTypes, out, copyTombstones(), rowIdLimit, deletedCount, stats, versions);
     }
 
     private long[][] copyTombstones() {

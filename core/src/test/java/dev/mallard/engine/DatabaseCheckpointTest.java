@@ -57,7 +57,7 @@ class DatabaseCheckpointTest {
             for (String q : queries) before.add(rows(c, q));
             try (BlockFile file = BlockFile.create(dir.resolve("db.mallard"), FileLayer.LOCAL)) {
                 long[] next = {0};
-                DatabaseCheckpoint.write(first.catalog(), java.util.Map.of(), file, () -> next[0]++);
+                DatabaseCheckpoint.write(first.catalog(), java.util.Map.of(), dev.mallard.storage.Snapshot.LATEST, file, () -> next[0]++);
             }
         }
         DatabaseInstance second = DatabaseInstance.shared("checkpoint-target");

@@ -180,7 +180,7 @@ class DataTableTest {
         long limit = t.rowIdLimit();
         appendRange(t, 10, 20);
         DataChunk out = new DataChunk(List.of(LogicalType.BIGINT));
-        t.scan(0, 2048, limit, new int[] {0}, out);
+        t.scan(0, 2048, limit, Snapshot.LATEST, new int[] {0}, out);
         assertThat(out.count()).isEqualTo(10);
     }
 }

@@ -26,7 +26,7 @@ class TableCheckpointTest {
         try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
             AtomicLong next = new AtomicLong();
             BlockStreamWriter w = new BlockStreamWriter(file, next::getAndIncrement);
-            t.writeTo(w);
+            t.writeTo(w, Snapshot.LATEST);
             w.finish();
             file.writeHeader(new DatabaseHeader(1, w.firstBlock(), next.get(), -1));
         }

@@ -10,6 +10,7 @@ import dev.mallard.execution.LocalSourceState;
 import dev.mallard.execution.PhysicalOperator;
 import dev.mallard.execution.SourceResult;
 import dev.mallard.storage.DataTable;
+import dev.mallard.storage.Snapshot;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
@@ -103,9 +104,12 @@ public final class PhysicalTableScan extends PhysicalOperator {
         final AtomicInteger nextMorsel = new AtomicInteger();
         /** The published join filters (null entries: not available, nothing filtered). */
         final JoinFilter[] joinFilters;
+        /** The row versions the query reads. */
+        final Snapshot snapshot;
 
-        Global(DataTable storage, JoinFilter[] joinFilters, int threads) {
+        Global(DataTable storage, JoinFilter[] joinFilters, int threads, Snapshot snapshot) {
             this.storage = storage;
+            this.snapshot = snapshot;
             this.joinFilters = joinFilters;
             this.limit = storage.rowIdLimit();
             this.morselRows = morselRows(limit, threads);
@@ -174,7 +178,7 @@ public final class PhysicalTableScan extends PhysicalOperator {
     public GlobalSourceState globalSourceState(ExecutionContext ctx, GlobalSinkState sinkState) {
         JoinFilter[] published = new JoinFilter[joinFilters.size()];
         for (int i = 0; i < published.length; i++) published[i] = ctx.joinFilter(joinFilters.get(i));
-        return new Global(table.storage(), published, ctx.threads());
+        return new Global(table.storage(), published, ctx.threads(), ctx.snapshot());
     }
 
     @Override
@@ -218,9 +222,9 @@ public final class PhysicalTableScan extends PhysicalOperator {
             long from = l.position;
             l.position += n;
             if (filters.isEmpty() && !anyJoinFilter(l)) {
-                g.storage.scan(from, n, g.limit, columns, out); // with no columns it just counts live rows
-            } else if (g.storage.hasDeleted(from, from + n)) {
-                g.storage.scan(from, n, g.limit, columns, out);
+                g.storage.scan(from, n, g.limit, g.snapshot, columns, out); // with no columns it just counts live rows
+            } else if (g.storage.hasInvisible(from, from + n)) {
+                g.storage.scan(from, n, g.limit, g.snapshot, columns, out);
                 filter(out, l);
             } else {
                 scanFiltered(g.storage, from, n, out, l);

@@ -1,0 +1,173 @@
+package dev.mallard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** MVCC: what concurrent transactions see of each other, and which concurrent writes conflict. */
+class SnapshotIsolationTest {
+    private Connection a, b;
+    private Statement sa, sb;
+
+    @BeforeEach
+    void open() throws SQLException {
+        String url = "jdbc:mallard:memory:si-" + UUID.randomUUID();
+        a = DriverManager.getConnection(url);
+        b = DriverManager.getConnection(url);
+        sa = a.createStatement();
+        sb = b.createStatement();
+        sa.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v VARCHAR)");
+        sa.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        a.close();
+        b.close();
+    }
+
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void readersSeeNeitherUncommittedNorLaterCommits() throws SQLException {
+        a.setAutoCommit(false);
+        sa.execute("INSERT INTO t VALUES (4, 'four')");
+        sa.execute("UPDATE t SET v = 'ONE' WHERE id = 1");
+        sa.execute("DELETE FROM t WHERE id = 2");
+        // a sees its own changes, b none of them
+        assertThat(rows(sa, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|ONE", "3|three", "4|four");
+        assertThat(rows(sb, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|one", "2|two", "3|three");
+        b.setAutoCommit(false);
+        assertThat(rows(sb, "SELECT count(*) FROM t")).containsExactly("3"); // b's snapshot starts here
+        a.commit();
+        // repeatable read: b's open transaction still sees the state it started with
+        assertThat(rows(sb, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|one", "2|two", "3|three");
+        b.commit();
+        assertThat(rows(sb, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|ONE", "3|three", "4|four");
+    }
+
+    @Test
+    void writersOfDifferentRowsBothCommit() throws SQLException {
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        sa.execute("UPDATE t SET v = 'a' WHERE id = 1");
+        sb.execute("UPDATE t SET v = 'b' WHERE id = 2");
+        sa.execute("INSERT INTO t VALUES (10, 'a')");
+        sb.execute("INSERT INTO t VALUES (20, 'b')");
+        sb.execute("DELETE FROM t WHERE id = 3");
+        a.commit();
+        b.commit();
+        assertThat(rows(sa, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|a", "2|b", "10|a", "20|b");
+    }
+
+    @Test
+    void writingTheSameRowTwiceIsASerializationError() throws SQLException {
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        sa.execute("UPDATE t SET v = 'a' WHERE id = 1");
+        assertThatThrownBy(() -> sb.execute("UPDATE t SET v = 'b' WHERE id = 1"))
+                .hasMessageContaining("concurrent").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("40001");
+        assertThatThrownBy(() -> sb.execute("DELETE FROM t WHERE id = 1")).extracting(e -> ((SQLException) e).getSQLState())
+                .isEqualTo("40001");
+        // the same key inserted by two transactions: the second cannot know whether it is taken
+        sa.execute("INSERT INTO t VALUES (7, 'a')");
+        assertThatThrownBy(() -> sb.execute("INSERT INTO t VALUES (7, 'b')")).extracting(e -> ((SQLException) e).getSQLState())
+                .isEqualTo("40001");
+        a.commit();
+        b.rollback();
+        // a row changed by a commit after the snapshot was taken cannot be changed either
+        b.setAutoCommit(false);
+        assertThat(rows(sb, "SELECT v FROM t WHERE id = 1")).containsExactly("a");
+        sa.execute("UPDATE t SET v = 'a again' WHERE id = 1");
+        a.commit();
+        assertThatThrownBy(() -> sb.execute("UPDATE t SET v = 'b' WHERE id = 1")).extracting(e -> ((SQLException) e).getSQLState())
+                .isEqualTo("40001");
+        b.rollback();
+        assertThat(rows(sb, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|a again", "2|two", "3|three", "7|a");
+    }
+
+    @Test
+    void keysFreedByACommittedDeleteCanBeReused() throws SQLException {
+        sa.execute("DELETE FROM t WHERE id = 1");
+        sa.execute("INSERT INTO t VALUES (1, 'again')");
+        a.setAutoCommit(false);
+        sa.execute("UPDATE t SET id = 5 WHERE id = 2");
+        sa.execute("INSERT INTO t VALUES (2, 'new two')");
+        assertThatThrownBy(() -> sa.execute("INSERT INTO t VALUES (5, 'dup')")).hasMessageContaining("duplicate key");
+        a.commit();
+        assertThat(rows(sb, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|again", "2|new two", "3|three", "5|two");
+        assertThatThrownBy(() -> sb.execute("INSERT INTO t VALUES (3, 'dup')")).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void rolledBackChangesLeaveNoTrace() throws SQLException {
+        a.setAutoCommit(false);
+        sa.execute("INSERT INTO t SELECT i, 'x' FROM range(100, 5000) r(i)");
+        sa.execute("DELETE FROM t WHERE id = 1");
+        sa.execute("UPDATE t SET v = 'y' WHERE id = 2");
+        a.rollback();
+        assertThat(rows(sb, "SELECT id, v FROM t ORDER BY id")).containsExactly("1|one", "2|two", "3|three");
+        sb.execute("INSERT INTO t VALUES (100, 'free again')");
+        assertThat(rows(sa, "SELECT count(*) FROM t")).containsExactly("4");
+    }
+
+    @Test
+    void schemaChangesWaitForUncommittedWriters() throws Exception {
+        a.setAutoCommit(false);
+        sa.execute("INSERT INTO t VALUES (4, 'four')");
+        CompletableFuture<Void> ddl = CompletableFuture.runAsync(() -> {
+            try {
+                sb.execute("ALTER TABLE t ADD COLUMN w INTEGER DEFAULT 0");
+            } catch (SQLException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertThat(ddl).isNotDone();
+        a.commit();
+        ddl.get(10, TimeUnit.SECONDS);
+        assertThat(rows(sa, "SELECT id, w FROM t ORDER BY id")).containsExactly("1|0", "2|0", "3|0", "4|0");
+    }
+
+    @Test
+    void schemaChangesAfterRowChangesInOneTransactionKeepThem() throws SQLException {
+        a.setAutoCommit(false);
+        sa.execute("UPDATE t SET v = 'x' WHERE id = 1");
+        sa.execute("DELETE FROM t WHERE id = 2");
+        sa.execute("ALTER TABLE t ADD COLUMN w INTEGER DEFAULT 7");
+        sa.execute("INSERT INTO t VALUES (4, 'four', 8)");
+        a.commit();
+        assertThat(rows(sb, "SELECT id, v, w FROM t ORDER BY id")).containsExactly("1|x|7", "3|three|7", "4|four|8");
+        assertThat(rows(sb, "PRAGMA integrity_check")).containsExactly("ok");
+        a.setAutoCommit(false);
+        sa.execute("UPDATE t SET v = 'y' WHERE id = 1");
+        sa.execute("ALTER TABLE t DROP COLUMN w");
+        a.rollback();
+        assertThat(rows(sb, "SELECT id, v, w FROM t ORDER BY id")).containsExactly("1|x|7", "3|three|7", "4|four|8");
+        assertThat(rows(sb, "PRAGMA integrity_check")).containsExactly("ok");
+    }
+}
