@@ -2,6 +2,7 @@ package dev.mallard.storage;
 
 import dev.mallard.MallardException;
 import dev.mallard.types.LogicalType;
+import java.lang.invoke.VarHandle;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import java.util.ArrayList;
@@ -104,7 +105,6 @@ public final class DataTable {
     public void scan(long from, int maxRows, long limit, Snapshot snapshot, int[] columns, DataChunk out) {
         long end = Math.min(from + maxRows, Math.min(limit, rowIdLimit));
         ColumnSegment[][] segs = segments;
-        long[][] tombs = deleted;
         int n = 0;
         int[] offsets = null;
         for (long start = from; start < end; ) {
@@ -112,9 +112,18 @@ public final class DataTable {
             long groupStart = (long) group * ROW_GROUP_SIZE;
             int a = (int) (start - groupStart);
             int b = (int) (Math.min(end, groupStart + ROW_GROUP_SIZE) - groupStart);
-            long[] t = group < tombs.length ? tombs[group] : null;
             ColumnSegment[] row = segs[group];
+            // Versions first, tombstones second: writers tombstone a row before they forget its
+            // versions (settling a delete, aborting an insert), so one of the two always hides it.
             boolean versioned = versions.any(group);
+            int live = 0;
+            if (versioned) {
+                if (offsets == null) offsets = new int[maxRows];
+                for (int o = a; o < b; o++) offsets[live++] = o;
+                live = versions.filter(group, offsets, live, snapshot);
+            }
+            VarHandle.acquireFence();
+            long[] t = tombstones(group);
             if (t == null && !versioned) {
                 for (int i = 0; i < columns.length; i++) {
                     Vector v = out.column(i);
@@ -128,11 +137,15 @@ public final class DataTable {
                 n += b - a;
             } else {
                 if (offsets == null) offsets = new int[maxRows];
-                int live = 0;
-                for (int o = a; o < b; o++) {
-                    if (t == null || (t[o >>> 6] & (1L << o)) == 0) offsets[live++] = o;
+                if (!versioned) for (int o = a; o < b; o++) offsets[live++] = o;
+                if (t != null) {
+                    int kept = 0;
+                    for (int k = 0; k < live; k++) {
+                        int o = offsets[k];
+                        if ((t[o >>> 6] & (1L << o)) == 0) offsets[kept++] = o;
+                    }
+                    live = kept;
                 }
-                if (versioned) live = versions.filter(group, offsets, live, snapshot);
                 for (int i = 0; i < columns.length; i++) {
                     Vector v = out.column(i);
                     if (columns[i] == ROW_ID) {
@@ -255,6 +268,12 @@ public final class DataTable {
         return problems;
     }
 
+    /** The tombstones of a row group as published now, or null. */
+    private long[] tombstones(int group) {
+        long[][] tombs = deleted;
+        return group < tombs.length ? tombs[group] : null;
+    }
+
     /** Segment {@code column} of row group {@code group} (checkpoints write them as they are). */
     ColumnSegment segment(int group, int column) {
         return segments[group][column];
@@ -266,12 +285,12 @@ public final class DataTable {
      */
     public boolean hasInvisible(long from, long to) {
         if (from >= to) return false;
-        long[][] tombs = deleted;
         int first = (int) (from / ROW_GROUP_SIZE);
         int last = (int) ((to - 1) / ROW_GROUP_SIZE);
         for (int g = first; g <= last; g++) {
             if (versions.any(g)) return true;
-            long[] t = g < tombs.length ? tombs[g] : null;
+            VarHandle.acquireFence(); // see scan: versions before tombstones
+            long[] t = tombstones(g);
             if (t == null) continue;
             int a = g == first ? (int) (from % ROW_GROUP_SIZE) : 0;
             int b = g == last ? (int) ((to - 1) % ROW_GROUP_SIZE) + 1 : ROW_GROUP_SIZE;
@@ -384,6 +403,7 @@ public final class DataTable {
             int n = (int) Math.min(ids.length, to - r);
             for (int k = 0; k < n; k++) ids[k] = r + k;
             delete(ids, n);
+            VarHandle.releaseFence(); // tombstones before versions: see scan
             for (int k = 0; k < n; k++) versions.forgetInsert(ids[k]);
             r += n;
         }

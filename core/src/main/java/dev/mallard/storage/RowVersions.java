@@ -159,6 +159,7 @@ public final class RowVersions {
                 else pending = true;
             }
             tombstones.tombstone(rows, n);
+            java.lang.invoke.VarHandle.releaseFence(); // tombstones before versions: readers check them the other way round
             if (!pending) {
                 d[g] = null;
             } else {
