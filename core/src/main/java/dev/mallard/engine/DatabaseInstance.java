@@ -42,6 +42,8 @@ public final class DatabaseInstance {
     private boolean recovering;
     private volatile long walLimit = DEFAULT_WAL_LIMIT;
     private volatile boolean checkpointOnClose = true;
+    /** PRAGMA synchronous: whether COMMIT waits for the log to reach the disk (fsync). */
+    private volatile boolean syncCommits = true;
     /** Statements hold it shared; DDL holds it exclusively, so no statement sees a catalog change half made. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /**
@@ -88,12 +90,17 @@ public final class DatabaseInstance {
                         + (readOnly ? "for writing" : "read-only") + "; open it the same way, or close the other connections first");
             }
             if (db == null) {
-                db = new DatabaseInstance(null, DatabaseFile.open(key, readOnly, layer));
-                try {
-                    db.recover();
-                } catch (RuntimeException e) {
-                    db.file.close();
-                    throw e;
+                // A read-only open reads while another process may write: a checkpoint there can
+                // reuse or cut off blocks under the reader. Such a failure goes away on a second read.
+                for (int attempt = 1; ; attempt++) {
+                    db = new DatabaseInstance(null, DatabaseFile.open(key, readOnly, layer));
+                    try {
+                        db.recover();
+                        break;
+                    } catch (RuntimeException e) {
+                        db.file.close();
+                        if (!readOnly || attempt == 3 || !(e instanceof MallardException.Storage)) throw e;
+                    }
                 }
                 FILES.put(key, db);
             }
@@ -232,7 +239,7 @@ public final class DatabaseInstance {
                     // a bulk change: the checkpoint holds it, once (its own rows included, not yet stamped)
                     file.checkpoint(catalog, indexNames, Snapshot.of(lastCommit, tx.id()));
                 } else if (!redo.isEmpty()) {
-                    file.log(redo.entries(), true);
+                    file.log(redo.entries(), syncCommits);
                     checkpointDue = file.logSize() > walLimit;
                 }
             }
@@ -307,6 +314,19 @@ public final class DatabaseInstance {
     /** SET wal_autocheckpoint: the log size past which a commit checkpoints. */
     void setWalLimit(long bytes) {
         walLimit = bytes;
+    }
+
+    /**
+     * PRAGMA synchronous = off | normal | full. Off: COMMIT returns once the log is written to the
+     * operating system, without waiting for the disk: a crash of the process loses nothing, a
+     * crash of the machine may lose the last commits (never consistency).
+     */
+    void setSyncCommits(boolean sync) {
+        syncCommits = sync;
+    }
+
+    boolean syncCommits() {
+        return syncCommits;
     }
 
     /** PRAGMA disable_checkpoint_on_shutdown: closing leaves the log to be replayed at the next open. */

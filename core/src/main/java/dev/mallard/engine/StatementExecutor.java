@@ -289,6 +289,19 @@ final class StatementExecutor {
                 Object arg = settingValue(p.arguments().get(0), sql);
                 return describe(new Describe(p.position(), QualifiedName.of(arg.toString()), null), sql, List.of());
             }
+            case "synchronous" -> {
+                if (p.arguments().isEmpty()) {
+                    return new MaterializedResult(List.of("synchronous"), List.of(LogicalType.VARCHAR),
+                            List.<Object[]>of(new Object[] {database().syncCommits() ? "full" : "off"}));
+                }
+                String mode = String.valueOf(settingValue(p.arguments().get(0), sql)).toLowerCase(Locale.ROOT);
+                switch (mode) {
+                    case "off", "0", "false" -> database().setSyncCommits(false);
+                    case "normal", "full", "extra", "1", "2", "3", "true" -> database().setSyncCommits(true);
+                    default -> throw MallardException.Data.invalidArgument("PRAGMA synchronous takes off, normal or full, got '" + mode + "'");
+                }
+                return new MaterializedResult(List.of("Success"), List.of(LogicalType.BOOLEAN), List.of());
+            }
             case "integrity_check" -> {
                 List<Object[]> rows = new ArrayList<>();
                 for (String line : database().integrityCheck()) rows.add(new Object[] {line});
