@@ -108,6 +108,9 @@ final class DatabaseFile implements AutoCloseable {
 
     /** Appends a committed transaction to the log and syncs it. */
     void log(List<WriteAheadLog.Entry> entries, boolean sync) {
+        // After a header write that failed part way, the file might open to that checkpoint, and
+        // ignore a log that follows the one before: the doubt must be gone before anything is logged.
+        blocks.settleHeader();
         wal.append(entries, sync);
     }
 
@@ -120,7 +123,10 @@ final class DatabaseFile implements AutoCloseable {
         return wal == null || wal.size() <= WriteAheadLog.HEADER_BYTES;
     }
 
-    /** Writes the whole database, as {@code committed} sees its rows, as the new checkpoint; then empties the log. */
+    /**
+     * Writes the whole database, as {@code committed} sees its rows, as the new checkpoint; then
+     * empties the log. If this throws, the previous checkpoint and the log are still in force.
+     */
     void checkpoint(Catalog catalog, Map<String, String> indexNames, dev.mallard.storage.Snapshot committed) {
         Set<Long> busy = used;
         long[] next = {0};
@@ -129,7 +135,13 @@ final class DatabaseFile implements AutoCloseable {
             return next[0]++;
         });
         used = new HashSet<>(written);
-        blocks.truncate(blocks.header().blockCount());
+        // The checkpoint is durable: what follows only tidies up, and must not fail it (a bulk
+        // commit would be rolled back in memory while the file holds it).
+        try {
+            blocks.truncate(blocks.header().blockCount());
+        } catch (MallardException e) {
+            // the free blocks at the end stay until a later checkpoint cuts them
+        }
         wal.reset(blocks.header().iteration());
     }
 

@@ -15,11 +15,16 @@ import java.nio.file.Path;
  * offset 0      file header: magic "MALLARD" + 0x1A, format version, block size, CRC   (4 KiB)
  * offset 4096   database header slot 0                                              (4 KiB)
  * offset 8192   database header slot 1                                              (4 KiB)
- * offset 12288  block 0, block 1, ...   each: CRC-32C, payload length, payload        (256 KiB)
+ * offset 12288  block 0, block 1, ...   each: CRC-32C of length and payload, payload length, payload   (256 KiB)
  * </pre>
  *
  * A file written by a newer format is refused with its version, never misread; a block whose bytes
  * fail the checksum is an error naming the block, never data. All little-endian.
+ *
+ * <p>A new header goes into the slot of the older one, is synced, and is then copied into the other
+ * slot: a crash while writing leaves the previous header in force, and once both slots agree,
+ * damage to either leaves the same header in the other (falling back to an older header would
+ * silently lose the changes since).
  */
 public final class BlockFile implements AutoCloseable {
     static final byte[] MAGIC = {'M', 'A', 'L', 'L', 'A', 'R', 'D', 0x1A};
@@ -36,6 +41,12 @@ public final class BlockFile implements AutoCloseable {
     private final FileChannel channel;
     private final boolean readOnly;
     private DatabaseHeader header;
+    /**
+     * A header write failed after some of it may have reached the file: the slot may hold a
+     * complete header that would win at the next open over the one in force. The slot gets the
+     * header in force back before anything else is written.
+     */
+    private boolean headerInDoubt;
 
     private BlockFile(Path path, FileChannel channel, boolean readOnly, DatabaseHeader header) {
         this.path = path;
@@ -110,21 +121,57 @@ public final class BlockFile implements AutoCloseable {
 
     /**
      * Makes {@code next} the file's state: written to the slot the current header does not use,
-     * then synced. Until this returns, a crash leaves the previous header in force.
+     * then synced, then copied to the other slot. Until this returns, a crash leaves the previous
+     * header in force; if it throws, the previous header stays in force.
      */
     public void writeHeader(DatabaseHeader next) {
         checkWritable();
         if (next.iteration() != header.iteration() + 1) {
             throw new MallardException.Internal("header iteration " + next.iteration() + " after " + header.iteration());
         }
+        settleHeader();
         try {
             channel.force(false); // the blocks it points to first
-            FileIo.writeFully(channel, headerBytes(next), slotOffset(next.iteration()));
-            channel.force(false);
         } catch (IOException e) {
             throw MallardException.Storage.io("cannot write the header of " + path + ": " + e.getMessage(), e);
         }
+        try {
+            FileIo.writeFully(channel, headerBytes(next), slotOffset(next.iteration()));
+            channel.force(false);
+        } catch (IOException e) {
+            headerInDoubt = true;
+            try {
+                settleHeader();
+            } catch (MallardException again) {
+                // still in doubt: retried before the next write
+            }
+            throw MallardException.Storage.io("cannot write the header of " + path + ": " + e.getMessage(), e);
+        }
         header = next;
+        try {
+            FileIo.writeFully(channel, headerBytes(next), slotOffset(next.iteration() + 1));
+            channel.force(false);
+        } catch (IOException e) {
+            // The new header is durable in its own slot. The other keeps the previous header (or a
+            // torn copy failing its checksum), which an open uses only if the new one is damaged.
+        }
+    }
+
+    /**
+     * After a header write that failed part way, puts the header in force back into that slot, so
+     * that it is the one an open finds (and again in both slots). Throws if that fails too: nothing
+     * may be written until it succeeds, since a commit made meanwhile would belong to a state the
+     * next open might not choose.
+     */
+    public void settleHeader() {
+        if (!headerInDoubt) return;
+        try {
+            FileIo.writeFully(channel, headerBytes(header), slotOffset(header.iteration() + 1));
+            channel.force(false);
+            headerInDoubt = false;
+        } catch (IOException e) {
+            throw MallardException.Storage.io("cannot write the header of " + path + " (after a failed checkpoint): " + e.getMessage(), e);
+        }
     }
 
     /** Writes a block's payload (at most {@link #BLOCK_PAYLOAD} bytes, from position to limit). */
@@ -132,11 +179,12 @@ public final class BlockFile implements AutoCloseable {
         checkWritable();
         int len = payload.remaining();
         if (len > BLOCK_PAYLOAD) throw new MallardException.Internal("block payload of " + len + " bytes");
+        settleHeader();
         ByteBuffer b = buffer(BLOCK_HEADER + len);
         b.position(BLOCK_HEADER);
         b.put(payload.duplicate());
         b.putInt(4, len);
-        b.putInt(0, FileIo.crc(b.array(), 4, 4 + len));
+        b.putInt(0, checksum(b.array(), len));
         try {
             FileIo.writeFully(channel, b.clear(), blockOffset(block));
         } catch (IOException e) {
@@ -158,7 +206,7 @@ public final class BlockFile implements AutoCloseable {
             }
             ByteBuffer b = buffer(BLOCK_HEADER + len);
             int n = FileIo.read(channel, b, blockOffset(block));
-            if (n < BLOCK_HEADER + len || b.getInt(0) != FileIo.crc(b.array(), 4, 4 + len)) {
+            if (n < BLOCK_HEADER + len || b.getInt(0) != checksum(b.array(), len)) {
                 throw MallardException.Storage.corrupted("block " + block + " of " + path + " (offset " + blockOffset(block)
                         + ") fails its checksum: the file is damaged");
             }
@@ -203,10 +251,22 @@ public final class BlockFile implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (headerInDoubt) settleHeader();
+        } catch (MallardException e) {
+            // Still failing: the slot keeps what reached it. A complete header there describes a
+            // complete checkpoint of everything committed (plus, if that checkpoint was committing
+            // a bulk change, that change: its commit failed on a sync, so its outcome was unknown).
+        }
+        try {
             channel.close();
         } catch (IOException e) {
             throw MallardException.Storage.io("cannot close " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The checksum of a block laid out in {@code a}: over its length field and all {@code len} payload bytes. */
+    private static int checksum(byte[] a, int len) {
+        return FileIo.crc(a, 4, BLOCK_HEADER + len);
     }
 
     static long blockOffset(long block) {

@@ -47,8 +47,12 @@ public final class WriteAheadLog implements AutoCloseable {
     private final FileChannel channel;
     private final List<List<Entry>> committed;
     private long iteration;
-    /** End of the last complete transaction: appends go here, overwriting any torn tail. */
+    /** End of the last complete transaction: appends go here. */
     private long end;
+    /** A failed append left bytes past {@link #end} that could not be cut off yet. */
+    private boolean dirtyTail;
+    /** A reset failed: the file may still hold the previous checkpoint's header and entries. */
+    private boolean staleHeader;
 
     private WriteAheadLog(Path path, FileChannel channel, List<List<Entry>> committed, long iteration, long end) {
         this.path = path;
@@ -79,13 +83,18 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             if (current && h.getLong(12) == iteration) {
                 end = readTransactions(ch, done);
-                // Record this process as the writer; a log holding transactions keeps its header until the checkpoint after recovery.
-                if (done.isEmpty()) writeHeader(ch, iteration);
             } else if (exists && n > 0 && !current && !java.util.Arrays.equals(h.array(), 0, Math.min(n, 8), MAGIC, 0, Math.min(n, 8))) {
                 throw MallardException.Storage.format(path + " is not a Mallard write-ahead log");
-            } else {
-                writeHeader(ch, iteration); // new, torn at birth, or from an older checkpoint: start afresh
             }
+            // What follows the last complete transaction (a torn append, a damaged entry and all
+            // after it, or the whole log of an older checkpoint) goes before anything is appended:
+            // an append ending exactly where one of those entries began would bring the rest back.
+            // Cut before the header is rewritten, so that a crash in between cannot date them anew.
+            if (ch.size() > end) ch.truncate(end);
+            // A new log, torn at birth or of an older checkpoint starts afresh; an empty one records
+            // this process as the writer. A log holding transactions keeps its header until the
+            // checkpoint after recovery.
+            if (done.isEmpty()) writeHeader(ch, iteration);
             return new WriteAheadLog(path, ch, done, iteration, end);
         } catch (IOException e) {
             FileIo.closeQuietly(ch);
@@ -138,7 +147,8 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /**
      * Appends one transaction and its commit marker; with {@code sync}, returns only once they are
-     * on disk. On failure the log is left as it was (the partial append is cut off or overwritten).
+     * on disk. On failure the log is left as it was: the partial append is cut off, or if even
+     * that fails, before the next append.
      */
     public void append(List<Entry> transaction, boolean sync) {
         int bytes = ENTRY_HEADER;
@@ -148,28 +158,50 @@ public final class WriteAheadLog implements AutoCloseable {
         put(b, COMMIT, new byte[0]);
         b.flip();
         try {
+            repair();
             FileIo.writeFully(channel, b, end);
             if (sync) channel.force(false);
             end += bytes;
         } catch (IOException e) {
+            // The bytes may be in the file complete, just not synced: they must not be read as a
+            // commit by the next open, nor lie past the end where a later append could revive them.
+            dirtyTail = true;
             try {
-                channel.truncate(end);
-            } catch (IOException ignored) {
-                // the next append overwrites from the same place; a reader stops at the torn bytes anyway
+                repair();
+            } catch (IOException again) {
+                // retried before the next append
             }
             throw MallardException.Storage.io("cannot write to the write-ahead log " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Empties the log after a checkpoint to {@code newIteration} has been made durable. */
+    /**
+     * Empties the log after a checkpoint to {@code newIteration} has been made durable. Never
+     * fails: the log's contents are in that checkpoint now, and a log left holding them belongs to
+     * an older checkpoint, which an open ignores. Emptying it is then retried before the next append.
+     */
     public void reset(long newIteration) {
+        iteration = newIteration;
+        end = HEADER;
+        staleHeader = true;
         try {
-            channel.truncate(HEADER);
-            writeHeader(channel, newIteration);
-            iteration = newIteration;
-            end = HEADER;
+            repair();
         } catch (IOException e) {
-            throw MallardException.Storage.io("cannot reset the write-ahead log " + path + ": " + e.getMessage(), e);
+            // retried before the next append
+        }
+    }
+
+    /** Brings the file back to what {@link #iteration} and {@link #end} describe after a failed reset or append. */
+    private void repair() throws IOException {
+        if (staleHeader) {
+            channel.truncate(HEADER); // before the new header, which would otherwise date the old entries anew
+            writeHeader(channel, iteration);
+            staleHeader = false;
+            dirtyTail = false;
+        }
+        if (dirtyTail) {
+            channel.truncate(end);
+            dirtyTail = false;
         }
     }
 
@@ -179,6 +211,13 @@ public final class WriteAheadLog implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            repair();
+        } catch (IOException e) {
+            // Still failing. A stale log is ignored at the next open; a failed append's bytes, if they
+            // reached the disk whole, will be replayed: that commit reported an error on a failed write
+            // or sync, so its outcome was unknown.
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -67,15 +67,64 @@ class BlockFileTest {
     }
 
     @Test
-    void aTornHeaderFallsBackToThePreviousCheckpoint() throws IOException {
+    void theLastBytesOfAPayloadAreCheckedToo() throws IOException {
+        Path f = dir.resolve("db.mallard");
+        try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
+            file.writeBlock(0, payload(500, 1));
+            file.writeHeader(new DatabaseHeader(1, 0, 1, -1));
+        }
+        flipByte(f, BlockFile.blockOffset(0) + BlockFile.BLOCK_HEADER + 499);
+        try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+            assertThatThrownBy(() -> file.readBlock(0)).hasMessageContaining("block 0 of " + f).hasMessageContaining("checksum");
+        }
+    }
+
+    @Test
+    void eitherHeaderSlotCanBeDamaged() throws IOException {
         Path f = dir.resolve("db.mallard");
         try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
             file.writeHeader(new DatabaseHeader(1, 5, 6, -1));
             file.writeHeader(new DatabaseHeader(2, 7, 8, -1));
         }
-        flipByte(f, BlockFile.slotOffset(2) + 3); // the latest header is damaged: the one before counts
+        byte[] written = Files.readAllBytes(f);
+        for (long slot : new long[] {BlockFile.slotOffset(1), BlockFile.slotOffset(2)}) {
+            Files.write(f, written);
+            flipByte(f, slot + 3); // the other slot holds a copy: never the older checkpoint
+            try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+                assertThat(file.header()).isEqualTo(new DatabaseHeader(2, 7, 8, -1));
+            }
+        }
+    }
+
+    @Test
+    void aTornHeaderFallsBackToThePreviousCheckpoint() throws IOException {
+        Path f = dir.resolve("db.mallard");
+        try (BlockFile file = BlockFile.create(f, FileLayer.LOCAL)) {
+            file.writeHeader(new DatabaseHeader(1, 5, 6, -1));
+        }
+        flipByte(f, BlockFile.slotOffset(2) + 3); // a crash while header 2 was half written into its slot
         try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
             assertThat(file.header()).isEqualTo(new DatabaseHeader(1, 5, 6, -1));
+        }
+    }
+
+    @Test
+    void aHeaderWriteThatFailedPartWayIsUndoneBeforeAnythingElseIsWritten() throws IOException {
+        Path f = dir.resolve("db.mallard");
+        FaultyFiles faults = new FaultyFiles();
+        try (BlockFile file = BlockFile.create(f, faults)) {
+            file.writeHeader(new DatabaseHeader(1, 0, 1, -1));
+            // half the header reaches the disk: enough for a complete header the file says did not happen
+            faults.failAfterWrites(FaultyFiles.Target.ANY, 0, true);
+            assertThatThrownBy(() -> file.writeHeader(new DatabaseHeader(2, 1, 2, -1))).hasMessageContaining("cannot write the header");
+            assertThat(file.header().iteration()).isEqualTo(1);
+            assertThatThrownBy(file::settleHeader).hasMessageContaining(FaultyFiles.DISK_FULL);
+            faults.heal();
+            file.writeBlock(3, payload(10, 1)); // puts header 1 back into that slot first
+        }
+        flipByte(f, BlockFile.slotOffset(1) + 3); // and both slots hold it again
+        try (BlockFile file = BlockFile.open(f, FileLayer.LOCAL, true)) {
+            assertThat(file.header()).isEqualTo(new DatabaseHeader(1, 0, 1, -1));
         }
     }
 

@@ -121,6 +121,74 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void aLogFromAnEarlierCheckpointIsCutSoThatItsEntriesNeverComeBack() {
+        Path f = dir.resolve("db.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 4)) {
+            for (String s : List.of("one", "two", "six")) log.append(txn(s), true);
+        }
+        // the checkpoint to iteration 5 holds them; the next append is exactly as long as the first
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 5)) {
+            log.append(txn("new"), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 5)) {
+            assertThat(text(log.committed())).containsExactly(List.of("new"));
+        }
+    }
+
+    @Test
+    void theEntriesAfterADamagedOneAreCutSoThatTheyNeverComeBack() throws IOException {
+        Path f = dir.resolve("db.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            for (String s : List.of("one", "two", "six")) log.append(txn(s), true);
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {'X'}), WriteAheadLog.HEADER + WriteAheadLog.ENTRY_HEADER);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(log.committed()).isEmpty();
+            log.append(txn("new"), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(text(log.committed())).containsExactly(List.of("new"));
+        }
+    }
+
+    @Test
+    void anAppendWhoseSyncFailedIsNeverReadAsCommitted() {
+        Path f = dir.resolve("db.wal");
+        FaultyFiles faults = new FaultyFiles();
+        try (WriteAheadLog log = WriteAheadLog.open(f, faults, 0)) {
+            log.append(txn("first"), true);
+            // the bytes reach the file, the sync fails, and so does cutting them off
+            faults.failAfterSyncs(FaultyFiles.Target.ANY, 0);
+            assertThatThrownBy(() -> log.append(txn("ab", "cd", "lost"), true)).hasMessageContaining(FaultyFiles.IO_ERROR);
+            faults.heal();
+            // ends exactly where the failed append's third entry begins: that entry must not follow it
+            log.append(txn("abcd"), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 0)) {
+            assertThat(text(log.committed())).containsExactly(List.of("first"), List.of("abcd"));
+        }
+    }
+
+    @Test
+    void aResetThatFailedIsFinishedBeforeTheNextAppend() {
+        Path f = dir.resolve("db.wal");
+        FaultyFiles faults = new FaultyFiles();
+        try (WriteAheadLog log = WriteAheadLog.open(f, faults, 0)) {
+            log.append(txn("in the checkpoint"), true);
+            faults.failAfterWrites(FaultyFiles.Target.ANY, 0, true);
+            log.reset(1); // the checkpoint is durable: no error
+            assertThat(log.size()).isEqualTo(WriteAheadLog.HEADER);
+            faults.heal();
+            log.append(txn("after"), true);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(f, FileLayer.LOCAL, 1)) {
+            assertThat(text(log.committed())).containsExactly(List.of("after"));
+        }
+    }
+
+    @Test
     void otherFilesAreRefused() throws IOException {
         Path f = dir.resolve("notes.wal");
         Files.writeString(f, "some other file that happens to have this name and is long enough");
