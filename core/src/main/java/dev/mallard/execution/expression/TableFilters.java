@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>A comparison qualifies on the terms {@link ComparisonSelect} runs it on (operands of one type
  * and a physical type it supports), so the zone map orders values exactly as the filter compares
- * them.
+ * them. Its outcome mask carries over as it is: both use bit 0 for less, 1 for equal, 2 for greater.
  */
 public final class TableFilters {
     private TableFilters() {}
