@@ -215,9 +215,11 @@ final class StatementExecutor {
         LogicalPlan plan = prepare(b.plan());
         if (e.analyze()) {
             long start = System.nanoTime();
-            long rows = ChunkCollection.drain(QueryExecutor.execute(plan, b.names(), executionContext())).rowCount();
+            ExecutionContext ctx = executionContext();
+            long rows = ChunkCollection.drain(QueryExecutor.execute(plan, b.names(), ctx)).rowCount();
             double ms = (System.nanoTime() - start) / 1e6;
-            String text = QueryExecutor.explain(plan) + String.format(Locale.ROOT, "%nTotal time: %.3f ms, %d rows%n", ms, rows);
+            String text = QueryExecutor.explain(plan) + String.format(Locale.ROOT, "%nTotal time: %.3f ms, %d rows%n", ms, rows)
+                    + String.format(Locale.ROOT, "Rows skipped by zone maps: %d%n", ctx.rowsSkipped());
             return new MaterializedResult(List.of("explain_key", "explain_value"), List.of(LogicalType.VARCHAR, LogicalType.VARCHAR),
                     List.<Object[]>of(new Object[] {"analyzed_plan", text}));
         }

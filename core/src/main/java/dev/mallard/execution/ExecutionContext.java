@@ -6,6 +6,7 @@ import dev.mallard.execution.join.JoinFilterSlot;
 import dev.mallard.storage.Snapshot;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +24,8 @@ public final class ExecutionContext {
     /** Filters published by finished join builds for the scans on their probe sides. */
     private final Map<JoinFilterSlot, JoinFilter> joinFilters =
             new ConcurrentHashMap<>();
+    /** Rows of base tables that scans skipped unread because zone maps ruled out their row groups. */
+    private final LongAdder rowsSkipped = new LongAdder();
 
     public ExecutionContext(int threads, BooleanSupplier cancelled, Snapshot snapshot) {
         this.threads = Math.max(1, threads);
@@ -62,6 +65,16 @@ public final class ExecutionContext {
     /** The filter published under {@code slot}, or null when there is none (yet): then nothing is filtered. */
     public JoinFilter joinFilter(JoinFilterSlot slot) {
         return joinFilters.get(slot);
+    }
+
+    /** Counts rows a scan skipped on zone maps (EXPLAIN ANALYZE reports the total). */
+    public void addRowsSkipped(long rows) {
+        rowsSkipped.add(rows);
+    }
+
+    /** Rows the query's scans skipped on zone maps so far. */
+    public long rowsSkipped() {
+        return rowsSkipped.sum();
     }
 
     /** True once {@link #abort()} was called. */

@@ -34,6 +34,13 @@ final class ColumnSegment {
     /** Set once two tables reference this segment; from then on it is read-only. */
     volatile boolean shared;
     /**
+     * What the values written so far span, widened by every write (see {@link ZoneMap}); carried
+     * over by {@link #pack}, {@link #unpacked()} and {@link #copy()}. Written before the table
+     * publishes the rows (its volatile row id limit), so a scan sees a map covering every row
+     * it reads.
+     */
+    ZoneMap zone = ZoneMap.EMPTY;
+    /**
      * STRING segments: the distinct values appended so far, while there are few, so equal values
      * share one {@code String} object (a column such as a ship mode or a status flag then costs a
      * reference per row, and its hash code is computed once). Dropped once the column shows too
@@ -84,6 +91,7 @@ final class ColumnSegment {
         this.strings = o.strings == null ? null : o.strings.clone();
         this.objects = o.objects == null ? null : o.objects.clone();
         this.nulls = o.nulls == null ? null : o.nulls.clone();
+        this.zone = o.zone; // immutable: shared
         this.packed16 = o.packed16; // packed arrays are never written: shared
         this.packed32 = o.packed32;
         this.base = o.base;
@@ -120,6 +128,7 @@ final class ColumnSegment {
         if (span < 0 || span >= (1L << 32) || (span >= (1L << 16) && bytes == 4)) return s;
         ColumnSegment p = new ColumnSegment(s.type);
         p.capacity = rows;
+        p.zone = s.zone;
         p.base = min;
         if (s.nulls != null) p.nulls = Arrays.copyOf(s.nulls, (rows + 63) >>> 6);
         if (span < (1L << 16)) {
@@ -146,6 +155,7 @@ final class ColumnSegment {
     private static ColumnSegment packStrings(ColumnSegment s, int rows) {
         ColumnSegment p = new ColumnSegment(s.type);
         p.capacity = rows;
+        p.zone = s.zone;
         if (s.nulls != null) p.nulls = Arrays.copyOf(s.nulls, (rows + 63) >>> 6);
         String[] values = s.strings;
         java.util.HashMap<String, Integer> codes = new java.util.HashMap<>();
@@ -354,8 +364,14 @@ final class ColumnSegment {
         return false;
     }
 
-    /** Writes position {@code pos} of {@code src} (same physical type) at {@code offset}. */
-    void set(int offset, Vector src, int pos) {
+    /** Overwrites offset {@code offset} with position {@code pos} of {@code src} (same physical type). */
+    void update(int offset, Vector src, int pos) {
+        set(offset, src, pos);
+        zone = zone.union(ZoneMap.ofValue(type, src.getObject(pos)));
+    }
+
+    /** Writes position {@code pos} of {@code src} at {@code offset}, leaving the zone map to the caller. */
+    private void set(int offset, Vector src, int pos) {
         checkWritable();
         if (src.isNull(pos)) {
             setNull(offset, true);
@@ -401,6 +417,7 @@ final class ColumnSegment {
             for (int k = 0; k < count; k++) set(offset + k, src, sel == null ? k : sel[k]);
         }
         if (type == PhysicalType.STRING && !manyStrings) shareEqualStrings(offset, count);
+        zone = zone.union(ZoneMap.of(src, sel, count));
     }
 
     private void shareEqualStrings(int offset, int count) {
@@ -422,6 +439,7 @@ final class ColumnSegment {
     /** Fills offsets {@code [from, to)} with one physical-form value (null: NULL). */
     void fill(int from, int to, Object value) {
         checkWritable();
+        if (from < to) zone = zone.union(ZoneMap.ofValue(type, value));
         for (int i = from; i < to; i++) {
             if (value == null) {
                 setNull(i, true);

@@ -225,8 +225,9 @@ public final class DataTable {
 
     /**
      * Checks the table's structure (a segment per column in every row group, each long enough,
-     * the deleted count matching the tombstones) and reads every value once; returns the problems
-     * found, described for {@code PRAGMA integrity_check}.
+     * the deleted count matching the tombstones) and reads every value once, checking that the
+     * zone maps cover the values (a map that did not would make scans skip rows they must return);
+     * returns the problems found, described for {@code PRAGMA integrity_check}.
      */
     public List<String> verify(String name) {
         List<String> problems = new ArrayList<>();
@@ -261,6 +262,12 @@ public final class DataTable {
             for (long from = 0; from < limit; from += Vector.DEFAULT_CAPACITY) {
                 chunk.reset();
                 scan(from, Vector.DEFAULT_CAPACITY, limit, Snapshot.LATEST, all, chunk);
+                int g = (int) (from / ROW_GROUP_SIZE); // a vector never straddles row groups
+                for (int c = 0; c < all.length; c++) {
+                    if (segs[g][c].zone.covers(ZoneMap.of(chunk.column(c), null, chunk.count()))) continue;
+                    String problem = name + ": the zone map of column " + c + " in row group " + g + " misses some of its values";
+                    if (!problems.contains(problem)) problems.add(problem);
+                }
             }
         } catch (RuntimeException e) {
             problems.add(name + ": reading its rows fails: " + e);
@@ -272,6 +279,22 @@ public final class DataTable {
     private long[] tombstones(int group) {
         long[][] tombs = deleted;
         return group < tombs.length ? tombs[group] : null;
+    }
+
+    /**
+     * Whether some row of row group {@code group} may pass every one of {@code filters}, judged by
+     * the group's zone maps alone: false lets a scan skip the group without reading it. The zone
+     * maps are widened before appended rows are published through {@link #rowIdLimit()}, so for a
+     * scan that read the limit before, they cover every row it would read, also in a row group
+     * still being filled. O(filters).
+     */
+    public boolean mayMatch(int group, List<TableFilter> filters) {
+        ColumnSegment[] row = segments[group];
+        for (int i = 0; i < filters.size(); i++) {
+            TableFilter f = filters.get(i);
+            if (!f.mayMatch(row[f.column()].zone)) return false;
+        }
+        return true;
     }
 
     /** Segment {@code column} of row group {@code group} (checkpoints write them as they are). */
@@ -554,7 +577,7 @@ public final class DataTable {
             long rowId = rowIds[k];
             checkRowId(rowId);
             ColumnSegment seg = writable(segs[(int) (rowId / ROW_GROUP_SIZE)], column);
-            seg.set((int) (rowId % ROW_GROUP_SIZE), values, k);
+            seg.update((int) (rowId % ROW_GROUP_SIZE), values, k);
             if (statistics[column] != null) statistics[column].add(values, k);
         }
     }

@@ -11,12 +11,14 @@ import dev.mallard.execution.PhysicalOperator;
 import dev.mallard.execution.SourceResult;
 import dev.mallard.storage.DataTable;
 import dev.mallard.storage.Snapshot;
+import dev.mallard.storage.TableFilter;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import dev.mallard.execution.expression.ExpressionEvaluator;
 import dev.mallard.execution.expression.ExpressionPrinter;
 import dev.mallard.execution.expression.ResolvedExpr;
+import dev.mallard.execution.expression.TableFilters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running: {@code l_shipdate} is read for every row, {@code l_extendedprice} for the one row in
  * seven whose ship date is in the year asked for (late materialization). The kept rows leave as a
  * selection over the vectors.
+ *
+ * <p>Before reading a morsel the scan tests the conjuncts it can (see {@link TableFilters}) against
+ * the zone maps of the morsel's row group and skips the morsel when one of them rules out every
+ * row: a date range over a table loaded in date order reads only the row groups of those dates.
  */
 public final class PhysicalTableScan extends PhysicalOperator {
     /** Above this share of rows kept, copying whole ranges beats fetching row by row. */
@@ -45,6 +51,8 @@ public final class PhysicalTableScan extends PhysicalOperator {
     private final List<ResolvedExpr> filters;
     /** Per conjunct, the output columns it reads. */
     private final int[][] filterColumns;
+    /** The conjuncts storage can test against a row group's zone maps, over table columns. */
+    private final List<TableFilter> tableFilters;
     /** Filters of joins above whose probe side this scan feeds, applied after the conjuncts ... */
     private final List<JoinFilterSlot> joinFilters;
     /** ... each to the output column holding the join's probe key. */
@@ -63,6 +71,7 @@ public final class PhysicalTableScan extends PhysicalOperator {
         this.columnNames = List.copyOf(columnNames);
         this.filters = List.copyOf(filters);
         this.filterColumns = filterColumns.clone();
+        this.tableFilters = TableFilters.of(this.filters, this.columns);
         this.joinFilters = List.copyOf(joinFilters);
         this.joinFilterColumns = joinFilterColumns.clone();
     }
@@ -217,6 +226,11 @@ public final class PhysicalTableScan extends PhysicalOperator {
                 l.batchIndex = morsel;
                 l.position = (long) morsel * g.morselRows;
                 l.end = Math.min(l.position + g.morselRows, g.limit);
+                if (!tableFilters.isEmpty() && !g.storage.mayMatch((int) (l.position / DataTable.ROW_GROUP_SIZE), tableFilters)) {
+                    ctx.addRowsSkipped(l.end - l.position);
+                    l.position = l.end;
+                    continue;
+                }
             }
             int n = (int) Math.min(capacity, l.end - l.position);
             long from = l.position;
