@@ -50,7 +50,8 @@ public final class TpchBenchmark {
         long start = System.nanoTime();
         for (Engine e : options.engines()) b.measure(e);
         double minutes = (System.nanoTime() - start) / 6e10;
-        String report = MarkdownReport.render(b, minutes);
+        // The persistence benchmark's figures live in the same file; regenerating must not erase them.
+        String report = PersistenceSection.carryOver(MarkdownReport.render(b, minutes), Path.of(options.out()));
         Files.writeString(Path.of(options.out()), report);
         System.out.println(report);
         System.out.println("written to " + options.out());
@@ -74,7 +75,7 @@ public final class TpchBenchmark {
                 System.gc();
                 resetPeaks();
                 double gc0 = gcMillis();
-                QuerySuite.Pass pass = suite.run(engine, engine.label, c, runner, threads);
+                QuerySuite.Pass pass = suite.run(new QuerySuite.Target(engine, engine.label, c), runner, threads);
                 byThreads.put(threads, pass.cells());
                 if (engine == Engine.MALLARD) {
                     mallardPhases.add(new MallardPhase("queries, " + threads + " thread" + (threads == 1 ? "" : "s"),
