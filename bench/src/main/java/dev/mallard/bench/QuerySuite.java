@@ -48,10 +48,11 @@ final class QuerySuite {
     }
 
     /**
-     * Runs the selected queries on several databases at {@code threads}, taking each query on every
-     * database before the next query: databases compared with each other then meet each query with
-     * the same JIT state and the same background load, whatever order they are listed in.
-     * Returns one pass per target, in order.
+     * Runs the selected queries on several databases at {@code threads}, query by query: every
+     * database's warm-up run of a query comes before any timed run of it, and the timed runs then
+     * take turns. Databases compared with each other thus meet each query with the same JIT state,
+     * and background load or drift on a shared machine falls on all of them alike. Returns one pass
+     * per target, in order; with a single target this is simply warm-up, then the runs.
      */
     List<Pass> run(List<Target> targets, QueryRunner runner, int threads) throws SQLException {
         for (Target t : targets) t.engine().setThreads(t.connection(), threads);
@@ -59,12 +60,22 @@ final class QuerySuite {
         List<Map<Integer, Cell>> cells = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) cells.add(new TreeMap<>());
         for (int q : options.queries()) {
+            List<Measurement> ms = new ArrayList<>();
+            for (Target t : targets) ms.add(new Measurement(t, q, runner));
+            for (boolean ran = true; ran; ) {
+                ran = false;
+                for (Measurement m : ms) {
+                    if (m.wantsRun()) {
+                        m.timedRun();
+                        ran = true;
+                    }
+                }
+            }
             for (int i = 0; i < targets.size(); i++) {
-                Target t = targets.get(i);
-                Measured m = measure(t, runner, q);
-                cells.get(i).put(q, m.cell());
-                wall[i] += m.wallMillis();
-                BenchLog.log("%s threads=%d q%02d %s %.1f ms", t.label(), threads, q, m.cell().status(), m.cell().medianMs());
+                Cell cell = ms.get(i).cell();
+                cells.get(i).put(q, cell);
+                wall[i] += ms.get(i).wall;
+                BenchLog.log("%s threads=%d q%02d %s %.1f ms", targets.get(i).label(), threads, q, cell.status(), cell.medianMs());
             }
         }
         List<Pass> passes = new ArrayList<>();
@@ -72,34 +83,66 @@ final class QuerySuite {
         return passes;
     }
 
-    /** One query on one target: its cell and the wall time of all its runs. */
-    private record Measured(Cell cell, double wallMillis) {}
+    /** One query on one target, taken run by run so that several targets can take turns. */
+    private final class Measurement {
+        private final Target target;
+        private final QueryRunner runner;
+        private final String sql;
+        private final double[] times = new double[options.runs()];
+        private int done;
+        private double spent;
+        private double wall;
+        private double firstMs;
+        /** Set once the query cannot be timed (skipped, failed, wrong): the cell to report. */
+        private Cell failed;
 
-    private Measured measure(Target t, QueryRunner runner, int q) {
-        if (runner.stuck()) return new Measured(new Cell(0, 0, "skipped", "an earlier query could not be cancelled"), 0);
-        Connection c = t.connection();
-        String sql = PeerDialect.rewrite(t.engine(), TpchQueries.sql(q));
-        QueryRunner.Outcome first = runner.run(c, sql, options.timeoutSeconds());
-        double wall = first.millis();
-        if (first.answer() == null) return new Measured(new Cell(0, 0, first.timedOut() ? "timeout" : "error", first.failure()), wall);
-        String diff = check(t.engine(), q, first.answer());
-        if (diff != null) return new Measured(new Cell(0, first.millis(), "wrong", diff), wall);
-        // The timed runs of one query stop once they have used the timeout between them (a slow
-        // peer gets fewer runs, reported as such), but there is always at least one.
-        double[] times = new double[options.runs()];
-        int done = 0;
-        double spent = 0;
-        while (done < times.length && (done == 0 || spent < options.timeoutSeconds() * 1000.0)) {
-            QueryRunner.Outcome o = runner.run(c, sql, options.timeoutSeconds());
+        /** Runs the warm-up, which also checks the answer. */
+        Measurement(Target target, int q, QueryRunner runner) {
+            this.target = target;
+            this.runner = runner;
+            this.sql = PeerDialect.rewrite(target.engine(), TpchQueries.sql(q));
+            if (runner.stuck()) {
+                failed = new Cell(0, 0, "skipped", "an earlier query could not be cancelled");
+                return;
+            }
+            QueryRunner.Outcome first = runner.run(target.connection(), sql, options.timeoutSeconds());
+            wall = first.millis();
+            if (first.answer() == null) {
+                failed = new Cell(0, 0, first.timedOut() ? "timeout" : "error", first.failure());
+                return;
+            }
+            firstMs = first.millis();
+            String diff = check(target.engine(), q, first.answer());
+            if (diff != null) failed = new Cell(0, firstMs, "wrong", diff);
+        }
+
+        /**
+         * Whether another timed run is due. The timed runs of one query stop once they have used the
+         * timeout between them (a slow peer gets fewer runs, reported as such), but there is always at least one.
+         */
+        boolean wantsRun() {
+            return failed == null && done < times.length && (done == 0 || spent < options.timeoutSeconds() * 1000.0);
+        }
+
+        void timedRun() {
+            QueryRunner.Outcome o = runner.stuck() ? null : runner.run(target.connection(), sql, options.timeoutSeconds());
+            if (o == null) {
+                failed = new Cell(0, firstMs, "skipped", "an earlier query could not be cancelled");
+                return;
+            }
             wall += o.millis();
             spent += o.millis();
-            if (o.answer() == null) return new Measured(new Cell(0, first.millis(), o.timedOut() ? "timeout" : "error", o.failure()), wall);
-            times[done++] = o.millis();
+            if (o.answer() == null) failed = new Cell(0, firstMs, o.timedOut() ? "timeout" : "error", o.failure());
+            else times[done++] = o.millis();
         }
-        double[] measured = Arrays.copyOf(times, done);
-        Arrays.sort(measured);
-        String note = done < times.length ? done + " run" + (done == 1 ? "" : "s") : null;
-        return new Measured(new Cell(measured[done / 2], first.millis(), "ok", note), wall);
+
+        Cell cell() {
+            if (failed != null) return failed;
+            double[] measured = Arrays.copyOf(times, done);
+            Arrays.sort(measured);
+            String note = done < times.length ? done + " run" + (done == 1 ? "" : "s") : null;
+            return new Cell(measured[done / 2], firstMs, "ok", note);
+        }
     }
 
     /** Null when the answer matches DuckDB's (DuckDB itself becomes the reference). */
