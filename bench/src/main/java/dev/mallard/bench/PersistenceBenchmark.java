@@ -72,9 +72,23 @@ public final class PersistenceBenchmark {
         System.out.println("written to " + options.out() + " (between " + PersistenceSection.START + " and " + PersistenceSection.END + ")");
     }
 
+    /** Steps 1 to 3 for one engine: load into a fresh file, time the reopens, query the reopened file. */
     private void measureFile(Engine engine, Path dir) throws Exception {
         DatabaseFiles db = DatabaseFiles.in(dir, engine);
         db.delete();
+        FileLoad load = load(engine, db);
+        List<Open> opens = new ArrayList<>();
+        for (int i = 0; i < OPEN_CYCLES; i++) {
+            System.gc(); // no collection of the previous cycle's garbage inside the timed open
+            opens.add(reopen(engine, db));
+            BenchLog.log("%s: reopen %d: connect %.1f ms, first answer %.1f ms, close %.1f ms", engine.label, i + 1,
+                    opens.getLast().connectMs(), opens.getLast().firstAnswerMs(), opens.getLast().closeMs());
+        }
+        Map<Integer, Map<Integer, Cell>> queries = queryReopened(engine, db);
+        files.put(engine, new FileRun(load, opens, queries, db.size()));
+    }
+
+    private FileLoad load(Engine engine, DatabaseFiles db) throws SQLException, IOException {
         System.gc();
         BenchLog.log("%s: loading SF %s into %s", engine.label, options.scaleFactor(), db.database());
         Connection c = engine.openFile(db.database());
@@ -90,22 +104,20 @@ public final class PersistenceBenchmark {
         FileLoad load = new FileLoad(rows, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, db.size());
         BenchLog.log("%s: %d rows in %.1f s, checkpoint %.1f s, close %.1f s, %d + %d bytes on disk", engine.label, rows,
                 load.loadSeconds(), load.checkpointSeconds(), load.closeSeconds(), load.size().databaseBytes(), load.size().otherBytes());
+        return load;
+    }
 
-        List<Open> opens = new ArrayList<>();
-        for (int i = 0; i < OPEN_CYCLES; i++) {
-            System.gc(); // no collection of the previous cycle's garbage inside the timed open
-            opens.add(reopen(engine, db));
-            BenchLog.log("%s: reopen %d: connect %.1f ms, first answer %.1f ms, close %.1f ms", engine.label, i + 1,
-                    opens.getLast().connectMs(), opens.getLast().firstAnswerMs(), opens.getLast().closeMs());
-        }
-
-        // Mallard's in-memory database is loaded beside the reopened file and queried interleaved with
-        // it (QuerySuite.run), so the reopened/in-memory ratios are not skewed by JIT warm-up or by
-        // background load on a shared machine. Both live in the heap at once.
+    /**
+     * The queries on the reopened file, threads → query → cell. Mallard's in-memory database is
+     * loaded beside the file and queried interleaved with it ({@link QuerySuite#run(List, QueryRunner, int)}),
+     * so the reopened/in-memory ratios are not skewed by JIT warm-up or by background load on a
+     * shared machine; both live in the heap at once.
+     */
+    private Map<Integer, Map<Integer, Cell>> queryReopened(Engine engine, DatabaseFiles db) throws SQLException {
         Connection memory = engine == Engine.MALLARD ? loadInMemory() : null;
         Map<Integer, Map<Integer, Cell>> byThreads = new TreeMap<>();
         try {
-            c = engine.openFile(db.database());
+            Connection c = engine.openFile(db.database());
             try (QueryRunner runner = new QueryRunner()) {
                 List<QuerySuite.Target> targets = new ArrayList<>();
                 targets.add(new QuerySuite.Target(engine, engine.label + " reopened", c));
@@ -122,7 +134,7 @@ public final class PersistenceBenchmark {
         } finally {
             if (memory != null) Engine.MALLARD.close(memory);
         }
-        files.put(engine, new FileRun(load, opens, byThreads, db.size()));
+        return byThreads;
     }
 
     /** Times one open: getConnection, the first answer, and the close (which may checkpoint). */
