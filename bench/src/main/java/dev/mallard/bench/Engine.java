@@ -1,5 +1,6 @@
 package dev.mallard.bench;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,24 +9,28 @@ import java.sql.Statement;
 /**
  * The engines measured, each in memory, loaded through its fastest path: DuckDB and Mallard
  * through their appenders, the row stores through batched inserts in one transaction per table.
+ * DuckDB and Mallard also open database files, for the persistence benchmark.
  */
 enum Engine {
-    DUCKDB("DuckDB", true, "jdbc:duckdb:"),
-    MALLARD("Mallard", true, "jdbc:mallard:"),
+    DUCKDB("DuckDB", true, "jdbc:duckdb:", ".duckdb"),
+    MALLARD("Mallard", true, "jdbc:mallard:", ".db"),
     // H2 would otherwise answer a repeated query from its result cache.
-    H2("H2", false, "jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=0"),
-    HSQLDB("HSQLDB", false, "jdbc:hsqldb:mem:tpch"),
-    SQLITE("SQLite", false, "jdbc:sqlite::memory:");
+    H2("H2", false, "jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=0", null),
+    HSQLDB("HSQLDB", false, "jdbc:hsqldb:mem:tpch", null),
+    SQLITE("SQLite", false, "jdbc:sqlite::memory:", null);
 
     final String label;
     /** Whether the engine runs one query on several threads (then it is measured at each count). */
     final boolean threaded;
     private final String url;
+    /** The file name extension of a database file; null for the engines measured only in memory. */
+    final String fileExtension;
 
-    Engine(String label, boolean threaded, String url) {
+    Engine(String label, boolean threaded, String url, String fileExtension) {
         this.label = label;
         this.threaded = threaded;
         this.url = url;
+        this.fileExtension = fileExtension;
     }
 
     Connection open() throws SQLException {
@@ -37,6 +42,13 @@ enum Engine {
             }
         }
         return c;
+    }
+
+    /** Opens the database file at {@code file}, creating it if missing (DuckDB and Mallard only). */
+    Connection openFile(Path file) throws SQLException {
+        if (fileExtension == null) throw new UnsupportedOperationException(label + " is measured in memory only");
+        // Both URLs take the path right after the prefix (the in-memory URL is the prefix alone).
+        return DriverManager.getConnection(url + file.toAbsolutePath());
     }
 
     void setThreads(Connection c, int threads) throws SQLException {

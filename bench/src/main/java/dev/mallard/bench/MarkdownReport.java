@@ -1,11 +1,9 @@
 package dev.mallard.bench;
 
-import dev.mallard.bench.TpchBenchmark.Cell;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import static dev.mallard.bench.ReportFormat.num;
+import static dev.mallard.bench.ReportFormat.yes;
+
+import dev.mallard.bench.QuerySuite.Cell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +26,7 @@ final class MarkdownReport {
         if (o.scaleFactor() != 10) {
             s.append("Scale factor 10 (DuckDB and Mallard): [BENCHMARKS-SF10.md](BENCHMARKS-SF10.md).\n\n");
         }
-        s.append("## Command and machine\n\n```\n./benchmark ").append(String.join(" ", o.args())).append("\n```\n\n");
-        s.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
-        s.append("- CPU: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
-        s.append("- memory: ").append(memTotal()).append("; JVM heap max ").append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB\n");
-        s.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
-        s.append("- JVM: ").append(System.getProperty("java.vm.vendor")).append(' ').append(System.getProperty("java.vm.name"))
-                .append(' ').append(System.getProperty("java.runtime.version")).append(", GC: ").append(gcNames()).append('\n');
-        s.append("- JVM flags: `").append(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
-                .append("`\n");
-        s.append("- run time: ").append(String.format(Locale.ROOT, "%.1f", minutes)).append(" minutes\n\n");
+        s.append("## Command and machine\n\n").append(MachineNote.render("./benchmark " + String.join(" ", o.args()), minutes));
 
         targets(b, s);
 
@@ -99,19 +88,19 @@ final class MarkdownReport {
         }
         s.append("| target | measured | met |\n|---|---|---|\n");
         for (int threads : b.options.threads()) {
-            Ratios r = ratios(duck.get(threads), mallard.get(threads));
+            Ratios r = Ratios.of(duck.get(threads), mallard.get(threads));
             if (r == null) continue;
             String at = " at " + threads + " thread" + (threads == 1 ? "" : "s");
             boolean sf1 = b.options.scaleFactor() == 1;
             boolean sf10 = b.options.scaleFactor() == 10;
             double limit = sf10 ? 1.2 : 1.0;
             s.append("| geometric mean Mallard/DuckDB ≤ ").append(num(limit)).append(at).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.2f× over %d queries%s", r.geomean, r.count, r.missing > 0 ? " (" + r.missing + " without a time)" : ""))
-                    .append(" | ").append(sf1 || sf10 ? yes(r.geomean <= limit && r.missing == 0) : "(SF 1 / SF 10 only)").append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.2f× over %d queries%s", r.geomean(), r.count(), r.missing() > 0 ? " (" + r.missing() + " without a time)" : ""))
+                    .append(" | ").append(sf1 || sf10 ? yes(r.geomean() <= limit && r.missing() == 0) : "(SF 1 / SF 10 only)").append(" |\n");
             if (!sf10) {
                 s.append("| no query above 2.0×").append(at).append(" | ")
-                        .append(String.format(Locale.ROOT, "max %.2f× (Q%d)", r.max, r.maxQuery)).append(" | ")
-                        .append(sf1 ? yes(r.max <= 2.0 && r.missing == 0) : "(SF 1 only)").append(" |\n");
+                        .append(String.format(Locale.ROOT, "max %.2f× (Q%d)", r.max(), r.maxQuery())).append(" | ")
+                        .append(sf1 ? yes(r.max() <= 2.0 && r.missing() == 0) : "(SF 1 only)").append(" |\n");
             }
         }
         for (var p : b.mallardPhases) {
@@ -123,35 +112,10 @@ final class MarkdownReport {
         }
         if (b.options.scaleFactor() == 10) {
             s.append("| all 22 within a 16 GiB heap | heap max ").append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB | ")
-                    .append(yes(Runtime.getRuntime().maxMemory() <= (16L << 30) + (1L << 28) && ratios(duck.get(b.options.threads().get(0)),
-                            mallard.get(b.options.threads().get(0))).missing == 0)).append(" |\n");
+                    .append(yes(Runtime.getRuntime().maxMemory() <= (16L << 30) + (1L << 28) && Ratios.of(duck.get(b.options.threads().get(0)),
+                            mallard.get(b.options.threads().get(0))).missing() == 0)).append(" |\n");
         }
         s.append('\n');
-    }
-
-    private record Ratios(double geomean, int count, int missing, double max, int maxQuery) {}
-
-    private static Ratios ratios(Map<Integer, Cell> duck, Map<Integer, Cell> mallard) {
-        if (duck == null || mallard == null) return null;
-        double logSum = 0;
-        int n = 0, missing = 0, maxQ = 0;
-        double max = 0;
-        for (var e : mallard.entrySet()) {
-            Cell d = duck.get(e.getKey());
-            if (d == null || !d.status().equals("ok")) continue;
-            if (!e.getValue().status().equals("ok")) {
-                missing++;
-                continue;
-            }
-            double r = e.getValue().medianMs() / d.medianMs();
-            logSum += Math.log(r);
-            n++;
-            if (r > max) {
-                max = r;
-                maxQ = e.getKey();
-            }
-        }
-        return n == 0 ? null : new Ratios(Math.exp(logSum / n), n, missing, max, maxQ);
     }
 
     private static void queryTable(TpchBenchmark b, int threads, StringBuilder s) {
@@ -171,34 +135,26 @@ final class MarkdownReport {
         s.append("\n|---|");
         for (int i = 0; i < engines.size() + (ratio ? 1 : 0); i++) s.append("---:|");
         s.append('\n');
-        double[] logSums = new double[engines.size()];
-        int[] counts = new int[engines.size()];
         Map<Integer, Cell> duck = b.cells.containsKey(Engine.DUCKDB) ? b.cells.get(Engine.DUCKDB).get(threads) : null;
         for (int q : b.options.queries()) {
             s.append("| Q").append(q).append(" |");
             for (int i = 0; i < engines.size(); i++) {
                 Cell c = b.cells.get(engines.get(i)).get(threads).get(q);
-                s.append(' ').append(c == null ? "" : c.status().equals("ok") ? String.format(Locale.ROOT, "%.1f", c.medianMs())
-                        + (c.note() == null ? "" : " (" + c.note() + ")") : c.status()).append(" |");
-                Cell d = duck == null ? null : duck.get(q);
-                if (c != null && c.status().equals("ok") && d != null && d.status().equals("ok")) {
-                    logSums[i] += Math.log(c.medianMs() / d.medianMs());
-                    counts[i]++;
-                }
+                s.append(' ').append(ReportFormat.time(c)).append(" |");
             }
             if (ratio) {
                 Cell m = b.cells.get(Engine.MALLARD).get(threads).get(q);
                 Cell d = duck.get(q);
-                s.append(' ').append(m != null && d != null && m.status().equals("ok") && d.status().equals("ok")
-                        ? String.format(Locale.ROOT, "%.2f", m.medianMs() / d.medianMs()) : "").append(" |");
+                s.append(' ').append(ReportFormat.ratio(m, d)).append(" |");
             }
             s.append('\n');
         }
         if (duck != null) {
             s.append("| geometric mean of ratio to DuckDB |");
-            for (int i = 0; i < engines.size(); i++) {
-                s.append(' ').append(counts[i] == 0 ? "" : String.format(Locale.ROOT, "%.2f×", Math.exp(logSums[i] / counts[i])))
-                        .append(counts[i] < b.options.queries().size() && counts[i] > 0 ? " (" + counts[i] + " queries)" : "").append(" |");
+            for (Engine e : engines) {
+                Ratios r = Ratios.of(duck, b.cells.get(e).get(threads));
+                s.append(' ').append(r == null ? "" : String.format(Locale.ROOT, "%.2f×", r.geomean())
+                        + (r.count() < b.options.queries().size() ? " (" + r.count() + " queries)" : "")).append(" |");
             }
             if (ratio) s.append(" |");
             s.append("\n\nA peer's geometric mean covers only the queries it finished, so timeouts make it look better than it is.\n\n");
@@ -212,44 +168,5 @@ final class MarkdownReport {
             case H2, HSQLDB -> "batched INSERT, one transaction per table";
             case SQLITE -> "batched INSERT, one transaction per table, journal off";
         };
-    }
-
-    private static String yes(boolean met) {
-        return met ? "yes" : "**no**";
-    }
-
-    private static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    private static String gcNames() {
-        List<String> names = new ArrayList<>();
-        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) names.add(gc.getName());
-        return String.join(", ", names);
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return System.getProperty("os.arch");
-    }
-
-    private static String memTotal() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal")) {
-                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                    return (kb >> 20) + " GiB RAM";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return "unknown RAM";
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The TPC-H benchmark: Mallard against DuckDB, H2, HSQLDB and SQLite in one run, written to
- * BENCHMARKS.md. Not a test: run it with {@code ./benchmark}.
+ * The benchmarks: TPC-H on Mallard against DuckDB, H2, HSQLDB and SQLite in memory
+ * ({@code ./benchmark}), and TPC-H in database files, reopened, on DuckDB and Mallard
+ * ({@code ./benchmark-persistence}); both write BENCHMARKS.md. Not tests.
  */
 package dev.mallard.bench;
