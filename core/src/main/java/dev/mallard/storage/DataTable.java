@@ -189,7 +189,10 @@ public final class DataTable {
             long[] t = g < tombs.length ? tombs[g] : null;
             w.writeByte(t == null ? 0 : 1);
             if (t != null) for (long word : t) w.writeLong(word);
-            for (int c = 0; c < types.size(); c++) SegmentCodec.write(segs[g][c], rows, w);
+            for (int c = 0; c < types.size(); c++) {
+                segs[g][c].zone.writeTo(w);
+                SegmentCodec.write(segs[g][c], rows, w);
+            }
         }
         for (ColumnStatistics s : statistics) {
             w.writeByte(s == null ? 0 : 1);
@@ -214,7 +217,11 @@ public final class DataTable {
                 for (int i = 0; i < tombs[g].length; i++) tombs[g][i] = r.readLong();
             }
             segs[g] = new ColumnSegment[columns];
-            for (int c = 0; c < columns; c++) segs[g][c] = SegmentCodec.read(types.get(c).physicalType(), r);
+            for (int c = 0; c < columns; c++) {
+                ZoneMap zone = ZoneMap.readFrom(r);
+                segs[g][c] = SegmentCodec.read(types.get(c).physicalType(), r);
+                segs[g][c].zone = zone;
+            }
         }
         ColumnStatistics[] stats = new ColumnStatistics[columns];
         for (int c = 0; c < columns; c++) {

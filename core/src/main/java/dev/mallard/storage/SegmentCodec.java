@@ -11,8 +11,9 @@ import dev.mallard.types.PhysicalType;
  * memory: packed integers stay 16/32-bit offsets from a base, strings stay dictionary codes or a
  * UTF-8 heap, so a checkpoint costs no re-encoding and loading costs no decoding.
  *
- * <p>Layout: encoding tag, row count, NULL mask (a flag, then the words), the {@link ZoneMap}
- * (so a loaded table skips row groups without a pass over its values), then the encoding's arrays.
+ * <p>Layout: encoding tag, row count, NULL mask (a flag, then the words), then the encoding's
+ * arrays. The segment's {@link ZoneMap} is the caller's to store: a table keeps it with its
+ * metadata, so a loaded table skips row groups without reading them.
  */
 final class SegmentCodec {
     private SegmentCodec() {}
@@ -27,7 +28,6 @@ final class SegmentCodec {
         boolean nulls = s.nulls != null;
         w.writeByte(nulls ? 1 : 0);
         if (nulls) for (int i = 0; i < words; i++) w.writeLong(i < s.nulls.length ? s.nulls[i] : 0);
-        s.zone.writeTo(w);
         switch (tag) {
             case PACKED16 -> {
                 w.writeLong(s.base);
@@ -82,7 +82,6 @@ final class SegmentCodec {
             s.nulls = new long[(rows + 63) >>> 6];
             for (int i = 0; i < s.nulls.length; i++) s.nulls[i] = r.readLong();
         }
-        s.zone = ZoneMap.readFrom(r);
         switch (tag) {
             case PACKED16 -> {
                 s.base = r.readLong();
