@@ -31,6 +31,8 @@ final class DatabaseFile implements AutoCloseable {
     private final BlockFile blocks;
     /** The log being appended to; null when read-only. */
     private final WriteAheadLog wal;
+    /** Segments read from the file, kept within the memory limit. */
+    private final dev.mallard.storage.BufferManager buffers;
     /** Blocks of the checkpoint in force, which the next checkpoint must not overwrite. */
     private Set<Long> used = Set.of();
 
@@ -40,6 +42,16 @@ final class DatabaseFile implements AutoCloseable {
         this.layer = layer;
         this.blocks = blocks;
         this.wal = wal;
+        this.buffers = new dev.mallard.storage.BufferManager(new dev.mallard.storage.file.SegmentBlocks(blocks), defaultMemoryLimit());
+    }
+
+    /** Most of the heap, leaving room for queries' own memory (hash tables, sorts). */
+    static long defaultMemoryLimit() {
+        return Runtime.getRuntime().maxMemory() / 10 * 6;
+    }
+
+    dev.mallard.storage.BufferManager buffers() {
+        return buffers;
     }
 
     static Path walPath(Path path) {
@@ -101,7 +113,7 @@ final class DatabaseFile implements AutoCloseable {
      * statements) and returns the transactions committed in the log since, to be replayed.
      */
     List<List<WriteAheadLog.Entry>> load(Consumer<String> runSql, Catalog catalog, Map<String, String> indexNames) {
-        used = new HashSet<>(DatabaseCheckpoint.read(blocks, runSql, catalog, indexNames));
+        used = new HashSet<>(DatabaseCheckpoint.read(blocks, runSql, catalog, indexNames, buffers));
         long iteration = blocks.header().iteration();
         return wal == null ? WriteAheadLog.readCommitted(walPath, layer, iteration) : wal.committed();
     }
@@ -130,11 +142,11 @@ final class DatabaseFile implements AutoCloseable {
     void checkpoint(Catalog catalog, Map<String, String> indexNames, dev.mallard.storage.Snapshot committed) {
         Set<Long> busy = used;
         long[] next = {0};
-        List<Long> written = DatabaseCheckpoint.write(catalog, indexNames, committed, blocks, () -> {
+        Set<Long> written = DatabaseCheckpoint.write(catalog, indexNames, committed, blocks, () -> {
             while (busy.contains(next[0])) next[0]++;
             return next[0]++;
-        });
-        used = new HashSet<>(written);
+        }, busy, buffers);
+        used = written;
         // The checkpoint is durable: what follows only tidies up, and must not fail it (a bulk
         // commit would be rolled back in memory while the file holds it).
         try {
@@ -143,6 +155,11 @@ final class DatabaseFile implements AutoCloseable {
             // the free blocks at the end stay until a later checkpoint cuts them
         }
         wal.reset(blocks.header().iteration());
+    }
+
+    /** The blocks of the checkpoint in force (metadata and segments). */
+    Set<Long> usedBlocks() {
+        return java.util.Collections.unmodifiableSet(used);
     }
 
     /** Reads every block of the checkpoint in force, checking its checksum; returns the failures. */

@@ -306,6 +306,11 @@ public final class DatabaseInstance {
         }
     }
 
+    /** The blocks the file's checkpoint in force occupies (tests aim damage at them). */
+    java.util.Set<Long> usedBlocks() {
+        return file == null ? java.util.Set.of() : file.usedBlocks();
+    }
+
     /** PRAGMA integrity_check: "ok", or one line per problem. */
     List<String> integrityCheck() {
         return IntegrityCheck.run(this, file);
@@ -334,9 +339,15 @@ public final class DatabaseInstance {
         checkpointOnClose = checkpoint;
     }
 
-    /** Bytes of the database file and its log, or 0 in memory. */
+    /** Bytes of the database file and its log, of file segments in memory, and the memory limit (0 in memory). */
     long[] fileSizes() {
-        return file == null ? new long[] {0, 0} : new long[] {file.size(), file.logSize()};
+        if (file == null) return new long[] {0, 0, 0, 0};
+        return new long[] {file.size(), file.logSize(), file.buffers().used(), file.buffers().limit()};
+    }
+
+    /** SET memory_limit: segments read from the database file beyond it are dropped, least used first. */
+    void setMemoryLimit(long bytes) {
+        if (file != null) file.buffers().setLimit(bytes);
     }
 
     /** Opens a new connection (session). */

@@ -15,7 +15,7 @@ final class Settings {
     static {
         DEFAULTS.put("threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         DEFAULTS.put("integer_division", "false");
-        DEFAULTS.put("memory_limit", "80%");
+        DEFAULTS.put("memory_limit", "60%");
         DEFAULTS.put("default_null_order", "nulls_last");
         DEFAULTS.put("enable_verification", "false");
         DEFAULTS.put("seed", "0");
@@ -91,6 +91,22 @@ final class Settings {
 
     static List<LogicalType> rowTypes() {
         return List.of(LogicalType.VARCHAR, LogicalType.VARCHAR);
+    }
+
+    /** memory_limit: a share of the heap ({@code 60%}) or a size ({@code 4GB}). */
+    static long memoryLimit(String text) {
+        String t = text.trim();
+        if (t.endsWith("%")) {
+            try {
+                double share = Double.parseDouble(t.substring(0, t.length() - 1).trim());
+                if (share <= 0 || share > 100) throw new NumberFormatException();
+                return (long) (Runtime.getRuntime().maxMemory() * share / 100);
+            } catch (NumberFormatException e) {
+                throw MallardException.Data.invalidArgument("memory_limit takes a share of the heap such as 60% or a size such as 4GB, got '"
+                        + text + "'");
+            }
+        }
+        return bytes(t);
     }
 
     /** A size such as {@code 16MB}, {@code 1GiB} or {@code 4096} (bytes): DuckDB's units, KB = 1000, KiB = 1024. */

@@ -169,6 +169,12 @@ final class StatementExecutor {
             case Describe d -> describe(d, sql, params);
             case ShowTables s -> showTables(s);
             case Summarize s -> throw new MallardException.NotImplemented("SUMMARIZE is not supported yet");
+            case SetVariable s when s.name().toString().equalsIgnoreCase("memory_limit") -> {
+                String limit = String.valueOf(settingValue(s.value(), sql));
+                database().setMemoryLimit(Settings.memoryLimit(limit));
+                client.settings().set("memory_limit", limit);
+                yield new UpdateResult(0);
+            }
             case SetVariable s when s.name().toString().equalsIgnoreCase("wal_autocheckpoint") -> {
                 database().setWalLimit(Settings.bytes(String.valueOf(settingValue(s.value(), sql))));
                 yield new UpdateResult(0);
@@ -311,9 +317,10 @@ final class StatementExecutor {
             }
             case "database_size" -> {
                 long[] sizes = database().fileSizes();
-                return new MaterializedResult(List.of("database_name", "database_size", "wal_size"),
-                        List.of(LogicalType.VARCHAR, LogicalType.BIGINT, LogicalType.BIGINT),
-                        List.<Object[]>of(new Object[] {database().path() == null ? "memory" : database().path().toString(), sizes[0], sizes[1]}));
+                return new MaterializedResult(List.of("database_name", "database_size", "wal_size", "memory_usage", "memory_limit"),
+                        List.of(LogicalType.VARCHAR, LogicalType.BIGINT, LogicalType.BIGINT, LogicalType.BIGINT, LogicalType.BIGINT),
+                        List.<Object[]>of(new Object[] {database().path() == null ? "memory" : database().path().toString(), sizes[0], sizes[1],
+                            sizes[2], sizes[3]}));
             }
             case "enable_checkpoint_on_shutdown", "disable_checkpoint_on_shutdown" -> {
                 database().setCheckpointOnClose(name.startsWith("enable"));

@@ -70,6 +70,55 @@ final class ColumnSegment {
     byte[] heap;
     int[] heapOffsets;
 
+    /**
+     * Where this segment's values lie in the database file, while they are the same as there
+     * (loaded, or written by a checkpoint, and not changed since): such a segment may be evicted
+     * and read again. Writers clear it before they change the segment (see DataTable#writable).
+     */
+    dev.mallard.storage.file.SegmentPointer pointer;
+    /** Non-null for a segment not read yet: only its type, rows, zone map and pointer are set. */
+    dev.mallard.storage.file.SegmentSource source;
+    /** Set when read, cleared by the buffer manager's clock hand: recently used segments stay. */
+    volatile boolean referenced;
+
+    /** A segment left in the database file until a query needs it. */
+    static ColumnSegment placeholder(PhysicalType type, int rows, ZoneMap zone, dev.mallard.storage.file.SegmentPointer pointer,
+                                     dev.mallard.storage.file.SegmentSource source) {
+        ColumnSegment s = new ColumnSegment(type);
+        s.capacity = rows;
+        s.zone = zone;
+        s.pointer = pointer;
+        s.source = source;
+        return s;
+    }
+
+    boolean resident() {
+        return source == null;
+    }
+
+    /** Approximate heap bytes of the values (for the buffer manager's accounting). */
+    long memoryBytes() {
+        long b = 64;
+        if (bools != null) b += bools.length;
+        if (ints != null) b += 4L * ints.length;
+        if (longs != null) b += 8L * longs.length;
+        if (highs != null) b += 8L * highs.length;
+        if (doubles != null) b += 8L * doubles.length;
+        if (strings != null) {
+            b += 4L * strings.length;
+            if (manyStrings) for (String v : strings) if (v != null) b += 40 + v.length();
+        }
+        if (objects != null) b += 40L * objects.length;
+        if (nulls != null) b += 8L * nulls.length;
+        if (packed16 != null) b += 2L * packed16.length;
+        if (packed32 != null) b += 4L * packed32.length;
+        if (dictionary != null) for (String v : dictionary) b += 40 + (v == null ? 0 : v.length());
+        if (codes8 != null) b += codes8.length;
+        if (codes16 != null) b += 2L * codes16.length;
+        if (heap != null) b += heap.length + 4L * heapOffsets.length;
+        return b;
+    }
+
     ColumnSegment(LogicalType type, int capacity) {
         this.type = type.physicalType();
         grow(Math.max(capacity, 1));

@@ -42,6 +42,8 @@ public final class DataTable {
     private volatile long deletedCount;
     /** Per column, for the optimizer; null where unknown (a column added by ALTER TABLE). */
     private final ColumnStatistics[] statistics;
+    /** The database's buffer manager when the table lives in a database file, else null. */
+    private volatile BufferManager buffers;
     /** Row versions of transactions not yet seen by everyone; shared with ALTER TABLE copies (DDL runs alone). */
     private final RowVersions versions;
 
@@ -131,7 +133,7 @@ public final class DataTable {
                         for (int k = 0; k < b - a; k++) v.longs[n + k] = groupStart + a + k;
                         if (v.mayHaveNulls()) for (int k = 0; k < b - a; k++) v.setNull(n + k, false);
                     } else {
-                        row[columns[i]].copyTo(a, b - a, v, n);
+                        resident(row, group, columns[i]).copyTo(a, b - a, v, n);
                     }
                 }
                 n += b - a;
@@ -152,7 +154,7 @@ public final class DataTable {
                         for (int k = 0; k < live; k++) v.longs[n + k] = groupStart + offsets[k];
                         if (v.mayHaveNulls()) for (int k = 0; k < live; k++) v.setNull(n + k, false);
                     } else {
-                        row[columns[i]].gatherTo(offsets, live, v, n);
+                        resident(row, group, columns[i]).gatherTo(offsets, live, v, n);
                     }
                 }
                 n += live;
@@ -169,7 +171,9 @@ public final class DataTable {
      * file holds exactly the committed state; an insert committed later is logged with its row ids
      * and fills those rows again at recovery.
      */
-    public void writeTo(dev.mallard.storage.file.StreamOutput w, Snapshot snapshot) {
+    public void writeTo(dev.mallard.storage.file.StreamOutput w, dev.mallard.storage.file.SegmentSink sink, Snapshot snapshot,
+                        BufferManager buffers) {
+        if (buffers != null) this.buffers = buffers;
         ColumnSegment[][] segs = segments;
         long limit = rowIdLimit;
         long[][] tombs = java.util.Arrays.copyOf(deleted, rowGroupCount());
@@ -190,8 +194,22 @@ public final class DataTable {
             w.writeByte(t == null ? 0 : 1);
             if (t != null) for (long word : t) w.writeLong(word);
             for (int c = 0; c < types.size(); c++) {
-                segs[g][c].zone.writeTo(w);
-                SegmentCodec.write(segs[g][c], rows, w);
+                ColumnSegment seg = segs[g][c];
+                seg.zone.writeTo(w);
+                w.writeInt(rows);
+                // An unchanged segment stays where the last checkpoint put it; others are written anew.
+                dev.mallard.storage.file.SegmentPointer p = seg.pointer;
+                if (p == null || !sink.keep(p)) {
+                    ColumnSegment data = resident(segs[g], g, c);
+                    dev.mallard.storage.file.ByteStreamOutput bytes = new dev.mallard.storage.file.ByteStreamOutput();
+                    SegmentCodec.write(data, rows, bytes);
+                    p = sink.write(bytes.toByteArray());
+                    // Full row groups are final: written, they may be evicted and read again. The
+                    // last one may still grow, and a later append clears the pointer first anyway.
+                    data.pointer = p;
+                    if (this.buffers != null && rows == ROW_GROUP_SIZE && data.resident()) this.buffers.loaded(this, g, c, data);
+                }
+                p.writeTo(w);
             }
         }
         for (ColumnStatistics s : statistics) {
@@ -201,7 +219,9 @@ public final class DataTable {
     }
 
     /** Reads a table written by {@link #writeTo}; {@code types} come from the catalog. */
-    public static DataTable readFrom(List<LogicalType> types, dev.mallard.storage.file.StreamInput r) {
+    public static DataTable readFrom(List<LogicalType> types, dev.mallard.storage.file.StreamInput r,
+                                     dev.mallard.storage.file.SegmentSource source, long blockCount,
+                                     java.util.function.Consumer<dev.mallard.storage.file.SegmentPointer> pointers, BufferManager buffers) {
         int columns = r.readInt();
         if (columns != types.size()) {
             throw MallardException.Storage.corrupted("table data with " + columns + " columns for a table of " + types.size());
@@ -219,16 +239,71 @@ public final class DataTable {
             segs[g] = new ColumnSegment[columns];
             for (int c = 0; c < columns; c++) {
                 ZoneMap zone = ZoneMap.readFrom(r);
-                segs[g][c] = SegmentCodec.read(types.get(c).physicalType(), r);
-                segs[g][c].zone = zone;
+                int rows = r.readInt();
+                if (rows < 0 || rows > ROW_GROUP_SIZE) throw r.damaged("a segment of " + rows + " rows");
+                dev.mallard.storage.file.SegmentPointer p = dev.mallard.storage.file.SegmentPointer.readFrom(r, blockCount);
+                pointers.accept(p);
+                segs[g][c] = ColumnSegment.placeholder(types.get(c).physicalType(), rows, zone, p, source);
             }
         }
         ColumnStatistics[] stats = new ColumnStatistics[columns];
         for (int c = 0; c < columns; c++) {
             if (r.readByte() != 0) stats[c] = ColumnStatistics.readFrom(types.get(c).physicalType(), r);
         }
-        return new DataTable(types, segs, tombs, limit, deletedCount, stats, new RowVersions());
+        DataTable t = new DataTable(types, segs, tombs, limit, deletedCount, stats, new RowVersions());
+        t.buffers = buffers;
+        return t;
     }
+
+    /**
+     * Segment {@code c} of row group {@code g} (whose segments are {@code row}), read from the
+     * database file first if it was left there. Two readers may race to read it: both get the
+     * same values, and the segment published first stays.
+     */
+    private ColumnSegment resident(ColumnSegment[] row, int g, int c) {
+        ColumnSegment s = row[c];
+        if (s.resident()) {
+            // A write only when the bit is clear: threads scanning parts of one segment do not fight over its cache line.
+            if (s.pointer != null && !s.referenced) s.referenced = true;
+            return s;
+        }
+        ColumnSegment loaded;
+        synchronized (s) {
+            if (row[c] != s) return resident(row, g, c);
+            byte[] bytes = s.source.read(s.pointer);
+            loaded = SegmentCodec.read(types.get(c).physicalType(),
+                    new dev.mallard.storage.file.ByteStreamInput(bytes, "a segment of " + s.source.name()));
+            if (loaded.capacity != s.capacity) {
+                throw MallardException.Storage.corrupted("a segment of " + s.source.name() + " holds " + loaded.capacity
+                        + " rows where " + s.capacity + " were recorded: the file is damaged");
+            }
+            loaded.zone = s.zone;
+            loaded.pointer = s.pointer;
+            loaded.referenced = true;
+            row[c] = loaded;
+        }
+        if (buffers != null) buffers.loaded(this, g, c, loaded);
+        return loaded;
+    }
+
+    /**
+     * Drops the values of a segment that is the same as in the database file, leaving a
+     * placeholder to read them again (the buffer manager's eviction). Readers that hold the
+     * segment keep reading it. Returns false if the segment changed or was replaced meanwhile.
+     */
+    boolean evict(int g, int c, ColumnSegment s) {
+        ColumnSegment[][] segs = segments;
+        if (g >= segs.length) return false;
+        ColumnSegment[] row = segs[g];
+        synchronized (s) {
+            if (row[c] != s || s.pointer == null || !s.resident()) return false;
+            dev.mallard.storage.file.SegmentSource source = buffers == null ? null : buffers.source();
+            if (source == null) return false;
+            row[c] = ColumnSegment.placeholder(s.type, s.capacity, s.zone, s.pointer, source);
+        }
+        return true;
+    }
+
 
     /**
      * Checks the table's structure (a segment per column in every row group, each long enough,
@@ -306,7 +381,7 @@ public final class DataTable {
 
     /** Segment {@code column} of row group {@code group} (checkpoints write them as they are). */
     ColumnSegment segment(int group, int column) {
-        return segments[group][column];
+        return resident(segments[group], group, column);
     }
 
     /**
@@ -343,7 +418,7 @@ public final class DataTable {
             else for (int k = 0; k < count; k++) out.longs[sel[k]] = from + sel[k];
             return;
         }
-        ColumnSegment seg = segments[group][column];
+        ColumnSegment seg = resident(segments[group], group, column);
         if (sel == null) seg.copyTo(offset, count, out, 0);
         else seg.copySelected(offset, sel, count, out);
     }
@@ -378,7 +453,7 @@ public final class DataTable {
                 for (int k = 0; k < n; k++) part[k] = done + k;
             }
             for (int c = 0; c < types.size(); c++) {
-                ColumnSegment seg = writable(row, c);
+                ColumnSegment seg = writable(row, group, c);
                 seg.ensureCapacity(offset + n);
                 seg.append(offset, chunk.column(c), part, n);
                 if (statistics[c] != null) statistics[c].add(chunk.column(c), part, n);
@@ -521,9 +596,22 @@ public final class DataTable {
         return grown[group];
     }
 
-    /** Segment {@code c} of a row group, first replaced by a private plain copy if it is shared or packed. */
-    private static ColumnSegment writable(ColumnSegment[] row, int c) {
-        ColumnSegment seg = row[c];
+    /**
+     * Segment {@code c} of a row group, first read from the file if it was left there, and
+     * replaced by a private plain copy if it is shared or packed. Its file pointer is cleared
+     * first (under the segment's lock, against a concurrent eviction): once changed, it can only
+     * be written by the next checkpoint, never read again from the file.
+     */
+    private ColumnSegment writable(ColumnSegment[] row, int g, int c) {
+        ColumnSegment seg;
+        while (true) {
+            seg = resident(row, g, c);
+            synchronized (seg) {
+                if (row[c] != seg) continue;
+                seg.pointer = null;
+                break;
+            }
+        }
         if (seg.isPacked()) {
             seg = seg.unpacked();
             row[c] = seg;
@@ -583,7 +671,8 @@ public final class DataTable {
         for (int k = 0; k < count; k++) {
             long rowId = rowIds[k];
             checkRowId(rowId);
-            ColumnSegment seg = writable(segs[(int) (rowId / ROW_GROUP_SIZE)], column);
+            int group = (int) (rowId / ROW_GROUP_SIZE);
+            ColumnSegment seg = writable(segs[group], group, column);
             seg.update((int) (rowId % ROW_GROUP_SIZE), values, k);
             if (statistics[column] != null) statistics[column].add(values, k);
         }
@@ -593,7 +682,8 @@ public final class DataTable {
     public Object get(long rowId, int column) {
         checkRowId(rowId);
         if (column == ROW_ID) return rowId;
-        return segments[(int) (rowId / ROW_GROUP_SIZE)][column].get((int) (rowId % ROW_GROUP_SIZE));
+        int group = (int) (rowId / ROW_GROUP_SIZE);
+        return resident(segments[group], group, column).get((int) (rowId % ROW_GROUP_SIZE));
     }
 
     public boolean isDeleted(long rowId) {

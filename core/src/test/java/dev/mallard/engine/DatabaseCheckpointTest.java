@@ -57,17 +57,18 @@ class DatabaseCheckpointTest {
             for (String q : queries) before.add(rows(c, q));
             try (BlockFile file = BlockFile.create(dir.resolve("db.mallard"), FileLayer.LOCAL)) {
                 long[] next = {0};
-                DatabaseCheckpoint.write(first.catalog(), java.util.Map.of(), dev.mallard.storage.Snapshot.LATEST, file, () -> next[0]++);
+                DatabaseCheckpoint.write(first.catalog(), java.util.Map.of(), dev.mallard.storage.Snapshot.LATEST, file, () -> next[0]++, java.util.Set.of(), null);
             }
         }
         DatabaseInstance second = DatabaseInstance.shared("checkpoint-target");
         try (Connection c = DriverManager.getConnection("jdbc:mallard:memory:checkpoint-target")) {
             ClientContext client = second.connect();
-            try (BlockFile file = BlockFile.open(dir.resolve("db.mallard"), FileLayer.LOCAL, true)) {
-                DatabaseCheckpoint.read(file, client::execute, second.catalog(), new java.util.HashMap<>());
-            }
-            for (int i = 0; i < queries.length; i++) assertThat(rows(c, queries[i])).as(queries[i]).isEqualTo(before.get(i));
-            try (Statement s = c.createStatement()) {
+            // the file stays open while queries read the segments it holds
+            try (BlockFile file = BlockFile.open(dir.resolve("db.mallard"), FileLayer.LOCAL, true);
+                 Statement s = c.createStatement()) {
+                DatabaseCheckpoint.read(file, client::execute, second.catalog(), new java.util.HashMap<>(),
+                        new dev.mallard.storage.BufferManager(new dev.mallard.storage.file.SegmentBlocks(file), Long.MAX_VALUE));
+                for (int i = 0; i < queries.length; i++) assertThat(rows(c, queries[i])).as(queries[i]).isEqualTo(before.get(i));
                 // constraints hold on the loaded rows, and new rows go in
                 assertThatThrownBy(() -> s.execute("INSERT INTO s.t(id, amount) VALUES (7, 1)")).hasMessageContaining("7");
                 assertThatThrownBy(() -> s.execute("INSERT INTO s.t(id, amount) VALUES (300001, -1)")).isInstanceOf(SQLException.class);

@@ -262,14 +262,12 @@ class ZoneMapTest {
         Vector v = new Vector(LogicalType.VARCHAR, 1);
         v.setNull(0);
         t.update(new long[] {7}, 1, 4, v);
-        DataTable back;
         try (BlockFile file = BlockFile.create(dir.resolve("z.mallard"), FileLayer.LOCAL)) {
-            AtomicLong next = new AtomicLong();
-            BlockStreamWriter w = new BlockStreamWriter(file, next::getAndIncrement);
-            t.writeTo(w, Snapshot.LATEST);
-            w.finish();
-            back = DataTable.readFrom(TYPES, new BlockStreamReader(file, w.firstBlock(), next.get()));
+            checkReloaded(t, CheckpointStreams.roundTrip(t, TYPES, file));
         }
+    }
+
+    private void checkReloaded(DataTable t, DataTable back) {
         for (int g = 0; g < 3; g++) {
             for (int c = 0; c < TYPES.size(); c++) assertThat(zone(back, g, c)).as("group %d column %d", g, c).isEqualTo(zone(t, g, c));
         }
