@@ -1,5 +1,6 @@
 package dev.mallard.engine;
 
+import static dev.mallard.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -21,18 +22,6 @@ class LazyLoadingTest {
 
     private static final String TOTALS = "SELECT count(*), sum(k), sum(amount), count(DISTINCT name), max(note) FROM t";
 
-    private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
 
     private static long memoryUsage(Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA database_size")) {

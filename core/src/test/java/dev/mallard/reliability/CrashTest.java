@@ -1,5 +1,6 @@
 package dev.mallard.reliability;
 
+import static dev.mallard.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -174,18 +175,6 @@ class CrashTest {
         return tables + " " + HexFormat.of().formatHex(md.digest());
     }
 
-    private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
 
     private static void copyIfExists(Path from, Path to) throws IOException {
         if (Files.exists(from)) Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
