@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>
  * header  (32 bytes): magic "MALLWAL" + 0x1A, format version, checkpoint iteration,
  *                    id of the process writing the database, CRC
- * entry:  payload length (int), CRC-32C of type and payload (int), type (byte), payload
+ * entry:  payload length (int), CRC-32C of the iteration, type and payload (int), type (byte), payload
  * </pre>
  *
  * Reading stops at the first entry that is cut short or fails its checksum (a crash during an
@@ -82,7 +82,7 @@ public final class WriteAheadLog implements AutoCloseable {
                         + "; this version of Mallard reads version " + VERSION);
             }
             if (current && h.getLong(12) == iteration) {
-                end = readTransactions(ch, done);
+                end = readTransactions(ch, done, iteration);
             } else if (exists && n > 0 && !current && !java.util.Arrays.equals(h.array(), 0, Math.min(n, 8), MAGIC, 0, Math.min(n, 8))) {
                 throw MallardException.Storage.format(path + " is not a Mallard write-ahead log");
             }
@@ -117,7 +117,7 @@ public final class WriteAheadLog implements AutoCloseable {
             boolean current = n == HEADER && java.util.Arrays.equals(h.array(), 0, 8, MAGIC, 0, 8)
                     && h.getInt(24) == FileIo.crc(h.array(), 0, 24) && h.getInt(8) == VERSION && h.getLong(12) == iteration;
             List<List<Entry>> done = new ArrayList<>();
-            if (current) readTransactions(ch, done);
+            if (current) readTransactions(ch, done, iteration);
             return done;
         } catch (IOException e) {
             throw MallardException.Storage.io("cannot read the write-ahead log " + path + ": " + e.getMessage(), e);
@@ -154,8 +154,8 @@ public final class WriteAheadLog implements AutoCloseable {
         int bytes = ENTRY_HEADER;
         for (Entry e : transaction) bytes += ENTRY_HEADER + e.payload().length;
         ByteBuffer b = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (Entry e : transaction) put(b, e.type(), e.payload());
-        put(b, COMMIT, new byte[0]);
+        for (Entry e : transaction) put(b, e.type(), e.payload(), iteration);
+        put(b, COMMIT, new byte[0], iteration);
         b.flip();
         try {
             repair();
@@ -225,14 +225,26 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    private static void put(ByteBuffer b, byte type, byte[] payload) {
+    private static void put(ByteBuffer b, byte type, byte[] payload, long iteration) {
         int start = b.position();
         b.putInt(payload.length).putInt(0).put(type).put(payload);
-        b.putInt(start + 4, FileIo.crc(b.array(), start + 8, b.position()));
+        b.putInt(start + 4, entryCrc(iteration, b.array(), start + 8, b.position()));
+    }
+
+    /**
+     * An entry's checksum covers the checkpoint iteration too (SQLite salts its log frames the same
+     * way): should bytes of a log from an earlier checkpoint survive (a truncation lost in a power
+     * failure), they can never pass for entries of this one.
+     */
+    private static int entryCrc(long iteration, byte[] a, int from, int to) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        for (int i = 0; i < 8; i++) c.update((int) (iteration >>> (8 * i)) & 0xFF);
+        c.update(a, from, to - from);
+        return (int) c.getValue();
     }
 
     /** Reads entries up to the last commit marker; returns where the complete transactions end. */
-    private static long readTransactions(FileChannel ch, List<List<Entry>> out) throws IOException {
+    private static long readTransactions(FileChannel ch, List<List<Entry>> out, long iteration) throws IOException {
         long size = ch.size();
         long at = HEADER, end = HEADER;
         List<Entry> open = new ArrayList<>();
@@ -247,7 +259,7 @@ public final class WriteAheadLog implements AutoCloseable {
             if (FileIo.read(ch, body, at + ENTRY_HEADER) < len && len > 0) break;
             body.limit(1 + len);
             byte[] a = body.array();
-            if (head.getInt(4) != FileIo.crc(a, 0, 1 + len)) break;
+            if (head.getInt(4) != entryCrc(iteration, a, 0, 1 + len)) break;
             at += ENTRY_HEADER + len;
             if (a[0] == COMMIT) {
                 out.add(List.copyOf(open));

@@ -194,4 +194,21 @@ class WriteAheadLogTest {
         Files.writeString(f, "some other file that happens to have this name and is long enough");
         assertThatThrownBy(() -> WriteAheadLog.open(f, FileLayer.LOCAL, 0)).hasMessageContaining("not a Mallard write-ahead log");
     }
+
+    @Test
+    void entriesOfAnEarlierCheckpointNeverPassForLaterOnes() throws IOException {
+        Path p = dir.resolve("salt.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(p, FileLayer.LOCAL, 5)) {
+            log.append(List.of(new Entry((byte) 1, new byte[] {1, 2, 3})), true);
+        }
+        // A header claiming the next checkpoint over the old entries, as if a truncation had been lost.
+        byte[] bytes = Files.readAllBytes(p);
+        ByteBuffer h = ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putLong(12, 6);
+        h.putInt(24, FileIo.crc(bytes, 0, 24));
+        Files.write(p, bytes);
+        try (WriteAheadLog log = WriteAheadLog.open(p, FileLayer.LOCAL, 6)) {
+            assertThat(log.committed()).isEmpty();
+        }
+    }
 }
