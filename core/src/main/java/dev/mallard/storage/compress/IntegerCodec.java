@@ -2,7 +2,7 @@ package dev.mallard.storage.compress;
 
 /**
  * Stores a sequence of integers in whichever {@link IntegerEncoding} takes the fewest bytes for
- * it: constant, frame-of-reference bit packing, deltas, or runs. Every integer in a segment goes
+ * it: constant, frame-of-reference bit packing (with a common factor taken out), deltas, or runs. Every integer in a segment goes
  * through here, whatever it means: column values, dictionary codes, string lengths, NULL
  * positions, decimal digits of doubles.
  */
@@ -11,7 +11,7 @@ public final class IntegerCodec {
 
     /**
      * The smallest encoding of {@code values[0..count)}. Ties go to the encoding listed first
-     * (constant, bit-packed, delta, runs): the simpler one decodes faster.
+     * (constant, bit-packed, scaled, delta, runs): the simpler one decodes faster.
      */
     public static IntegerEncoding choose(long[] values, int count) {
         return choose(values, IntegerStats.of(values, count));
@@ -22,6 +22,8 @@ public final class IntegerCodec {
         int count = s.count();
         if (count == 0 || s.min() == s.max()) return new ConstantEncoding(count == 0 ? 0 : s.min());
         IntegerEncoding best = BitPackedEncoding.of(s);
+        IntegerEncoding scaled = best.size() > 9 ? ScaledEncoding.of(values, s) : null;
+        if (scaled != null && scaled.size() < best.size()) best = scaled;
         IntegerEncoding delta = DeltaEncoding.of(values, s);
         if (delta.size() < best.size()) best = delta;
         IntegerEncoding runs = RunLengthEncoding.of(s);
@@ -51,6 +53,7 @@ public final class IntegerCodec {
         return switch (tag) {
             case ConstantEncoding.TAG -> ConstantEncoding.reader(r);
             case BitPackedEncoding.TAG -> BitPackedEncoding.reader(r, count);
+            case ScaledEncoding.TAG -> ScaledEncoding.reader(r, count);
             case DeltaEncoding.TAG -> DeltaEncoding.reader(r, count);
             case RunLengthEncoding.TAG -> RunLengthEncoding.reader(r, count);
             default -> throw PayloadReader.corrupted("an integer encoding with unknown tag " + tag);
@@ -69,6 +72,7 @@ public final class IntegerCodec {
         return switch (tag) {
             case ConstantEncoding.TAG -> "CONSTANT";
             case BitPackedEncoding.TAG -> "BITPACKED";
+            case ScaledEncoding.TAG -> "SCALED";
             case DeltaEncoding.TAG -> "DELTA";
             case RunLengthEncoding.TAG -> "RLE";
             default -> "?" + tag;

@@ -5,7 +5,7 @@ package dev.mallard.storage.compress;
  * values chose ({@link IntegerCodec#choose}); {@link #size} is exact, so the chooser compares
  * encodings without writing them. Each encoding's payload is preceded by its {@link #tag}.
  */
-public sealed interface IntegerEncoding permits ConstantEncoding, BitPackedEncoding, DeltaEncoding, RunLengthEncoding {
+public sealed interface IntegerEncoding permits ConstantEncoding, BitPackedEncoding, ScaledEncoding, DeltaEncoding, RunLengthEncoding {
     /** Identifies the encoding in a payload. */
     int tag();
 

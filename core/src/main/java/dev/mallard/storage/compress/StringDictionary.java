@@ -9,11 +9,12 @@ import java.util.HashMap;
  */
 public record StringDictionary(String[] values, long[] codes) {
     /**
-     * After how many rows a column that has shown more distinct values than half of them is given
-     * up on (comments are, from the start): growing steps, so a mostly distinct column costs a few
-     * dozen hash lookups and a column whose values start to repeat late is still seen through.
+     * Where a column is given up on, and with how many distinct values: after 1024 rows if almost
+     * all differ (comments and names: a log record of them then hashes half its values, not all),
+     * after 8192 if more than half do (values that repeat, but too rarely to be worth codes).
      */
-    private static final int[] CHECKS = {64, 1024, 8192};
+    private static final int[] CHECK_AT = {1024, 8192};
+    private static final int[] MAX_DISTINCT_AT = {1000, 4096};
     private static final int MAX_VALUES = 1 << 16;
 
     /** The dictionary of {@code values[0..rows)}, null when it does not pay; null values take a neighbour's code. */
@@ -22,8 +23,8 @@ public record StringDictionary(String[] values, long[] codes) {
         long[] out = new long[rows];
         int previous = 0, check = 0;
         for (int i = 0; i < rows; i++) {
-            if (check < CHECKS.length && i == CHECKS[check]) {
-                if (codes.size() > i / 2) return null;
+            if (check < CHECK_AT.length && i == CHECK_AT[check]) {
+                if (codes.size() > MAX_DISTINCT_AT[check]) return null;
                 check++;
             }
             String v = values[i];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mallard.MallardException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,11 @@ class IntegerCodecTest {
         for (int i = 0; i < dates.length; i++) dates[i] = 8035 + random.nextInt(2526);
         assertThat(IntegerCodec.choose(dates, dates.length)).isEqualTo(new BitPackedEncoding(5000, 8035, 12));
 
+        long[] quantities = new long[5000]; // whole numbers in a DECIMAL(15,2): multiples of 100
+        for (int i = 0; i < quantities.length; i++) quantities[i] = 100L * (1 + random.nextInt(50));
+        assertThat(IntegerCodec.choose(quantities, quantities.length)).isInstanceOf(ScaledEncoding.class)
+                .extracting(e -> ((ScaledEncoding) e).width()).isEqualTo(6);
+
         long[] runs = new long[5000]; // long runs of wide values
         for (int i = 0; i < runs.length; i++) runs[i] = (i / 500) * 1_000_000_007L;
         assertThat(IntegerCodec.choose(runs, runs.length)).isInstanceOf(RunLengthEncoding.class);
@@ -74,6 +80,10 @@ class IntegerCodecTest {
             {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE},
             {-1, -1, -1, -1},
             {5, 4, 3, 2, 1, 0, -1, -2},
+            {-300, 600, 0, 900, -300},
+            {Long.MIN_VALUE, Long.MIN_VALUE + 6, Long.MIN_VALUE + 3},
+            {Long.MAX_VALUE, Long.MAX_VALUE - 1_000_000, Long.MAX_VALUE - 4_000_000},
+            {Long.MIN_VALUE, -2, Long.MAX_VALUE - 1}, // a span of 2^64 - 2, even: no factor may be taken
         };
         for (long[] values : cases) {
             assertThat(roundTrip(values)).as(Arrays.toString(values)).isEqualTo(values);
@@ -91,8 +101,10 @@ class IntegerCodecTest {
 
     private static IntegerEncoding[] encodingsFor(long[] values) {
         IntegerStats s = IntegerStats.of(values, values.length);
-        if (values.length == 0) return new IntegerEncoding[] {BitPackedEncoding.of(s), RunLengthEncoding.of(s)};
-        return new IntegerEncoding[] {BitPackedEncoding.of(s), DeltaEncoding.of(values, s), RunLengthEncoding.of(s)};
+        java.util.List<IntegerEncoding> all = new java.util.ArrayList<>(List.of(BitPackedEncoding.of(s), RunLengthEncoding.of(s)));
+        if (values.length > 0) all.add(DeltaEncoding.of(values, s));
+        if (ScaledEncoding.of(values, s) != null) all.add(ScaledEncoding.of(values, s));
+        return all.toArray(new IntegerEncoding[0]);
     }
 
     @Test
@@ -101,7 +113,7 @@ class IntegerCodecTest {
         for (int round = 0; round < 300; round++) {
             int n = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(20_000);
             long[] values = new long[n];
-            int shape = random.nextInt(5);
+            int shape = random.nextInt(6);
             int width = random.nextInt(65);
             long base = random.nextLong();
             for (int i = 0; i < n; i++) {
@@ -111,6 +123,7 @@ class IntegerCodecTest {
                     case 1 -> i == 0 ? base : values[i - 1] + (r & 15); // sorted
                     case 2 -> i > 0 && random.nextInt(20) != 0 ? values[i - 1] : r; // runs
                     case 3 -> random.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE;
+                    case 4 -> base + (r >>> 8) * 1000; // a common factor
                     default -> r;
                 };
             }
