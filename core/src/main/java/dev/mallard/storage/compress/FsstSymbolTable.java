@@ -28,10 +28,13 @@ public final class FsstSymbolTable {
     private final int[] byteCodes = new int[256];
     private final int[] shortCodes = new int[1 << 16];
     private final long[] hashSymbols = new long[1 << HASH_BITS];
+    /** The bytes of a slot's symbol: the mask to compare the input with (an empty slot: 0, with symbol -1: never equal). */
+    private final long[] hashMasks = new long[1 << HASH_BITS];
     private final int[] hashCodes = new int[1 << HASH_BITS];
 
     FsstSymbolTable() {
         for (int b = 0; b < 256; b++) byteCodes[b] = (1 << 16) | b;
+        java.util.Arrays.fill(hashSymbols, -1L);
     }
 
     static long mask(int length) {
@@ -51,6 +54,7 @@ public final class FsstSymbolTable {
             int h = hash(value);
             if (hashCodes[h] != 0) return false;
             hashSymbols[h] = value;
+            hashMasks[h] = mask(length);
             hashCodes[h] = entry;
         } else if (length == 2) {
             shortCodes[(int) value & 0xFFFF] = entry;
@@ -78,8 +82,7 @@ public final class FsstSymbolTable {
     int longest(long word, int remaining) {
         int h = hash(word);
         int e = hashCodes[h];
-        int length = e >>> 16;
-        if (length != 0 && length <= remaining && hashSymbols[h] == (word & mask(length))) return e;
+        if (hashSymbols[h] == (word & hashMasks[h]) && e >>> 16 <= remaining) return e;
         e = shortCodes[(int) word & 0xFFFF];
         if (e >>> 16 <= remaining) return e;
         return byteCodes[(int) word & 0xFF];
@@ -105,7 +108,7 @@ public final class FsstSymbolTable {
             int e = longest((long) PayloadWriter.LONG.get(src, p), to - p);
             int code = e & 0xFFFF;
             if (code >= 256) {
-                out[at++] = (byte) (code - 256);
+                out[at++] = (byte) code; // the symbol's code: 256 + code, low byte
                 p += e >>> 16;
             } else {
                 out[at++] = (byte) ESCAPE;
