@@ -190,7 +190,9 @@ final class SegmentCodec {
         int done = 0;
         while (done < length) {
             int n = Math.min(piece, length - done);
-            if (done + n + PayloadReader.SLACK > a.length) a = java.util.Arrays.copyOf(a, (int) Math.min((long) length + PayloadReader.SLACK, 2L * a.length));
+            if (done + n + PayloadReader.SLACK > a.length) {
+                a = java.util.Arrays.copyOf(a, (int) Math.min((long) length + PayloadReader.SLACK, 2L * a.length));
+            }
             r.readBytes(a, done, n);
             done += n;
         }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * A growable little-endian byte buffer holding one encoded segment while it is built: encoders
- * need to patch lengths and pack bits into it directly, which a {@code StreamOutput} cannot do,
- * and the finished payload goes to the stream in one {@code writeBytes}.
+ * pack bits into it directly, which a {@code StreamOutput} cannot do, and the finished payload
+ * goes to the stream in one {@code writeBytes}, after its length.
  */
 public final class PayloadWriter {
     static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -32,11 +32,6 @@ public final class PayloadWriter {
     /** The backing array: bytes {@code [0, size())} are the payload. */
     public byte[] array() {
         return data;
-    }
-
-    /** Forgets the contents, keeping the array (a writer reused for trial encodings). */
-    public void clear() {
-        size = 0;
     }
 
     /** Makes room for {@code n} more bytes and returns where they start; they count as written. */
@@ -74,15 +69,5 @@ public final class PayloadWriter {
         int at = reserve(length);
         System.arraycopy(a, from, data, at, length);
         return this;
-    }
-
-    /** Overwrites the int at {@code at} (a length known only after what follows it was written). */
-    public void setInt(int at, int v) {
-        INT.set(data, at, v);
-    }
-
-    /** Appends what another writer holds. */
-    public PayloadWriter putAll(PayloadWriter other) {
-        return putBytes(other.data, 0, other.size);
     }
 }
