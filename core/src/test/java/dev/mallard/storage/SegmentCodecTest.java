@@ -249,6 +249,10 @@ class SegmentCodecTest {
                 assertThatThrownBy(() -> readBack(type, shorter)).as(type + " cut at " + cut)
                         .isInstanceOf(MallardException.Storage.class).hasMessageContaining("damaged");
             }
+            // a huge payload length fails where the bytes end, without allocating it first
+            byte[] huge = bytes.clone();
+            dev.mallard.storage.compress.PayloadWriterAccess.setIntAt(huge, 5, Integer.MAX_VALUE - 100);
+            assertThatThrownBy(() -> readBack(type, huge)).isInstanceOf(MallardException.Storage.class).hasMessageContaining("cut off");
             if (type.physicalType() == dev.mallard.types.PhysicalType.NONE) continue;
             // a payload length that does not match the values: bytes left over, or values cut off
             for (int delta : new int[] {-1, 1}) {
