@@ -19,7 +19,7 @@ public final class VectorCodec {
         if (count > DataTable.ROW_GROUP_SIZE) throw new MallardException.Internal("a vector of " + count + " values to encode");
         ColumnSegment s = new ColumnSegment(type, count);
         s.append(0, v, sel, count);
-        SegmentCodec.write(s, count, out);
+        SegmentCodec.write(s, count, out, dev.mallard.storage.compress.Effort.QUICK);
     }
 
     /** Reads values written by {@link #write} into a new vector (positions 0..n); n must equal {@code count}. */

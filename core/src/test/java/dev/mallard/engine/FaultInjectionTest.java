@@ -136,10 +136,10 @@ class FaultInjectionTest {
         return "INSERT INTO bulk SELECT i, 'bulk ' || i FROM range(" + n + ", " + (n + 3000) + ") r(i)";
     }
 
-    /** About 3 KB of log. */
+    /** About 3 KB of log (hashes: the log compresses numbered strings to almost nothing). */
     private static String bulkRows(int n, int part) {
         long from = (2L * n + part) * 100;
-        return "INSERT INTO bulk SELECT i, 'row ' || i FROM range(" + from + ", " + (from + 100) + ") r(i)";
+        return "INSERT INTO bulk SELECT i, md5(CAST(i AS VARCHAR)) FROM range(" + from + ", " + (from + 100) + ") r(i)";
     }
 
     /** Creates, alters and drops a table in turn, as the committed state calls for. */

@@ -115,7 +115,7 @@ class FileDatabaseTest {
             s.execute("DELETE FROM items");
             s.execute("PRAGMA disable_checkpoint_on_shutdown");
         }
-        assertThat(sizeOf("test.db.wal")).as("the log holds the work").isGreaterThan(100_000);
+        assertThat(sizeOf("test.db.wal")).as("the log holds the work").isGreaterThan(20_000);
         try (Connection c = DriverManager.getConnection(url())) {
             assertThat(answers(c)).isEqualTo(before);
         }
@@ -152,14 +152,15 @@ class FileDatabaseTest {
             }
             assertThat(maxLog).isLessThan(64_000 + 40_000);
             // a change bigger than the limit is committed by a checkpoint, not copied into the log
-            s.execute("INSERT INTO t SELECT i, 'bulk' FROM range(100000, 300000) r(i)");
+            // (hashes: the log would compress a constant string to almost nothing)
+            s.execute("INSERT INTO t SELECT i, md5(CAST(i AS VARCHAR)) FROM range(100000, 300000) r(i)");
             assertThat(sizeOf("test.db.wal")).isLessThanOrEqualTo(32);
             s.execute("PRAGMA disable_checkpoint_on_shutdown");
         }
         long size = sizeOf("test.db");
         try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
             assertThat(rows(c, "SELECT count(*), sum(i), count(DISTINCT s) FROM t"))
-                    .containsExactly("240000|" + (39_999L * 40_000 / 2 + (100_000L + 299_999) * 200_000 / 2) + "|40001");
+                    .containsExactly("240000|" + (39_999L * 40_000 / 2 + (100_000L + 299_999) * 200_000 / 2) + "|240000");
             // checkpoints reuse the blocks of the one before: the file does not grow with each
             for (int i = 0; i < 5; i++) s.execute("CHECKPOINT");
             assertThat(sizeOf("test.db")).isLessThanOrEqualTo(size * 2 + 1_000_000);

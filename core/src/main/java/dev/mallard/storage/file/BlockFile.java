@@ -28,8 +28,11 @@ import java.nio.file.Path;
  */
 public final class BlockFile implements AutoCloseable {
     static final byte[] MAGIC = {'M', 'A', 'L', 'L', 'A', 'R', 'D', 0x1A};
-    /** Bumped whenever the layout changes; files of a later version are refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Bumped whenever the layout changes; files of a later version are refused. 2: compressed
+     * column segments (see {@code SegmentCodec}).
+     */
+    public static final int FORMAT_VERSION = 2;
     static final int HEADER_SIZE = 4096;
     public static final int BLOCK_SIZE = 256 * 1024;
     /** Checksum and payload length before each block's payload. */

@@ -28,7 +28,8 @@ import java.util.List;
  */
 public final class WriteAheadLog implements AutoCloseable {
     static final byte[] MAGIC = {'M', 'A', 'L', 'L', 'W', 'A', 'L', 0x1A};
-    static final int VERSION = 1;
+    /** 2: values in the compressed segment encoding. */
+    static final int VERSION = 2;
     static final int HEADER = 32;
     /** Size of an empty log. */
     public static final int HEADER_BYTES = HEADER;

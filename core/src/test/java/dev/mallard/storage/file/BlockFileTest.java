@@ -136,15 +136,16 @@ class BlockFileTest {
                 .hasMessageContaining("is not a Mallard database file");
         Path f = dir.resolve("db.mallard");
         BlockFile.create(f, FileLayer.LOCAL).close();
-        // a later format: version 2 with a valid header checksum
+        // a later format: the next version with a valid header checksum
+        int later = BlockFile.FORMAT_VERSION + 1;
         ByteBuffer h = ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        h.put(BlockFile.MAGIC).putInt(2).putInt(BlockFile.BLOCK_SIZE);
+        h.put(BlockFile.MAGIC).putInt(later).putInt(BlockFile.BLOCK_SIZE);
         h.putInt(FileIo.crc(h.array(), 0, 16)).flip();
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
             ch.write(h, 0);
         }
         assertThatThrownBy(() -> BlockFile.open(f, FileLayer.LOCAL, true))
-                .hasMessageContaining("format version 2").hasMessageContaining("newer Mallard");
+                .hasMessageContaining("format version " + later).hasMessageContaining("newer Mallard");
         assertThatThrownBy(() -> BlockFile.create(f, FileLayer.LOCAL)).isInstanceOf(MallardException.Storage.class);
     }
 
