@@ -45,9 +45,9 @@ final class DatabaseFile implements AutoCloseable {
         this.buffers = new dev.mallard.storage.BufferManager(new dev.mallard.storage.file.SegmentBlocks(blocks), defaultMemoryLimit());
     }
 
-    /** Most of the heap, leaving room for queries' own memory (hash tables, sorts). */
+    /** The memory_limit setting's default: most of the heap, leaving room for queries' own memory. */
     static long defaultMemoryLimit() {
-        return Runtime.getRuntime().maxMemory() / 10 * 6;
+        return Settings.memoryLimit(new Settings().get("memory_limit"));
     }
 
     dev.mallard.storage.BufferManager buffers() {
