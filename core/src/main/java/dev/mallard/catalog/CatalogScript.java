@@ -24,7 +24,7 @@ public final class CatalogScript {
     private CatalogScript() {}
 
     /** @param tablePattern a LIKE pattern (% and _) on table/view names, or null for everything */
-    public static List<String> statements(Catalog catalog, String tablePattern) {
+    public static List<String> statements(CatalogReader catalog, String tablePattern) {
         Pattern filter = tablePattern == null ? null : like(tablePattern);
         List<String> out = new ArrayList<>();
         if (filter == null) {

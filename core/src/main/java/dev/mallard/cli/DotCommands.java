@@ -132,7 +132,7 @@ final class DotCommands {
     private static boolean tables(ShellSession s, List<String> args) {
         Pattern filter = args.isEmpty() ? null : CatalogScript.like(args.get(0));
         List<String> names = new ArrayList<>();
-        for (CatalogEntry e : s.context().database().catalog().entries()) {
+        for (CatalogEntry e : s.context().catalog().entries()) {
             String name = e.schema().equalsIgnoreCase(Catalog.DEFAULT_SCHEMA) ? e.name() : e.schema() + "." + e.name();
             if (filter == null || filter.matcher(e.name()).matches()) names.add(name);
         }
@@ -164,7 +164,7 @@ final class DotCommands {
 
     private static boolean schema(ShellSession s, List<String> args) {
         if (args.size() > 1) return usage(s, ".schema ?PATTERN?");
-        for (String stmt : CatalogScript.statements(s.context().database().catalog(), args.isEmpty() ? null : args.get(0))) {
+        for (String stmt : CatalogScript.statements(s.context().catalog(), args.isEmpty() ? null : args.get(0))) {
             s.out().println(stmt);
         }
         return true;

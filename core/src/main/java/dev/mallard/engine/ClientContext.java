@@ -107,12 +107,17 @@ public final class ClientContext implements AutoCloseable {
         };
     }
 
+    /** The catalog as this session sees it: its open transaction's snapshot, else the last commit. */
+    public dev.mallard.catalog.CatalogReader catalog() {
+        return database.catalogFor(transaction);
+    }
+
     /** The column types of a table, for an appender that fills vectors in the table's own types. */
     public List<dev.mallard.types.LogicalType> tableTypes(String schema, String table) {
         Lock lock = database.lock().readLock();
         lock.lock();
         try {
-            if (!(database.catalog().find(schema, table) instanceof dev.mallard.catalog.TableEntry t)) {
+            if (!(catalog().find(schema, table) instanceof dev.mallard.catalog.TableEntry t)) {
                 throw MallardException.Catalog.undefinedTable("table \"" + (schema == null ? "" : schema + ".") + table
                         + "\" does not exist");
             }

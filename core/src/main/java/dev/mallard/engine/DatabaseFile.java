@@ -35,6 +35,8 @@ final class DatabaseFile implements AutoCloseable {
     private final dev.mallard.storage.BufferManager buffers;
     /** Blocks of the checkpoint in force, which the next checkpoint must not overwrite. */
     private Set<Long> used = Set.of();
+    /** Blocks out of the checkpoint in force that old snapshots may still read, with the start a transaction needs to no longer see them. */
+    private final Map<Long, Long> retired = new java.util.HashMap<>();
 
     private DatabaseFile(Path path, Path walPath, FileLayer layer, BlockFile blocks, WriteAheadLog wal) {
         this.path = path;
@@ -138,19 +140,29 @@ final class DatabaseFile implements AutoCloseable {
     /**
      * Writes the whole database, as {@code committed} sees its rows, as the new checkpoint; then
      * empties the log. If this throws, the previous checkpoint and the log are still in force.
+     *
+     * <p>Blocks the new checkpoint no longer needs may still be read: a transaction that started
+     * before a table or column was dropped sees it, and loads its segments lazily. Such blocks stay
+     * {@link #retired} until every running transaction started after this checkpoint's commit
+     * ({@code horizon}: the oldest running transaction's start).
      */
-    void checkpoint(Catalog catalog, Map<String, String> indexNames, dev.mallard.storage.Snapshot committed) {
+    void checkpoint(Catalog catalog, Map<String, String> indexNames, dev.mallard.storage.Snapshot committed, long horizon) {
         Set<Long> busy = used;
+        retired.values().removeIf(stamp -> stamp <= horizon);
         long[] next = {0};
         Set<Long> written = DatabaseCheckpoint.write(catalog, indexNames, committed, blocks, () -> {
-            while (busy.contains(next[0])) next[0]++;
+            while (busy.contains(next[0]) || retired.containsKey(next[0])) next[0]++;
             return next[0]++;
         }, busy, buffers);
+        long stamp = committed.insertHorizon() + 1;
+        for (long b : busy) if (!written.contains(b)) retired.put(b, stamp);
         used = written;
         // The checkpoint is durable: what follows only tidies up, and must not fail it (a bulk
         // commit would be rolled back in memory while the file holds it).
         try {
-            blocks.truncate(blocks.header().blockCount());
+            long keep = blocks.header().blockCount();
+            for (long b : retired.keySet()) keep = Math.max(keep, b + 1);
+            blocks.truncate(keep);
         } catch (MallardException e) {
             // the free blocks at the end stay until a later checkpoint cuts them
         }

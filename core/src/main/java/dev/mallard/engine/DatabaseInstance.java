@@ -48,7 +48,8 @@ public final class DatabaseInstance {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /**
      * Writer permits: a transaction that changes rows holds one from its first change to its end;
-     * one that changes the schema holds all of them (DDL is not versioned, so it runs alone).
+     * one that changes the schema holds all of them: schema changes run alone, so the catalog has at
+     * most one transaction's pending versions and rows are never written through two definitions.
      */
     private final Semaphore writers = new Semaphore(WRITER_PERMITS, true);
     private static final int WRITER_PERMITS = 1 << 20;
@@ -118,7 +119,7 @@ public final class DatabaseInstance {
             RedoReplay replay = new RedoReplay(catalog, loader::execute, file.path() + ".wal");
             for (List<WriteAheadLog.Entry> transaction : log) replay.apply(transaction);
             indexes.invalidateAll();
-            if (!log.isEmpty() && !file.readOnly()) file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
+            if (!log.isEmpty() && !file.readOnly()) file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit), horizon());
         } finally {
             recovering = false;
         }
@@ -163,6 +164,23 @@ public final class DatabaseInstance {
             }
         }
         return Snapshot.of(tx.start, tx.id());
+    }
+
+    /** The catalog as {@code tx} sees it, or as committed when there is no transaction. */
+    dev.mallard.catalog.CatalogReader catalogFor(Transaction tx) {
+        return catalog.at(tx == null ? Snapshot.committed(lastCommit) : snapshot(tx));
+    }
+
+    /**
+     * DDL changes the newest catalog: a transaction whose snapshot predates a committed schema
+     * change would decide on definitions it cannot see, so it must retry (serialization error).
+     */
+    void requireCurrentSchema(Transaction tx) {
+        snapshot(tx);
+        if (catalog.lastChange() > tx.start) {
+            throw new MallardException("40001", "the schema was changed by a transaction that committed after this one started;"
+                    + " roll back and retry the schema change");
+        }
     }
 
     /** Commit id up to which every running transaction sees all changes. */
@@ -237,7 +255,7 @@ public final class DatabaseInstance {
             if (file != null && redo != null) {
                 if (redo.overflowed()) {
                     // a bulk change: the checkpoint holds it, once (its own rows included, not yet stamped)
-                    file.checkpoint(catalog, indexNames, Snapshot.of(lastCommit, tx.id()));
+                    file.checkpoint(catalog, indexNames, Snapshot.of(lastCommit, tx.id()), horizon());
                 } else if (!redo.isEmpty()) {
                     file.log(redo.entries(), syncCommits);
                     checkpointDue = file.logSize() > walLimit;
@@ -254,9 +272,10 @@ public final class DatabaseInstance {
             // Settle the tables in the catalog, not the ones the changes were made to: an ALTER
             // TABLE later in the transaction replaced those with copies that share their versions.
             for (var e : catalog.entries()) if (e instanceof dev.mallard.catalog.TableEntry t) t.storage().settle(horizon);
+            catalog.prune(horizon);
             if (checkpointDue) {
                 try {
-                    file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
+                    file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit), horizon());
                 } catch (MallardException e) {
                     // The commit is durable in the log; the next checkpoint retries.
                 }
@@ -300,7 +319,7 @@ public final class DatabaseInstance {
         beginWrite(tx, false); // no schema change is under way while we hold a permit
         rowWriter.lock();
         try {
-            file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
+            file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit), horizon());
         } finally {
             rowWriter.unlock();
         }
@@ -369,7 +388,7 @@ public final class DatabaseInstance {
                 FILES.remove(file.path(), this);
                 try {
                     if (checkpointOnClose && !file.readOnly() && !file.logEmpty()) {
-                        file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit));
+                        file.checkpoint(catalog, indexNames, Snapshot.committed(lastCommit), horizon());
                     }
                 } finally {
                     file.close();

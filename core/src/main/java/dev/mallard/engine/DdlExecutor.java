@@ -2,6 +2,7 @@ package dev.mallard.engine;
 
 import dev.mallard.MallardException;
 import dev.mallard.catalog.Catalog;
+import dev.mallard.catalog.CatalogChange;
 import dev.mallard.catalog.CatalogEntry;
 import dev.mallard.catalog.CatalogScript;
 import dev.mallard.catalog.ColumnDefinition;
@@ -44,20 +45,27 @@ final class DdlExecutor {
         return n.size() >= 2 ? n.parts().get(n.size() - 2).value() : Catalog.DEFAULT_SCHEMA;
     }
 
+    /** A versioned catalog change: stamped at commit, taken out at rollback. */
+    private static void record(CatalogChange change, Transaction tx) {
+        tx.onRollback(change::undo);
+        tx.onCommit(change::commit);
+    }
+
     private void add(CatalogEntry entry, Transaction tx) {
-        catalog().add(entry);
-        tx.onRollback(() -> catalog().remove(entry));
+        record(catalog().add(entry, tx.id()), tx);
     }
 
     private void remove(CatalogEntry entry, Transaction tx) {
-        catalog().remove(entry);
-        tx.onRollback(() -> catalog().put(entry));
+        record(catalog().remove(entry, tx.id()), tx);
     }
 
     private void replace(CatalogEntry old, CatalogEntry updated, Transaction tx) {
-        catalog().put(updated);
+        record(catalog().put(updated, tx.id()), tx);
         statements.database().indexes().invalidate(((TableEntry) old).storage());
-        tx.onRollback(() -> catalog().put(old));
+    }
+
+    private void rename(CatalogEntry old, CatalogEntry renamed, Transaction tx) {
+        for (CatalogChange c : catalog().rename(old, renamed, tx.id())) record(c, tx);
     }
 
     /** Handles IF NOT EXISTS / OR REPLACE; returns false when there is nothing left to do. */
@@ -222,9 +230,8 @@ final class DdlExecutor {
 
     StatementResult createSchema(CreateSchema c, Transaction tx) {
         String name = c.name().last().value();
-        boolean existed = catalog().hasSchema(name);
-        catalog().createSchema(name, c.ifNotExists());
-        if (!existed) tx.onRollback(() -> catalog().dropSchema(name, true, true));
+        CatalogChange created = catalog().createSchema(name, c.ifNotExists(), tx.id());
+        if (created != null) record(created, tx);
         return new UpdateResult(0);
     }
 
@@ -268,7 +275,9 @@ final class DdlExecutor {
     StatementResult drop(Drop d, Transaction tx) {
         for (QualifiedName n : d.names()) {
             switch (d.objectType()) {
-                case SCHEMA -> catalog().dropSchema(n.last().value(), d.ifExists(), d.cascade());
+                case SCHEMA -> {
+                    for (CatalogChange c : catalog().dropSchema(n.last().value(), d.ifExists(), d.cascade(), tx.id())) record(c, tx);
+                }
                 case INDEX -> {
                     var names = statements.database().indexNames();
                     String key = n.last().value().toLowerCase(Locale.ROOT);
@@ -319,8 +328,7 @@ final class DdlExecutor {
         }
         if (a.action() instanceof RenameTable rt && e instanceof ViewEntry v) {
             ViewEntry renamed = new ViewEntry(v.schema(), rt.newName().value(), v.sql(), v.columnAliases());
-            catalog().rename(v, renamed);
-            tx.onRollback(() -> catalog().rename(renamed, v));
+            rename(v, renamed, tx);
             return new UpdateResult(0);
         }
         if (!(e instanceof TableEntry t)) throw new MallardException.Binder("42809", "\"" + a.table() + "\" is a view, not a table");
@@ -338,8 +346,7 @@ final class DdlExecutor {
             }
             case RenameTable rt -> {
                 TableEntry renamed = new TableEntry(t.schema(), rt.newName().value(), t.columns(), t.uniques(), t.checks(), t.storage());
-                catalog().rename(t, renamed);
-                tx.onRollback(() -> catalog().rename(renamed, t));
+                rename(t, renamed, tx);
             }
             case AlterColumnType act -> throw new MallardException.NotImplemented("ALTER COLUMN ... TYPE is not supported yet");
             case SetColumnDefault sd -> {
@@ -421,6 +428,19 @@ final class DdlExecutor {
         List<ColumnDefinition> cols = new ArrayList<>(t.columns());
         cols.add(c);
         replace(t, new TableEntry(t.schema(), t.name(), cols, t.uniques(), t.checks(), t.storage().withColumnAdded(type, value)), tx);
+        RedoLog redo = tx.redo();
+        if (redo != null) {
+            // The log keeps the value the rows received, not the expression: random() or now()
+            // would give other values on replay. The declared default follows as its own change.
+            String table = CatalogScript.quote(t.schema()) + "." + CatalogScript.quote(t.name());
+            String column = CatalogScript.quote(c.name());
+            String literal = value == null ? "NULL"
+                    : "CAST('" + Values.toText(type, value).replace("'", "''") + "' AS " + type + ")";
+            redo.sql("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type + " DEFAULT " + literal);
+            redo.sql("ALTER TABLE " + table + " ALTER COLUMN " + column
+                    + (defaultSql == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultSql));
+            if (notNull) redo.sql("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL");
+        }
     }
 
     private void dropColumn(TableEntry t, DropColumn drop, Transaction tx) {

@@ -21,7 +21,7 @@ final class IntegrityCheck {
     static List<String> run(DatabaseInstance database, DatabaseFile file) {
         List<String> problems = new ArrayList<>();
         if (file != null) problems.addAll(file.verifyBlocks());
-        for (CatalogEntry e : database.catalog().entries()) {
+        for (CatalogEntry e : database.catalogFor(null).entries()) {
             if (!(e instanceof TableEntry t)) continue;
             String name = t.schema() + "." + t.name();
             List<String> storage = t.storage().verify(name);

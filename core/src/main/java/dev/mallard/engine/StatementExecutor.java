@@ -66,8 +66,13 @@ final class StatementExecutor {
     }
 
     BindContext bindContext(String sql, List<Values.Typed> params) {
-        return new BindContext(database().catalog(), params, sql, client.settings().integerDivision(),
+        return new BindContext(catalog(), params, sql, client.settings().integerDivision(),
                 client.settings().nullOrder(), recursion);
+    }
+
+    /** The catalog as the running statement's transaction sees it. */
+    dev.mallard.catalog.CatalogReader catalog() {
+        return database().catalogFor(current);
     }
 
     ExecutionContext executionContext() {
@@ -106,6 +111,14 @@ final class StatementExecutor {
         if (ddl || dml) database().beginWrite(tx, ddl);
         Lock lock = database().statementLock(ddl);
         lock.lock();
+        if (ddl) {
+            try {
+                database().requireCurrentSchema(tx);
+            } catch (RuntimeException e) {
+                lock.unlock();
+                throw e;
+            }
+        }
         if (dml) database().rowWriter().lock();
         Transaction previous = current;
         current = tx;
@@ -136,7 +149,7 @@ final class StatementExecutor {
     private static boolean logsText(Statement st) {
         return st instanceof CreateTable c ? c.asQuery() == null
                 : st instanceof CreateView || st instanceof CreateSchema || st instanceof CreateIndex || st instanceof Drop
-                || st instanceof AlterTable;
+                || st instanceof AlterTable a && !(a.action() instanceof AddColumn); // ADD COLUMN logs the values it filled in
     }
 
     /** A batch of parameter rows for one batchable INSERT, run as a single statement. */
@@ -241,7 +254,7 @@ final class StatementExecutor {
         if (d.table() != null) {
             QualifiedName n = d.table();
             String schema = n.size() >= 2 ? n.parts().get(n.size() - 2).value() : null;
-            CatalogEntry entry = database().catalog().find(schema, n.last().value());
+            CatalogEntry entry = catalog().find(schema, n.last().value());
             if (entry instanceof TableEntry t) {
                 for (int i = 0; i < t.columns().size(); i++) {
                     ColumnDefinition c = t.columns().get(i);
@@ -272,7 +285,7 @@ final class StatementExecutor {
     }
 
     private StatementResult showTables(ShowTables s) {
-        List<CatalogEntry> entries = new ArrayList<>(database().catalog().entries());
+        List<CatalogEntry> entries = new ArrayList<>(catalog().entries());
         if (s.all()) {
             entries.sort(Comparator.comparing(CatalogEntry::schema).thenComparing(CatalogEntry::name));
             List<Object[]> rows = new ArrayList<>();

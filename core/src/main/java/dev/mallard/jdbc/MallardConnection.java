@@ -401,7 +401,7 @@ public final class MallardConnection implements Connection {
     @Override
     public void setSchema(String name) throws SQLException {
         checkOpen();
-        if (name == null || !context.database().catalog().hasSchema(name)) {
+        if (name == null || !context.catalog().hasSchema(name)) {
             throw new SQLException("schema \"" + name + "\" does not exist", "3F000");
         }
         runInternal("SET search_path = '" + name.replace("'", "''") + "'");

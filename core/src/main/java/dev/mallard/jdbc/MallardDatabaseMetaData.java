@@ -42,7 +42,7 @@ final class MallardDatabaseMetaData implements DatabaseMetaData {
 
     private List<CatalogEntry> entries() throws SQLException {
         connection.checkOpen();
-        return connection.context().database().catalog().entries();
+        return connection.context().catalog().entries();
     }
 
     /** Mallard has no catalogs: null ("do not filter") and "" ("without a catalog") match, names do not. */
@@ -288,7 +288,7 @@ final class MallardDatabaseMetaData implements DatabaseMetaData {
         if (catalogMatches(catalog)) {
             connection.checkOpen();
             NamePattern p = NamePattern.of(schemaPattern);
-            connection.context().database().catalog().schemaNames().stream()
+            connection.context().catalog().schemaNames().stream()
                     .filter(p::matches).sorted(String.CASE_INSENSITIVE_ORDER).forEach(s -> t.row(s, null));
         }
         return t.toResultSet();

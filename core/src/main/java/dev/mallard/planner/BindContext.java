@@ -1,6 +1,6 @@
 package dev.mallard.planner;
 
-import dev.mallard.catalog.Catalog;
+import dev.mallard.catalog.CatalogReader;
 import dev.mallard.sql.tree.Position;
 import dev.mallard.types.Values;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
  * What binding one statement needs from its session: the catalog, the parameter values, the SQL
  * text (for error excerpts) and the settings that change semantics.
  */
-public record BindContext(Catalog catalog, List<Values.Typed> parameters, String sql, boolean integerDivision,
+public record BindContext(CatalogReader catalog, List<Values.Typed> parameters, String sql, boolean integerDivision,
                           NullOrder nullOrder, RecursiveCteRunner recursion) {
     /** Where NULLs sort when ORDER BY does not say (the default_null_order setting). */
     public enum NullOrder {
@@ -25,7 +25,7 @@ public record BindContext(Catalog catalog, List<Values.Typed> parameters, String
         }
     }
 
-    public BindContext(Catalog catalog, List<Values.Typed> parameters, String sql, boolean integerDivision) {
+    public BindContext(CatalogReader catalog, List<Values.Typed> parameters, String sql, boolean integerDivision) {
         this(catalog, parameters, sql, integerDivision, NullOrder.NULLS_LAST, null);
     }
 

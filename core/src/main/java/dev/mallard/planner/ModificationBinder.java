@@ -73,6 +73,7 @@ public final class ModificationBinder {
         if (!(e instanceof TableEntry t)) {
             throw new MallardException.Binder("42809", ctx.at("\"" + name + "\" is a view; only tables can be modified", name.position()));
         }
+        ctx.catalog().requireLatest(t);
         return t;
     }
 

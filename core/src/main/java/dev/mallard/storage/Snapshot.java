@@ -26,6 +26,11 @@ public record Snapshot(long insertHorizon, long deleteHorizon, long transaction)
         return new Snapshot(commit, commit, -1);
     }
 
+    /** Whether a change stamped {@code version} (a commit id, or a pending transaction's id) is seen. */
+    public boolean seesCommit(long version) {
+        return version <= insertHorizon || version == transaction;
+    }
+
     boolean sees(long inserted, long deleted) {
         return (inserted <= insertHorizon || inserted == transaction) && !(deleted <= deleteHorizon || deleted == transaction);
     }

@@ -62,6 +62,8 @@ class FileDatabaseTest {
             // values that would differ if the statement ran again
             s.execute("CREATE TABLE snapshot AS SELECT i AS x, random() AS r FROM range(5) t(i)");
             s.execute("UPDATE snapshot SET r = random() WHERE x = 3");
+            s.execute("ALTER TABLE snapshot ADD COLUMN drawn DOUBLE NOT NULL DEFAULT random()");
+            s.execute("ALTER TABLE snapshot ADD COLUMN at TIMESTAMP DEFAULT now()");
             s.execute("CREATE TABLE names_old AS SELECT DISTINCT name FROM items");
             s.execute("ALTER TABLE names_old RENAME TO big_names");
             s.execute("CREATE VIEW expensive AS SELECT * FROM items WHERE amount > 1000");
@@ -232,6 +234,35 @@ class FileDatabaseTest {
                         .as("checkpoint between: " + checkpointBetween).containsExactly("a|5|35", "a2|5|10", "b|10|145");
                 assertThat(rows(c, "PRAGMA integrity_check")).containsExactly("ok");
             }
+        }
+    }
+
+    @Test
+    void blocksOfADroppedTableOutliveTheSnapshotsThatStillReadIt() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE old AS SELECT i, md5(i::VARCHAR) AS h FROM range(400000) r(i)");
+        }
+        // reopened: the table's segments are read lazily, from blocks the next checkpoints free
+        try (Connection a = DriverManager.getConnection(url()); Connection b = DriverManager.getConnection(url());
+             Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            b.setAutoCommit(false);
+            assertThat(rows(sb, "SELECT count(*) FROM old")).containsExactly("400000");
+            sa.execute("DROP TABLE old");
+            sa.execute("CHECKPOINT");
+            sa.execute("CREATE TABLE filler AS SELECT i, md5((i + 1)::VARCHAR) AS h FROM range(400000) r(i)");
+            sa.execute("CHECKPOINT");
+            sa.execute("INSERT INTO filler SELECT * FROM filler");
+            sa.execute("CHECKPOINT");
+            assertThat(rows(sb, "SELECT count(*), sum(i), min(h), max(h), count(DISTINCT h) FROM old"))
+                    .isEqualTo(rows(sa, "SELECT count(*), sum(i), min(md5(i::VARCHAR)), max(md5(i::VARCHAR)), count(*) FROM range(400000) r(i)"));
+            b.commit();
+            assertThatThrownBy(() -> sb.executeQuery("SELECT * FROM old")).hasMessageContaining("does not exist");
+            sa.execute("CHECKPOINT");
+            assertThat(rows(sa, "PRAGMA integrity_check")).containsExactly("ok");
+        }
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT count(*) FROM filler")).containsExactly("800000");
+            assertThat(rows(s, "PRAGMA integrity_check")).containsExactly("ok");
         }
     }
 }
