@@ -62,14 +62,18 @@ final class QuerySuite {
         for (int q : options.queries()) {
             List<Measurement> ms = new ArrayList<>();
             for (Target t : targets) ms.add(new Measurement(t, q, runner));
-            for (boolean ran = true; ran; ) {
-                ran = false;
-                for (Measurement m : ms) {
+            // Targets take turns run by run, and the one going first alternates: neither always
+            // runs right after the other's caches and hash tables were built.
+            for (int round = 0; ; round++) {
+                boolean ran = false;
+                for (int k = 0; k < ms.size(); k++) {
+                    Measurement m = ms.get(round % 2 == 0 ? k : ms.size() - 1 - k);
                     if (m.wantsRun()) {
                         m.timedRun();
                         ran = true;
                     }
                 }
+                if (!ran) break;
             }
             for (int i = 0; i < targets.size(); i++) {
                 Cell cell = ms.get(i).cell();
