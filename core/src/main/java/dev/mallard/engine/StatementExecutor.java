@@ -35,11 +35,16 @@ final class StatementExecutor {
     private final DdlExecutor ddl;
     private final ModificationExecutor dml;
     private final RecursiveCteExecution recursion = new RecursiveCteExecution(this);
+    private final CopyStatement copy = new CopyStatement(this);
 
     StatementExecutor(ClientContext client) {
         this.client = client;
         this.ddl = new DdlExecutor(this);
         this.dml = new ModificationExecutor(this);
+    }
+
+    ModificationExecutor modifications() {
+        return dml;
     }
 
     ClientContext client() {
@@ -133,7 +138,8 @@ final class StatementExecutor {
 
     /** Statements that change rows. */
     private static boolean isDml(Statement st) {
-        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate;
+        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate
+                || st instanceof Copy c && CopyStatement.writesRows(c);
     }
 
     /** Statements that change the catalog. */
@@ -213,7 +219,7 @@ final class StatementExecutor {
                 database().checkpoint(tx);
                 yield new UpdateResult(0);
             }
-            case Copy c -> throw new MallardException.NotImplemented("COPY is not supported yet");
+            case Copy c -> copy.run(c, sql, params, tx);
             case Call c -> throw new MallardException.NotImplemented("CALL " + c.name() + " is not supported yet");
         };
     }

@@ -21,7 +21,24 @@ public final class FileFormats {
     /** Read functions: name → format name and the options the name implies. */
     private static final Map<String, Map.Entry<String, Map<String, Object>>> FUNCTIONS = new ConcurrentHashMap<>();
 
+    private static final Map<String, dev.mallard.io.FormatWriter.Factory> WRITERS = new ConcurrentHashMap<>();
+
+    static {
+        WRITERS.put("csv", dev.mallard.io.csv.CsvWriter::create);
+        WRITERS.put("json", dev.mallard.io.json.JsonWriter::create);
+    }
+
     private FileFormats() {}
+
+    /** The writer of a format for COPY ... TO. */
+    public static dev.mallard.io.FormatWriter.Factory writer(String format) {
+        var w = WRITERS.get(format.toLowerCase(Locale.ROOT));
+        if (w == null) {
+            throw MallardException.Data.invalidArgument("COPY cannot write FORMAT " + format + "; use "
+                    + String.join(", ", new java.util.TreeSet<>(WRITERS.keySet())));
+        }
+        return w;
+    }
 
     /** Makes a format readable by name and by {@code extensions} (without the dot). */
     public static void register(FileFormat format, List<String> extensions, Map<String, Map<String, Object>> functions) {
