@@ -80,6 +80,12 @@ final class StatementExecutor {
         return database().catalogFor(current);
     }
 
+    /** Runs independent tasks (building row groups of a bulk insert) on the statement's threads. */
+    java.util.function.Consumer<List<Runnable>> parallel() {
+        ExecutionContext ctx = executionContext();
+        return tasks -> dev.mallard.execution.ParallelTasks.run(ctx, tasks.size(), i -> tasks.get(i).run());
+    }
+
     ExecutionContext executionContext() {
         Snapshot snapshot = current == null ? Snapshot.LATEST : database().snapshot(current);
         return new ExecutionContext(client.settings().threads(), client::cancelRequested, snapshot);
