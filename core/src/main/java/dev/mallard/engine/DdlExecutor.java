@@ -104,7 +104,7 @@ final class DdlExecutor {
             TableEntry table = new TableEntry(schema, name, cols, List.of(), List.of(),
                     new DataTable(cols.stream().map(ColumnDefinition::type).toList()));
             ChunkCollection rows = ChunkCollection.drain(statements.run(castToColumns(b, cols), b.names()));
-            for (DataChunk chunk : rows.chunks()) table.storage().append(chunk);
+            table.storage().appendAll(rows.chunks(), 0, statements.parallel());
             add(table, tx);
             RedoLog redo = tx.redo();
             if (redo != null) {

@@ -123,22 +123,30 @@ final class ModificationExecutor {
         DataTable storage = t.storage();
         long first = storage.rowIdLimit();
         long inserted = 0;
+        List<DataChunk> views = new ArrayList<>();
         for (int c = 0; c < rows.chunks().size(); c++) {
             DataChunk chunk = rows.chunks().get(c);
             int n = keepCounts.get(c);
             if (n == 0) continue;
             Vector[] cols = Arrays.copyOf(chunk.columns(), width);
-            DataChunk view = n == chunk.count() ? new DataChunk(cols, n, null) : new DataChunk(cols, n, keep.get(c));
-            long base = storage.rowIdLimit();
-            storage.append(view, tx.id());
+            views.add(n == chunk.count() ? new DataChunk(cols, n, null) : new DataChunk(cols, n, keep.get(c)));
+        }
+        try {
+            storage.appendAll(views, tx.id(), statements.parallel());
+        } catch (RuntimeException e) {
+            storage.abortInserts(first, storage.rowIdLimit()); // rows of the topped-up row group, if any
+            throw e;
+        }
+        for (DataChunk view : views) {
+            long base = first + inserted;
             if (tx.redo() != null) tx.redo().insert(t, base, view);
             for (UniqueIndex index : indexes) {
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < view.count(); k++) {
                     Object key = index.keyOf(view, k, identity);
                     if (key != null) index.put(key, base + k);
                 }
             }
-            inserted += n;
+            inserted += view.count();
         }
         long last = storage.rowIdLimit();
         if (inserted > 0) {

@@ -35,11 +35,16 @@ final class StatementExecutor {
     private final DdlExecutor ddl;
     private final ModificationExecutor dml;
     private final RecursiveCteExecution recursion = new RecursiveCteExecution(this);
+    private final CopyStatement copy = new CopyStatement(this);
 
     StatementExecutor(ClientContext client) {
         this.client = client;
         this.ddl = new DdlExecutor(this);
         this.dml = new ModificationExecutor(this);
+    }
+
+    ModificationExecutor modifications() {
+        return dml;
     }
 
     ClientContext client() {
@@ -73,6 +78,12 @@ final class StatementExecutor {
     /** The catalog as the running statement's transaction sees it. */
     dev.mallard.catalog.CatalogReader catalog() {
         return database().catalogFor(current);
+    }
+
+    /** Runs independent tasks (building row groups of a bulk insert) on the statement's threads. */
+    java.util.function.Consumer<List<Runnable>> parallel() {
+        ExecutionContext ctx = executionContext();
+        return tasks -> dev.mallard.execution.ParallelTasks.run(ctx, tasks.size(), i -> tasks.get(i).run());
     }
 
     ExecutionContext executionContext() {
@@ -133,7 +144,8 @@ final class StatementExecutor {
 
     /** Statements that change rows. */
     private static boolean isDml(Statement st) {
-        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate;
+        return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof Truncate
+                || st instanceof Copy c && CopyStatement.writesRows(c);
     }
 
     /** Statements that change the catalog. */
@@ -213,7 +225,7 @@ final class StatementExecutor {
                 database().checkpoint(tx);
                 yield new UpdateResult(0);
             }
-            case Copy c -> throw new MallardException.NotImplemented("COPY is not supported yet");
+            case Copy c -> copy.run(c, sql, params, tx);
             case Call c -> throw new MallardException.NotImplemented("CALL " + c.name() + " is not supported yet");
         };
     }

@@ -9,4 +9,7 @@ public class GlobalSourceState {
     public int maxThreads() {
         return 1;
     }
+
+    /** Called once the pipeline has run, also after an error or an early end (LIMIT): releases files. */
+    public void close() {}
 }

@@ -94,6 +94,16 @@ public final class PhysicalPlanner {
                 yield new PhysicalProjection(node(p.child()), exprs, names);
             }
             case LogicalPlan.Filter f when f.child() instanceof LogicalPlan.Get g -> scan(g, f.predicate());
+            case LogicalPlan.Filter f when f.child() instanceof LogicalPlan.TableFunctionScan t
+                    && t.function() instanceof dev.mallard.function.table.ParallelTableFunction -> {
+                // The scan skips pieces (files, row groups) the filter rules out; the filter still runs on what it reads.
+                List<ResolvedExpr> conjuncts = new ArrayList<>();
+                for (Expr conjunct : Exprs.conjuncts(f.predicate())) conjuncts.add(ExpressionResolver.resolve(conjunct, t.outputs()));
+                int[] identity = java.util.stream.IntStream.range(0, t.outputs().size()).toArray();
+                List<dev.mallard.storage.TableFilter> skipping = dev.mallard.execution.expression.TableFilters.of(conjuncts, identity);
+                yield new PhysicalFilter(new PhysicalTableFunctionScan(t.function(), skipping),
+                        ExpressionResolver.resolve(f.predicate(), t.outputs()));
+            }
             case LogicalPlan.Filter f -> new PhysicalFilter(node(f.child()), ExpressionResolver.resolve(f.predicate(), f.child().outputs()));
             case LogicalPlan.Aggregate a -> aggregate(a);
             case LogicalPlan.Join j -> join(j);

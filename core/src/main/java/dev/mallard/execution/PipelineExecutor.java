@@ -92,7 +92,11 @@ public final class PipelineExecutor {
         }
         int threads = p.serial() ? 1 : Math.max(1, Math.min(ctx.threads(), gsrc.maxThreads()));
         AtomicBoolean finished = new AtomicBoolean();
-        ParallelTasks.runOnThreads(ctx, threads, () -> runThread(p, gsrc, opGlobals, opSinks, gsink, finished));
+        try {
+            ParallelTasks.runOnThreads(ctx, threads, () -> runThread(p, gsrc, opGlobals, opSinks, gsink, finished));
+        } finally {
+            gsrc.close();
+        }
     }
 
     private void runThread(Pipeline p, GlobalSourceState gsrc, GlobalOperatorState[] opGlobals, GlobalSinkState[] opSinks,

@@ -39,7 +39,10 @@ public interface FormatScan {
     /** A piece of a file; what {@code start} and {@code end} count (bytes, row groups) is the format's. */
     record Split(int index, long start, long end) {}
 
-    /** Reads rows into chunks; single-threaded. */
+    /**
+     * Reads rows into chunks; single-threaded. It takes the chunk's vectors afresh on each call:
+     * the scan may swap a vector out of the chunk instead of copying its values.
+     */
     interface RowReader extends AutoCloseable {
         /** Fills {@code out} (reset by the caller) with up to its capacity rows; false when done and nothing was added. */
         boolean next(DataChunk out);

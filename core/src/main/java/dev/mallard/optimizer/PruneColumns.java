@@ -100,7 +100,7 @@ public final class PruneColumns implements OptimizerRule {
     private LogicalPlan prune(LogicalPlan p, Set<Integer> required) {
         return switch (p) {
             case Get g -> get(g, required);
-            case TableFunctionScan t -> t;
+            case TableFunctionScan t -> tableFunction(t, required);
             case LogicalPlan.CteScan c -> cteScan(c, required);
             case LogicalPlan.MaterializedCte m -> materializedCte(m, required);
             case Values v -> values(v, required);
@@ -118,6 +118,29 @@ public final class PruneColumns implements OptimizerRule {
             case Window w -> window(w, required);
             case SetOperation s -> setOperation(s, required);
         };
+    }
+
+    /** A function that can read some of its columns (a file scan) reads only the required ones, or its narrowest. */
+    private static LogicalPlan tableFunction(TableFunctionScan t, Set<Integer> required) {
+        if (!(t.function() instanceof dev.mallard.function.table.ParallelTableFunction f)) return t;
+        List<Integer> columns = new ArrayList<>();
+        List<ColumnRef> outs = new ArrayList<>();
+        for (int i = 0; i < t.outputs().size(); i++) {
+            if (required.contains(t.outputs().get(i).id())) {
+                columns.add(i);
+                outs.add(t.outputs().get(i));
+            }
+        }
+        if (outs.isEmpty() && !t.outputs().isEmpty()) {
+            int best = 0;
+            for (int i = 1; i < t.outputs().size(); i++) {
+                if (width(t.outputs().get(i)) < width(t.outputs().get(best))) best = i;
+            }
+            columns.add(best);
+            outs.add(t.outputs().get(best));
+        }
+        if (outs.size() == t.outputs().size()) return t;
+        return new TableFunctionScan(f.project(columns.stream().mapToInt(Integer::intValue).toArray()), outs);
     }
 
     /** Reads only the required columns; if none is, the narrowest one. */

@@ -147,6 +147,10 @@ final class ExpressionBinder {
                 throw new MallardException.NotImplemented(ctx.at("row values are not supported yet", r.position()));
             }
             case DefaultExpression d -> throw new MallardException.Binder(ctx.at("DEFAULT is only allowed in INSERT VALUES", d.position()));
+            case ListLiteral l -> throw new MallardException.NotImplemented(ctx.at("list values are not supported yet outside options"
+                    + " of read functions", l.position()));
+            case StructLiteral s -> throw new MallardException.NotImplemented(ctx.at("struct values are not supported yet outside"
+                    + " options of read functions", s.position()));
         };
     }
 

@@ -654,8 +654,15 @@ public final class QueryBinder {
                 yield derived(b, sq.alias(), "unnamed_subquery", outer, sq.position());
             }
             case TableFunction tf -> bindTableFunction(tf, outer);
-            case FileRelation f -> throw new MallardException.NotImplemented(ctx.at("reading files is not supported yet: '"
-                    + f.path() + "'", f.position()));
+            case FileRelation f -> {
+                dev.mallard.function.table.FileScan scan;
+                try {
+                    scan = dev.mallard.function.table.FileFormats.fromPath(f.path());
+                } catch (MallardException e) {
+                    throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), f.position()), e);
+                }
+                yield fileScan(scan, f.alias(), f.position(), fileRelationName(f.path()), outer);
+            }
             case Join j -> bindJoin(j, outer);
         };
     }
@@ -804,8 +811,82 @@ public final class QueryBinder {
         return new Scope(outer, cols, List.of());
     }
 
+    /** A file read as a table is named by its file name without extensions: FROM 'data/stops.csv.gz' is "stops". */
+    private static String fileRelationName(String path) {
+        String file = path.replace('\\', '/');
+        file = file.substring(file.lastIndexOf('/') + 1);
+        int dot = file.indexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    private From fileScan(dev.mallard.function.table.FileScan scan, Alias alias, Position position, String relation, Scope outer) {
+        List<ColumnRef> outs = new ArrayList<>();
+        for (int i = 0; i < scan.columnNames().size(); i++) outs.add(ColumnIds.fresh(scan.columnNames().get(i), scan.columnTypes().get(i)));
+        List<String> names = aliasNames(scan.columnNames(), alias, position);
+        return new From(new LogicalPlan.TableFunctionScan(scan, outs), scopeOf(alias != null ? alias.name().value() : relation, names, outs, outer));
+    }
+
+    /** read_csv('a.csv', header = true), read_parquet(['a.parquet', 'b.parquet'], hive_partitioning = true), ... */
+    private From bindReadFunction(TableFunction tf, String name, Scope outer) {
+        List<String> paths = new ArrayList<>();
+        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
+        for (Argument a : tf.arguments()) {
+            Object v = optionValue(a.value());
+            if (a.name() != null) {
+                options.put(a.name().value().toLowerCase(Locale.ROOT), v);
+            } else if (paths.isEmpty() && v instanceof String s) {
+                paths.add(s);
+            } else if (paths.isEmpty() && v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(x -> x instanceof String)) {
+                for (Object x : list) paths.add((String) x);
+            } else {
+                throw new MallardException.Binder(ctx.at(name + " takes a file name or a list of them, then named options"
+                        + " (name = value)", a.position()));
+            }
+        }
+        if (paths.isEmpty()) throw new MallardException.Binder(ctx.at(name + " needs a file name", tf.position()));
+        dev.mallard.function.table.FileScan scan;
+        try {
+            scan = dev.mallard.function.table.FileFormats.readFunction(name, paths, new dev.mallard.io.ReadOptions(options));
+        } catch (MallardException e) {
+            throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
+        }
+        return fileScan(scan, tf.alias(), tf.position(), name, outer);
+    }
+
+    /** An option's value as plain Java: text, numbers, booleans, lists for [...], maps for {...}. */
+    private Object optionValue(Expression e) {
+        if (e instanceof ListLiteral l) {
+            List<Object> out = new ArrayList<>();
+            for (Expression item : l.items()) out.add(optionValue(item));
+            return out;
+        }
+        if (e instanceof StructLiteral s) {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (StructLiteral.Field f : s.fields()) out.put(f.name(), optionValue(f.value()));
+            return out;
+        }
+        Expr bound = exprs.bind(e, Scope.empty(null), Clause.OTHER);
+        Object v;
+        try {
+            v = ExpressionEvaluator.evaluateConstant(bound);
+        } catch (MallardException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            throw new MallardException.Binder(ctx.at("options of read functions must be constants", e.position()));
+        }
+        if (v == null) return null;
+        return switch (bound.type().id()) {
+            case VARCHAR -> v;
+            case BOOLEAN -> v;
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> ((Number) v).longValue();
+            case REAL, DOUBLE -> ((Number) v).doubleValue();
+            default -> dev.mallard.types.Values.toText(bound.type(), v);
+        };
+    }
+
     private From bindTableFunction(TableFunction tf, Scope outer) {
         String name = tf.name().last().value().toLowerCase(Locale.ROOT);
+        if (dev.mallard.function.table.FileFormats.isReadFunction(name)) return bindReadFunction(tf, name, outer);
         List<Values.Typed> args = new ArrayList<>();
         for (Argument a : tf.arguments()) {
             Expr e = exprs.bind(a.value(), Scope.empty(null), Clause.OTHER);

@@ -13,6 +13,20 @@ public final class TypeResolver {
 
     private TypeResolver() {}
 
+    /** A type written as text ({@code 'DECIMAL(10,2)'} in an option of a read function). */
+    public static LogicalType fromText(String text) {
+        dev.mallard.sql.tree.Expression e;
+        try {
+            e = dev.mallard.sql.parser.SqlParser.parseExpression("CAST(NULL AS " + text + ")");
+        } catch (MallardException ex) {
+            throw MallardException.Data.invalidArgument("'" + text + "' is not a type; use one of " + String.join(", ", KNOWN));
+        }
+        if (!(e instanceof dev.mallard.sql.tree.Cast c)) {
+            throw MallardException.Data.invalidArgument("'" + text + "' is not a type; use one of " + String.join(", ", KNOWN));
+        }
+        return resolve(c.type());
+    }
+
     public static LogicalType resolve(TypeName type) {
         if (type.arrayDepth() > 0) throw new MallardException.NotImplemented("array types are not supported yet: " + type);
         String name = type.name().toUpperCase(Locale.ROOT).trim().replaceAll("\\s+", " ");

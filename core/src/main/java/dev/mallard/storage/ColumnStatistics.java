@@ -55,6 +55,20 @@ public final class ColumnStatistics {
         return c;
     }
 
+    /** Widens these statistics by {@code other}'s (the rows another thread added). */
+    public void merge(ColumnStatistics other) {
+        sketch.addAll(other.sketch);
+        min = Math.min(min, other.min);
+        max = Math.max(max, other.max);
+        nulls += other.nulls;
+        values += other.values;
+    }
+
+    /** Empty statistics of the same column type. */
+    public ColumnStatistics fresh() {
+        return new ColumnStatistics(type);
+    }
+
     /** Adds positions {@code positions[k]} (or {@code k} when null), k < count, of {@code v}. */
     public void add(Vector v, int[] positions, int count) {
         if (v.mayHaveNulls() || !(type == PhysicalType.INT32 || type == PhysicalType.INT64)) {

@@ -466,6 +466,114 @@ public final class DataTable {
     }
 
     /**
+     * Appends many rows at once (CREATE TABLE AS, INSERT ... SELECT, COPY FROM): after topping up
+     * the last row group, every further row group is built by its own task, which {@code runAll}
+     * may run on several threads; the row groups are then published together. Rows keep the
+     * order of {@code chunks}. Visible as {@link #append(DataChunk, long)} makes them.
+     */
+    public void appendAll(List<DataChunk> chunks, long version, java.util.function.Consumer<List<Runnable>> runAll) {
+        long total = 0;
+        for (DataChunk c : chunks) total += c.count();
+        if (total == 0) return;
+        // rows up to the next row group boundary go the usual way
+        int head = (int) Math.min(total, (ROW_GROUP_SIZE - rowIdLimit % ROW_GROUP_SIZE) % ROW_GROUP_SIZE);
+        int chunkIndex = 0, chunkOffset = 0;
+        for (int done = 0; done < head; ) {
+            DataChunk c = chunks.get(chunkIndex);
+            int n = Math.min(head - done, c.count() - chunkOffset);
+            append(slice(c, chunkOffset, n), version);
+            done += n;
+            chunkOffset += n;
+            if (chunkOffset == c.count()) {
+                chunkIndex++;
+                chunkOffset = 0;
+            }
+        }
+        long rest = total - head;
+        if (rest == 0) return;
+        long base = rowIdLimit;
+        int firstGroup = (int) (base / ROW_GROUP_SIZE);
+        int groups = (int) ((rest + ROW_GROUP_SIZE - 1) / ROW_GROUP_SIZE);
+        // where each new row group starts in the chunk list
+        int[] startChunk = new int[groups];
+        int[] startOffset = new int[groups];
+        for (int g = 0, ci = chunkIndex, co = chunkOffset; g < groups; g++) {
+            startChunk[g] = ci;
+            startOffset[g] = co;
+            long skip = ROW_GROUP_SIZE;
+            while (skip > 0 && ci < chunks.size()) {
+                int n = (int) Math.min(skip, chunks.get(ci).count() - co);
+                skip -= n;
+                co += n;
+                if (co == chunks.get(ci).count()) {
+                    ci++;
+                    co = 0;
+                }
+            }
+        }
+        ColumnSegment[][] built = new ColumnSegment[groups][];
+        ColumnStatistics[][] stats = new ColumnStatistics[groups][];
+        List<Runnable> tasks = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            final int group = g;
+            tasks.add(() -> {
+                int rows = (int) Math.min(ROW_GROUP_SIZE, rest - (long) group * ROW_GROUP_SIZE);
+                ColumnSegment[] row = new ColumnSegment[types.size()];
+                ColumnStatistics[] st = new ColumnStatistics[types.size()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = new ColumnSegment(types.get(c), rows);
+                    st[c] = statistics[c] == null ? null : statistics[c].fresh();
+                }
+                int ci = startChunk[group], co = startOffset[group];
+                for (int offset = 0; offset < rows; ) {
+                    DataChunk chunk = chunks.get(ci);
+                    int n = Math.min(rows - offset, chunk.count() - co);
+                    int[] part = positions(chunk, co, n);
+                    for (int c = 0; c < row.length; c++) {
+                        row[c].ensureCapacity(offset + n);
+                        row[c].append(offset, chunk.column(c), part, n);
+                        if (st[c] != null) st[c].add(chunk.column(c), part, n);
+                    }
+                    offset += n;
+                    co += n;
+                    if (co == chunk.count()) {
+                        ci++;
+                        co = 0;
+                    }
+                }
+                if (rows == ROW_GROUP_SIZE) for (int c = 0; c < row.length; c++) row[c] = ColumnSegment.pack(row[c], ROW_GROUP_SIZE);
+                built[group] = row;
+                stats[group] = st;
+            });
+        }
+        runAll.accept(tasks);
+        for (ColumnStatistics[] st : stats) {
+            for (int c = 0; c < st.length; c++) if (st[c] != null) statistics[c].merge(st[c]);
+        }
+        ColumnSegment[][] grown = java.util.Arrays.copyOf(segments, firstGroup + groups);
+        System.arraycopy(built, 0, grown, firstGroup, groups);
+        segments = grown;
+        versions.inserted(base, rest, version);
+        rowIdLimit = base + rest; // publish after the data and versions are written
+    }
+
+    /** Positions of rows {@code from .. from + n} of a chunk: null when they are its first rows and it has no selection. */
+    private static int[] positions(DataChunk chunk, int from, int n) {
+        if (chunk.sel() == null && from == 0) return null;
+        int[] part = new int[n];
+        for (int k = 0; k < n; k++) part[k] = chunk.sel() == null ? from + k : chunk.sel()[from + k];
+        return part;
+    }
+
+    /** Rows {@code from .. from + n} of a chunk, as a view. */
+    private static DataChunk slice(DataChunk chunk, int from, int n) {
+        if (from == 0 && n == chunk.count()) return chunk;
+        int[] part = new int[n];
+        for (int k = 0; k < n; k++) part[k] = chunk.position(from + k);
+        return new DataChunk(chunk.columns(), n, part);
+    }
+
+    /**
      * Deletes rows as transaction {@code transaction} reading {@code snapshot}: they stay visible
      * to others until the delete commits. A row changed concurrently fails with SQLSTATE 40001.
      * Returns how many rows were newly deleted.

@@ -129,7 +129,7 @@ public sealed interface ZoneMap {
     }
 
     /** The zone map of one physical-form value (null: NULL) stored in a segment of {@code type}. */
-    static ZoneMap ofValue(PhysicalType type, Object value) {
+    public static ZoneMap ofValue(PhysicalType type, Object value) {
         if (value == null) return new NoRange(true, false);
         Comparable<?> k = switch (type) { // the conversions Vector.setObject makes
             case INT32, INT64 -> ((Number) value).longValue();

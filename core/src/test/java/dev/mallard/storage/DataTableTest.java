@@ -49,6 +49,68 @@ class DataTableTest {
         return rows;
     }
 
+    /** Chunks of odd sizes holding {@code from..to}; every third one stores its rows backwards and selects them in order. */
+    private static List<DataChunk> chunksOf(long from, long to) {
+        List<DataChunk> out = new ArrayList<>();
+        java.util.Random r = new java.util.Random(7);
+        for (long start = from; start < to; ) {
+            int n = (int) Math.min(1 + r.nextInt(2048), to - start);
+            boolean selected = out.size() % 3 == 2;
+            DataChunk chunk = new DataChunk(TYPES);
+            int[] sel = new int[n];
+            for (int i = 0; i < n; i++) {
+                int at = selected ? n - 1 - i : i;
+                sel[i] = at;
+                long v = start + i;
+                chunk.column(0).longs[at] = v;
+                if (v % 7 == 0) chunk.column(1).setNull(at);
+                else chunk.column(1).strings[at] = "s" + v;
+            }
+            if (selected) chunk.setSelection(sel, n);
+            else chunk.setCount(n);
+            out.add(chunk);
+            start += n;
+        }
+        return out;
+    }
+
+    @Test
+    void appendAllBuildsRowGroupsOnSeveralThreadsInOrder() throws Exception {
+        DataTable t = new DataTable(TYPES);
+        appendRange(t, 0, 1000); // a partial row group to top up first
+        long end = 1000 + 3L * DataTable.ROW_GROUP_SIZE + 777;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            t.appendAll(chunksOf(1000, end), 0, tasks -> {
+                List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+                for (Runnable task : tasks) fs.add(pool.submit(() -> { ran.incrementAndGet(); task.run(); }));
+                for (var f : fs) {
+                    try {
+                        f.get();
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                }
+            });
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ran.get()).as("row groups built as tasks").isEqualTo(3);
+        assertThat(t.rowIdLimit()).isEqualTo(end);
+        assertThat(t.rowGroupCount()).isEqualTo(4);
+        List<Object[]> rows = scanAll(t, new int[] {0, 1});
+        for (int i = 0; i < end; i++) {
+            assertThat(rows.get(i)[0]).isEqualTo((long) i);
+            if (i % 4099 == 0) assertThat(rows.get(i)[1]).isEqualTo(i % 7 == 0 ? null : "s" + i);
+        }
+        assertThat(t.statistics(0).min()).isEqualTo(0.0);
+        assertThat(t.statistics(0).max()).isEqualTo((double) (end - 1));
+        assertThat(t.statistics(0).distinctCount()).isBetween(end * 0.9, end * 1.1);
+        appendRange(t, end, end + 10); // the last row group takes further appends
+        assertThat(t.get(end + 9, 0)).isEqualTo(end + 9);
+    }
+
     @Test
     void appendsAcrossRowGroupsAndScansBack() {
         DataTable t = new DataTable(TYPES);

@@ -24,5 +24,8 @@ public interface BoundTableFunction {
     interface Reader {
         /** Fills {@code out} (reset by the caller) with up to its capacity rows; false when done and out is empty. */
         boolean next(DataChunk out);
+
+        /** Releases files and buffers; called when the reader is done or abandoned. */
+        default void close() {}
     }
 }

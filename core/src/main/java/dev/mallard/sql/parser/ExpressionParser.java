@@ -12,6 +12,8 @@ import dev.mallard.sql.tree.Comparison;
 import dev.mallard.sql.tree.ComparisonOperator;
 import dev.mallard.sql.tree.DecimalLiteral;
 import dev.mallard.sql.tree.DefaultExpression;
+import dev.mallard.sql.tree.ListLiteral;
+import dev.mallard.sql.tree.StructLiteral;
 import dev.mallard.sql.tree.DoubleLiteral;
 import dev.mallard.sql.tree.Exists;
 import dev.mallard.sql.tree.Expression;
@@ -431,6 +433,37 @@ abstract class ExpressionParser extends TokenCursor {
 
     // ------------------------------------------------------------------ primaries
 
+    /** {@code [a, b, ...]}, possibly empty. */
+    private Expression listLiteral() {
+        Token open = advance();
+        List<Expression> items = new ArrayList<>();
+        if (!atSymbol("]")) {
+            do {
+                items.add(expression());
+            } while (matchSymbol(","));
+        }
+        expectSymbol("]");
+        return new ListLiteral(open.position(), items);
+    }
+
+    /** {@code {'name': value, ...}} (names quoted or bare), possibly empty. */
+    private Expression structLiteral() {
+        Token open = advance();
+        List<StructLiteral.Field> fields = new ArrayList<>();
+        if (!atSymbol("}")) {
+            do {
+                Token name = advance();
+                if (name.type() != TokenType.STRING && name.type() != TokenType.WORD && name.type() != TokenType.QUOTED_IDENTIFIER) {
+                    throw error(name, "a field name");
+                }
+                expectSymbol(":");
+                fields.add(new StructLiteral.Field(name.value(), expression()));
+            } while (matchSymbol(","));
+        }
+        expectSymbol("}");
+        return new StructLiteral(open.position(), fields);
+    }
+
     private Expression primary() {
         Token t = peek();
         switch (t.type()) {
@@ -457,6 +490,12 @@ abstract class ExpressionParser extends TokenCursor {
             case SYMBOL -> {
                 if (t.isSymbol("(")) {
                     return parenthesized();
+                }
+                if (t.isSymbol("[")) {
+                    return listLiteral();
+                }
+                if (t.isSymbol("{")) {
+                    return structLiteral();
                 }
                 throw error(t, "an expression");
             }

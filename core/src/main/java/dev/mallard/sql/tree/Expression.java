@@ -6,5 +6,5 @@ public sealed interface Expression extends Node
                 TypedLiteral, IntervalExpression, ColumnRef, Parameter, FunctionCall, Cast, CaseExpression,
                 Exists, ScalarSubquery, InSubquery, InList, QuantifiedComparison, Extract,
                 Logical, Not, Comparison, BinaryOperation, UnaryOperation, IsNull, IsBoolean,
-                Between, Like, Subscript, RowConstructor, DefaultExpression {
+                Between, Like, Subscript, RowConstructor, DefaultExpression, ListLiteral, StructLiteral {
 }

@@ -819,6 +819,19 @@ public final class SqlFormatter {
                 out.append(')');
             }
             case DefaultExpression d -> out.append("DEFAULT");
+            case ListLiteral l -> {
+                out.append('[');
+                list(l.items(), this::expression);
+                out.append(']');
+            }
+            case StructLiteral s -> {
+                out.append('{');
+                list(s.fields(), f -> {
+                    out.append('\'').append(f.name().replace("'", "''")).append("': ");
+                    expression(f.value());
+                });
+                out.append('}');
+            }
         }
     }
 

@@ -1,0 +1,92 @@
+package dev.mallard.function.table;
+
+import dev.mallard.MallardException;
+import dev.mallard.io.FileFormat;
+import dev.mallard.io.FileGlob;
+import dev.mallard.io.FileInput;
+import dev.mallard.io.ReadOptions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The readers of file formats, by format name and by file extension, and the SQL functions that
+ * read files ({@code read_csv}, {@code read_json}, {@code read_parquet} and their aliases).
+ * {@code FROM 'file'} picks the reader by the file's extension, looking through {@code .gz}.
+ */
+public final class FileFormats {
+    private static final Map<String, FileFormat> BY_NAME = new ConcurrentHashMap<>();
+    private static final Map<String, String> BY_EXTENSION = new ConcurrentHashMap<>();
+    /** Read functions: name → format name and the options the name implies. */
+    private static final Map<String, Map.Entry<String, Map<String, Object>>> FUNCTIONS = new ConcurrentHashMap<>();
+
+    private static final Map<String, dev.mallard.io.FormatWriter.Factory> WRITERS = new ConcurrentHashMap<>();
+
+    static {
+        WRITERS.put("csv", dev.mallard.io.csv.CsvWriter::create);
+        WRITERS.put("json", dev.mallard.io.json.JsonWriter::create);
+    }
+
+    private FileFormats() {}
+
+    /** The writer of a format for COPY ... TO. */
+    public static dev.mallard.io.FormatWriter.Factory writer(String format) {
+        var w = WRITERS.get(format.toLowerCase(Locale.ROOT));
+        if (w == null) {
+            throw MallardException.Data.invalidArgument("COPY cannot write FORMAT " + format + "; use "
+                    + String.join(", ", new java.util.TreeSet<>(WRITERS.keySet())));
+        }
+        return w;
+    }
+
+    /** Makes a format readable by name and by {@code extensions} (without the dot). */
+    public static void register(FileFormat format, List<String> extensions, Map<String, Map<String, Object>> functions) {
+        BY_NAME.put(format.name(), format);
+        for (String e : extensions) BY_EXTENSION.put(e.toLowerCase(Locale.ROOT), format.name());
+        functions.forEach((fn, options) -> FUNCTIONS.put(fn, Map.entry(format.name(), options)));
+    }
+
+    /** Whether {@code name} is a function that reads files. */
+    public static boolean isReadFunction(String name) {
+        return FUNCTIONS.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A read function over {@code paths} (names or globs) with its named options. */
+    public static FileScan readFunction(String name, List<String> paths, ReadOptions options) {
+        var fn = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
+        ReadOptions all = options;
+        for (var implied : fn.getValue().entrySet()) if (!all.has(implied.getKey())) all = all.with(implied.getKey(), implied.getValue());
+        return scan(name.toLowerCase(Locale.ROOT), BY_NAME.get(fn.getKey()), paths, all);
+    }
+
+    /** {@code FROM 'path'}: the format from the file's extension. */
+    public static FileScan fromPath(String path) {
+        FileFormat format = byExtension(path);
+        return scan("read_" + format.name(), format, List.of(path), ReadOptions.none());
+    }
+
+    private static FileScan scan(String function, FileFormat format, List<String> paths, ReadOptions options) {
+        if (paths.isEmpty()) throw MallardException.Data.invalidArgument(function + " needs at least one file name");
+        List<FileInput> inputs = FileGlob.expand(paths);
+        return FileScan.bind(function, format, inputs, options);
+    }
+
+    private static FileFormat byExtension(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String outer : List.of(".gz", ".gzip", ".zip")) {
+            if (lower.endsWith(outer)) lower = lower.substring(0, lower.length() - outer.length());
+        }
+        int member = lower.lastIndexOf(".zip/");
+        if (member >= 0) lower = lower.substring(member + 5);
+        int dot = lower.lastIndexOf('.');
+        int slash = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\'));
+        String ext = dot > slash ? lower.substring(dot + 1) : "";
+        String name = BY_EXTENSION.get(ext);
+        if (name == null) {
+            throw MallardException.Data.invalidArgument("cannot tell the format of '" + path + "' from its name"
+                    + "; read it with read_csv('" + path + "'), read_json(...) or read_parquet(...)");
+        }
+        return BY_NAME.get(name);
+    }
+}
