@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Renders one file benchmark run as the files section of BENCHMARKS.md. */
 final class FileReport {
@@ -24,6 +26,8 @@ final class FileReport {
     static final double QUERY_LIMIT = 1.0;
     /** The query names in the tables, from {@link FileQueries} (they do not depend on the source). */
     private static final FileQueries NAMES = new FileQueries(null, FileSource.CSV);
+    /** Where in the statement a parser says it failed: " (line 1, column 40)". */
+    private static final Pattern POSITION = Pattern.compile("\\s*\\(line \\d+, column \\d+\\)");
 
     static String render(FileBenchmark b, double minutes) {
         BenchOptions o = b.options;
@@ -186,30 +190,48 @@ final class FileReport {
         s.append('\n');
     }
 
+    /**
+     * The cells without a time, grouped by engine and reason: an engine without a reader fails
+     * every cell alike, and one line per reason says so more plainly than one per cell.
+     */
     private static void checks(FileBenchmark b, StringBuilder s) {
-        List<String> notes = new ArrayList<>();
+        Map<String, Map<String, List<String>>> byReason = new LinkedHashMap<>();
         for (var t : b.ingest.entrySet()) {
-            for (var e : t.getValue().entrySet()) {
-                Cell c = e.getValue().cell();
-                if (!c.ok()) {
-                    notes.add(e.getKey().label + " CSV ingest (" + threads(t.getKey()) + "), " + c.status()
-                            + (c.note() == null ? "" : ": " + c.note().replace('\n', ' ')));
-                }
-            }
+            for (var e : t.getValue().entrySet()) failure(byReason, e.getKey(), e.getValue().cell(), "CSV ingest", threads(t.getKey()));
         }
         for (var source : b.queries.entrySet()) {
             for (var e : source.getValue().entrySet()) {
-                notes.addAll(ReportFormat.failures(e.getKey().label + " on " + source.getKey().label, e.getValue(), NAMES::name));
+                for (var t : e.getValue().entrySet()) {
+                    for (var q : t.getValue().entrySet()) {
+                        failure(byReason, e.getKey(), q.getValue(), source.getKey().label + ", " + threads(t.getKey()), NAMES.name(q.getKey()));
+                    }
+                }
             }
         }
         s.append("### Answer checks and problems\n\n");
         if (!b.options.engines().contains(Engine.DUCKDB)) s.append("DuckDB was not in this run, so no answer was checked.\n\n");
-        if (notes.isEmpty()) {
+        if (byReason.isEmpty()) {
             s.append("Every ingest loaded every row, and every answer equals DuckDB's.\n\n");
             return;
         }
-        s.append("Cells without a time (error, timeout, wrong answer or row count):\n\n");
-        ReportFormat.bullets(notes, s);
+        s.append("Cells without a time (error, timeout, wrong answer or row count), by reason:\n\n");
+        for (var r : byReason.entrySet()) {
+            List<String> where = new ArrayList<>();
+            for (var w : r.getValue().entrySet()) where.add(w.getKey() + ": " + String.join(", ", w.getValue()));
+            s.append("- ").append(r.getKey()).append(" — ").append(String.join("; ", where)).append('\n');
+        }
+        s.append('\n');
+    }
+
+    /** Files a cell without a time under its engine, status and reason; {@code context} and {@code item} say where it was. */
+    private static void failure(Map<String, Map<String, List<String>>> byReason, Engine engine, Cell c, String context, String item) {
+        if (c.ok()) return;
+        String reason = c.note() == null ? "" : c.note().lines().findFirst().orElse("");
+        // The parser's position differs between the queries' texts, not between the failures' causes.
+        reason = POSITION.matcher(reason).replaceAll("");
+        if (reason.length() > 300) reason = reason.substring(0, 300) + "…";
+        String key = "**" + engine.label + ", " + c.status() + "**" + (reason.isEmpty() ? "" : ": " + reason);
+        byReason.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(context, k -> new ArrayList<>()).add(item);
     }
 
     private static Map<Integer, Cell> cells(FileBenchmark b, FileSource source, Engine engine, int threads) {
