@@ -24,8 +24,6 @@ final class FileReport {
     /** Issue 5's targets: Mallard's CSV ingest throughput at least DuckDB's, its Parquet query times at most DuckDB's. */
     static final double INGEST_LIMIT = 1.0;
     static final double QUERY_LIMIT = 1.0;
-    /** The query names in the tables, from {@link FileQueries} (they do not depend on the source). */
-    private static final FileQueries NAMES = new FileQueries(null, FileSource.CSV);
     /** Where in the statement a parser says it failed: " (line 1, column 40)". */
     private static final Pattern POSITION = Pattern.compile("\\s*\\(line \\d+, column \\d+\\)");
 
@@ -89,7 +87,7 @@ final class FileReport {
                 Ratios r = Ratios.of(d, m);
                 int untimed = untimed(m);
                 String measured = r == null ? "no query timed on both (Mallard: " + untimed + " without a time)"
-                        : String.format(Locale.ROOT, "max %.2f× (%s), geometric mean %.2f× over %d queries%s", r.max(), NAMES.name(r.maxQuery()),
+                        : String.format(Locale.ROOT, "max %.2f× (%s), geometric mean %.2f× over %d queries%s", r.max(), FileQueries.nameOf(r.maxQuery()),
                                 r.geomean(), r.count(), r.missing() > 0 ? " (" + r.missing() + " without a time)" : "");
                 boolean met = r != null && r.max() <= QUERY_LIMIT && r.missing() == 0 && untimed == 0;
                 s.append("| queries on ").append(source.label).append(" ≤ DuckDB's time, each, at ").append(threads(threads))
@@ -143,8 +141,8 @@ final class FileReport {
 
     private static void queryTexts(StringBuilder s) {
         s.append("### Queries\n\nAs run on Parquet; on CSV `read_csv` takes the place of `read_parquet`.\n\n```sql\n");
-        for (int id : NAMES.ids()) {
-            s.append("-- ").append(NAMES.name(id)).append('\n')
+        for (int id : FileQueries.IDS) {
+            s.append("-- ").append(FileQueries.nameOf(id)).append('\n')
                     .append(FileQueries.text(id, "read_parquet('lineitem.parquet')", "read_parquet('orders.parquet')")).append(";\n");
         }
         s.append("```\n\n");
@@ -167,8 +165,8 @@ final class FileReport {
             }
         }
         s.append("\n|---|").append("---:|".repeat(columns)).append('\n');
-        for (int id : NAMES.ids()) {
-            s.append("| ").append(NAMES.name(id)).append(" |");
+        for (int id : FileQueries.IDS) {
+            s.append("| ").append(FileQueries.nameOf(id)).append(" |");
             for (int threads : b.options.threads()) {
                 for (Engine e : engines) s.append(' ').append(ReportFormat.time(get(cells(b, source, e, threads), id))).append(" |");
                 if (ratio) {
@@ -203,7 +201,7 @@ final class FileReport {
             for (var e : source.getValue().entrySet()) {
                 for (var t : e.getValue().entrySet()) {
                     for (var q : t.getValue().entrySet()) {
-                        failure(byReason, e.getKey(), q.getValue(), source.getKey().label + ", " + threads(t.getKey()), NAMES.name(q.getKey()));
+                        failure(byReason, e.getKey(), q.getValue(), source.getKey().label + ", " + threads(t.getKey()), FileQueries.nameOf(q.getKey()));
                     }
                 }
             }
@@ -246,7 +244,7 @@ final class FileReport {
 
     /** Queries of a pass that have no time; all four when the engine has no pass at all. */
     private static int untimed(Map<Integer, Cell> cells) {
-        if (cells == null) return NAMES.ids().size();
+        if (cells == null) return FileQueries.IDS.size();
         return (int) cells.values().stream().filter(c -> !c.ok()).count();
     }
 
