@@ -60,7 +60,7 @@ record BenchOptions(double scaleFactor, List<Engine> engines, List<Integer> thre
                 case "--engines" -> engines = list(value).stream().map(s -> Engine.valueOf(s.toUpperCase(Locale.ROOT))).toList();
                 case "--threads" -> threads = list(value).stream().map(Integer::parseInt).toList();
                 case "--queries" -> {
-                    if (mode == Mode.FILES) throw new IllegalArgumentException("./benchmark-files runs its four queries, always");
+                    if (mode == Mode.FILES) throw new IllegalArgumentException("./benchmark-files always runs its four queries");
                     queries = list(value).stream().map(Integer::parseInt).toList();
                 }
                 case "--runs" -> runs = Integer.parseInt(value);

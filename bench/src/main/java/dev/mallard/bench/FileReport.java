@@ -36,11 +36,11 @@ final class FileReport {
                         + "decimals as plain text) and converted to Parquet by DuckDB (`COPY (SELECT * FROM read_csv(...)) TO ... "
                         + "(FORMAT parquet, COMPRESSION snappy)`, and again with zstd), so both engines read the same bytes. DuckDB's CSV "
                         + "detection makes the money columns DOUBLE in the Parquet files, as pandas would. "
-                        + "**CSV ingest**: `").append(CsvIngest.sql("read_csv('lineitem.csv')")).append("` into a fresh in-memory database per run, one warm-up and ").append(o.runs())
-                .append(" timed runs per engine, the engines taking turns; median, and throughput as CSV bytes (MB = 10⁶ bytes) and rows per second; "
+                        + "**CSV ingest**: `").append(CsvIngest.sql("read_csv('lineitem.csv')")).append("` into a fresh in-memory database per run, one warm-up and ").append(runs(o.runs()))
+                .append(" per engine, the engines taking turns; median, and throughput as CSV bytes (MB = 10⁶ bytes) and rows per second; "
                         + "every run's rows are counted against the rows generated. **Queries**: the four below on the files in place "
-                        + "(nothing loaded), each once to warm up and then ").append(o.runs())
-                .append(" times measured, the engines taking turns run by run; median wall time in ms with the answer fetched through JDBC, "
+                        + "(nothing loaded), each once to warm up and then ").append(runs(o.runs()))
+                .append(", the engines taking turns run by run; median wall time in ms with the answer fetched through JDBC, "
                         + "every answer checked against DuckDB's (floating-point aggregates within a relative 10⁻⁹). Both engines run at the "
                         + "same thread count (`SET threads`). The files sit in the OS page cache after the first read: these are warm-cache "
                         + "reads. Written by `./benchmark-files`, which replaces only this section; `./benchmark` and "
@@ -246,6 +246,10 @@ final class FileReport {
     private static int untimed(Map<Integer, Cell> cells) {
         if (cells == null) return FileQueries.IDS.size();
         return (int) cells.values().stream().filter(c -> !c.ok()).count();
+    }
+
+    private static String runs(int n) {
+        return n + " timed run" + (n == 1 ? "" : "s");
     }
 
     private static double mbPerSecond(double bytes, Cell c) {

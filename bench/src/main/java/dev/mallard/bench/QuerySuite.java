@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Queries (TPC-H unless a {@link QuerySet} says otherwise) as the benchmarks measure them: each query once to warm up and then
- * {@code runs} times, keeping the median, and every answer checked against DuckDB's. The first
- * connection measured on DuckDB supplies the reference answers, so DuckDB goes first in a run.
+ * Queries (TPC-H unless a {@link QuerySet} says otherwise) as the benchmarks measure them: each
+ * query once to warm up and then {@code runs} times, keeping the median, and every answer checked
+ * against DuckDB's. The first connection measured on DuckDB supplies the reference answers, so
+ * DuckDB goes first in a run.
  */
 final class QuerySuite {
 
