@@ -6,58 +6,85 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Command-line options of {@link TpchBenchmark} and {@link PersistenceBenchmark}, with the
- * defaults of the documented runs. {@code dir} (persistence only) is where the database files
- * go; null means a temporary directory removed at the end.
+ * Command-line options of {@link TpchBenchmark}, {@link PersistenceBenchmark} and
+ * {@link FileBenchmark}, with the defaults of the documented runs. {@code dir} is where the
+ * persistence benchmark's database files go (null: a temporary directory removed at the end) or
+ * where the file benchmark keeps its generated CSV and Parquet files; {@code ./benchmark} has none.
  */
 record BenchOptions(double scaleFactor, List<Engine> engines, List<Integer> threads, List<Integer> queries, int runs,
         int timeoutSeconds, String out, String dir, List<String> args) {
 
+    /** Which benchmark the options are for: it decides the defaults and which options exist. */
+    private enum Mode { TPCH, PERSISTENCE, FILES }
+
+    /** The file benchmark's generated files stay here between runs (under a folder per scale factor). */
+    static final String FILES_DIR = "bench/target/tpch-files";
+
     /** {@code ./benchmark}: every engine, in memory. */
     static BenchOptions parse(String[] args) {
-        return parse(args, false);
+        return parse(args, Mode.TPCH);
     }
 
     /** {@code ./benchmark-persistence}: the engines that have database files. */
     static BenchOptions parsePersistence(String[] args) {
-        BenchOptions o = parse(args, true);
-        for (Engine e : o.engines()) {
-            if (e.fileExtension == null) throw new IllegalArgumentException(e.label + " has no database file in this benchmark");
-        }
-        return o;
+        return parse(args, Mode.PERSISTENCE);
     }
 
-    private static BenchOptions parse(String[] args, boolean persistence) {
+    /**
+     * {@code ./benchmark-files}: the engines that read CSV and Parquet files themselves. Its
+     * queries are fixed, so {@code queries} is empty; its timeout is longer by default, since it
+     * also bounds an ingest of the whole CSV file.
+     */
+    static BenchOptions parseFiles(String[] args) {
+        return parse(args, Mode.FILES);
+    }
+
+    private static BenchOptions parse(String[] args, Mode mode) {
         double sf = 1;
-        List<Engine> engines = persistence
-                ? Arrays.stream(Engine.values()).filter(e -> e.fileExtension != null).toList()
-                : List.of(Engine.values());
+        List<Engine> engines = switch (mode) {
+            case TPCH -> List.of(Engine.values());
+            case PERSISTENCE -> Arrays.stream(Engine.values()).filter(e -> e.fileExtension != null).toList();
+            case FILES -> List.of(Engine.DUCKDB, Engine.MALLARD);
+        };
         List<Integer> threads = List.of(1, 2);
         List<Integer> queries = new ArrayList<>();
         for (int q = 1; q <= 22; q++) queries.add(q);
         int runs = 5;
-        int timeout = 60;
+        int timeout = mode == Mode.FILES ? 120 : 60;
         String out = "BENCHMARKS.md";
-        String dir = null;
+        String dir = mode == Mode.FILES ? FILES_DIR : null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--sf" -> sf = Double.parseDouble(value);
                 case "--engines" -> engines = list(value).stream().map(s -> Engine.valueOf(s.toUpperCase(Locale.ROOT))).toList();
                 case "--threads" -> threads = list(value).stream().map(Integer::parseInt).toList();
-                case "--queries" -> queries = list(value).stream().map(Integer::parseInt).toList();
+                case "--queries" -> {
+                    if (mode == Mode.FILES) throw new IllegalArgumentException("./benchmark-files always runs its four queries");
+                    queries = list(value).stream().map(Integer::parseInt).toList();
+                }
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--timeout" -> timeout = Integer.parseInt(value);
                 case "--out" -> out = value;
                 case "--dir" -> {
-                    if (!persistence) throw new IllegalArgumentException("--dir is an option of ./benchmark-persistence");
+                    if (mode == Mode.TPCH) throw new IllegalArgumentException("--dir is an option of ./benchmark-persistence and ./benchmark-files");
                     dir = value;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --sf --engines --threads --queries --runs --timeout --out" + (persistence ? " --dir)" : ")"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (options: --sf --engines --threads"
+                        + (mode == Mode.FILES ? "" : " --queries") + " --runs --timeout --out" + (mode == Mode.TPCH ? ")" : " --dir)"));
             }
             i++;
         }
+        for (Engine e : engines) {
+            if (mode == Mode.PERSISTENCE && e.fileExtension == null) {
+                throw new IllegalArgumentException(e.label + " has no database file in this benchmark");
+            }
+            // The row stores have no read_csv or read_parquet; their own CSV readers would be another benchmark.
+            if (mode == Mode.FILES && e != Engine.DUCKDB && e != Engine.MALLARD) {
+                throw new IllegalArgumentException(e.label + " does not read CSV and Parquet files in this benchmark");
+            }
+        }
+        if (mode == Mode.FILES) queries = List.of();
         // DuckDB's answers are the reference: measure it first when it is in the run.
         List<Engine> ordered = new ArrayList<>(engines);
         if (ordered.remove(Engine.DUCKDB)) ordered.add(0, Engine.DUCKDB);

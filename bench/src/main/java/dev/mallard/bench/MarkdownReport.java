@@ -72,8 +72,7 @@ final class MarkdownReport {
         else if (notes.isEmpty()) s.append("Every engine's answer to every query it finished equals DuckDB's.\n\n");
         else {
             s.append("Queries without a time (wrong answer, error, timeout):\n\n");
-            for (String n : notes) s.append("- ").append(n.length() > 400 ? n.substring(0, 400) + "…" : n).append('\n');
-            s.append('\n');
+            ReportFormat.bullets(notes, s);
         }
         return s.toString();
     }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * and close; reopen it several times, timing the connect and the first answer; then run the
  * queries on the reopened file. Mallard's queries also run, interleaved with those, on an
  * in-memory database loaded the same way, so the report can show what reading from a file costs. The report goes between the
- * persistence markers of the output file ({@link PersistenceSection}).
+ * persistence markers of the output file ({@link ReportSection#PERSISTENCE}).
  *
  * <pre>./benchmark-persistence --sf 1 [--engines duckdb,mallard] [--threads 1,2] [--runs 5]
  *              [--queries 1,3,9] [--timeout 60] [--dir DIR] [--out BENCHMARKS.md]</pre>
@@ -67,9 +67,9 @@ public final class PersistenceBenchmark {
         }
         double minutes = (System.nanoTime() - start) / 6e10;
         String section = PersistenceReport.render(b, minutes);
-        PersistenceSection.write(Path.of(options.out()), section);
+        ReportSection.PERSISTENCE.write(Path.of(options.out()), section);
         System.out.println(section);
-        System.out.println("written to " + options.out() + " (between " + PersistenceSection.START + " and " + PersistenceSection.END + ")");
+        System.out.println("written to " + options.out() + " (between " + ReportSection.PERSISTENCE.start() + " and " + ReportSection.PERSISTENCE.end() + ")");
     }
 
     /** Steps 1 to 3 for one engine: load into a fresh file, time the reopens, query the reopened file. */

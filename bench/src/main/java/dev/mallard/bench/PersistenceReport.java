@@ -1,6 +1,10 @@
 package dev.mallard.bench;
 
+import static dev.mallard.bench.ReportFormat.bullets;
+import static dev.mallard.bench.ReportFormat.failures;
+import static dev.mallard.bench.ReportFormat.mib;
 import static dev.mallard.bench.ReportFormat.num;
+import static dev.mallard.bench.ReportFormat.threads;
 import static dev.mallard.bench.ReportFormat.yes;
 
 import dev.mallard.bench.PersistenceBenchmark.FileRun;
@@ -34,7 +38,7 @@ final class PersistenceReport {
                         + "interleaved query by query with the reopened file (never at the same moment), so both meet each query "
                         + "with the same JIT state and background load. Engines run one after another, never concurrently. The files are reopened right after being written, so they sit in the OS page cache: "
                         + "these are warm-cache opens. Written by `./benchmark-persistence`, which replaces only this section; "
-                        + "`./benchmark` keeps it.\n\n");
+                        + "`./benchmark` and `./benchmark-files` keep it.\n\n");
         s.append("### Command and machine\n\n").append(MachineNote.render("./benchmark-persistence " + String.join(" ", o.args()), minutes));
         targets(b, s);
         filesTable(b, s);
@@ -143,8 +147,8 @@ final class PersistenceReport {
 
     private static void checks(PersistenceBenchmark b, StringBuilder s) {
         List<String> notes = new ArrayList<>(b.problems);
-        for (var e : b.files.entrySet()) notes.addAll(failures(e.getKey().label + " reopened", e.getValue().queries()));
-        notes.addAll(failures("Mallard in memory", b.mallardInMemory));
+        for (var e : b.files.entrySet()) notes.addAll(failures(e.getKey().label + " reopened", e.getValue().queries(), q -> "Q" + q));
+        notes.addAll(failures("Mallard in memory", b.mallardInMemory, q -> "Q" + q));
         s.append("### Answer checks and problems\n\n");
         if (!b.files.containsKey(Engine.DUCKDB)) s.append("DuckDB was not in this run, so no answer was checked.\n\n");
         if (notes.isEmpty()) {
@@ -152,23 +156,7 @@ final class PersistenceReport {
                     : "Every open and close succeeded.\n\n");
             return;
         }
-        for (String n : notes) s.append("- ").append(n.length() > 400 ? n.substring(0, 400) + "…" : n).append('\n');
-        s.append('\n');
-    }
-
-    /** A line per query without a time (wrong answer, error, timeout), like the main report's. */
-    private static List<String> failures(String label, Map<Integer, Map<Integer, Cell>> byThreads) {
-        List<String> out = new ArrayList<>();
-        for (var t : byThreads.entrySet()) {
-            for (var q : t.getValue().entrySet()) {
-                Cell c = q.getValue();
-                if (!c.ok()) {
-                    out.add(label + " Q" + q.getKey() + " (" + threads(t.getKey()) + "), " + c.status()
-                            + (c.note() == null ? "" : ": " + c.note().replace('\n', ' ')));
-                }
-            }
-        }
-        return out;
+        bullets(notes, s);
     }
 
     private static String firstRuns(Map<Integer, Cell> cells) {
@@ -185,13 +173,5 @@ final class PersistenceReport {
     private static <T> double median(List<T> values, ToDoubleFunction<T> f) {
         double[] v = values.stream().mapToDouble(f).sorted().toArray();
         return v.length == 0 ? 0 : v[v.length / 2];
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
-    }
-
-    private static String threads(int n) {
-        return n + " thread" + (n == 1 ? "" : "s");
     }
 }

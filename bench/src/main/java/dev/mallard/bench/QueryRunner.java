@@ -34,16 +34,40 @@ final class QueryRunner implements AutoCloseable {
         return stuck;
     }
 
+    /** What runs on the worker: one statement, timed from its start to its answer read in full. */
+    private interface Work {
+        ResultTable apply(Statement st) throws SQLException;
+    }
+
+    /** A query: its result set, read in full. */
     Outcome run(Connection c, String sql, int timeoutSeconds) {
+        return timed(c, timeoutSeconds, st -> {
+            try (ResultSet rs = st.executeQuery(sql)) {
+                return ResultTable.read(rs);
+            }
+        });
+    }
+
+    /**
+     * Any statement (a {@code CREATE TABLE ... AS}, say): its result set if it returns one, else its
+     * update count, since the drivers disagree on which one such statements return.
+     */
+    Outcome execute(Connection c, String sql, int timeoutSeconds) {
+        return timed(c, timeoutSeconds, st -> {
+            if (!st.execute(sql)) return ResultTable.ofUpdateCount(st.getUpdateCount());
+            try (ResultSet rs = st.getResultSet()) {
+                return ResultTable.read(rs);
+            }
+        });
+    }
+
+    private Outcome timed(Connection c, int timeoutSeconds, Work work) {
         Statement[] holder = new Statement[1];
         Future<Outcome> f = worker.submit(() -> {
             try (Statement st = c.createStatement()) {
                 holder[0] = st;
                 long start = System.nanoTime();
-                ResultTable answer;
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    answer = ResultTable.read(rs);
-                }
+                ResultTable answer = work.apply(st);
                 return new Outcome((System.nanoTime() - start) / 1e6, answer, null, false);
             } catch (SQLException e) {
                 return new Outcome(0, null, e.getMessage(), false);

@@ -2,7 +2,6 @@ package dev.mallard.bench;
 
 import dev.mallard.sqllogictest.ResultTable;
 import dev.mallard.tpch.ResultDiff;
-import dev.mallard.tpch.TpchQueries;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,9 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The TPC-H queries as both benchmarks measure them: each query once to warm up and then
- * {@code runs} times, keeping the median, and every answer checked against DuckDB's. The first
- * connection measured on DuckDB supplies the reference answers, so DuckDB goes first in a run.
+ * Queries (TPC-H unless a {@link QuerySet} says otherwise) as the benchmarks measure them: each
+ * query once to warm up and then {@code runs} times, keeping the median, and every answer checked
+ * against DuckDB's. The first connection measured on DuckDB supplies the reference answers, so
+ * DuckDB goes first in a run.
  */
 final class QuerySuite {
 
@@ -36,10 +36,18 @@ final class QuerySuite {
     record Target(Engine engine, String label, Connection connection) {}
 
     private final BenchOptions options;
+    private final QuerySet queries;
     private final Map<Integer, ResultTable> reference = new HashMap<>();
 
+    /** The TPC-H queries the options select. */
     QuerySuite(BenchOptions options) {
+        this(options, QuerySet.tpch(options.queries()));
+    }
+
+    /** Other queries, measured the same way (runs and timeout from the options). */
+    QuerySuite(BenchOptions options, QuerySet queries) {
         this.options = options;
+        this.queries = queries;
     }
 
     /** Runs the selected queries on one database at {@code threads}. */
@@ -59,7 +67,7 @@ final class QuerySuite {
         double[] wall = new double[targets.size()];
         List<Map<Integer, Cell>> cells = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) cells.add(new TreeMap<>());
-        for (int q : options.queries()) {
+        for (int q : queries.ids()) {
             List<Measurement> ms = new ArrayList<>();
             for (Target t : targets) ms.add(new Measurement(t, q, runner));
             // Targets take turns run by run, and the one going first alternates: neither always
@@ -79,7 +87,7 @@ final class QuerySuite {
                 Cell cell = ms.get(i).cell();
                 cells.get(i).put(q, cell);
                 wall[i] += ms.get(i).wall;
-                BenchLog.log("%s threads=%d q%02d %s %.1f ms", targets.get(i).label(), threads, q, cell.status(), cell.medianMs());
+                BenchLog.log("%s threads=%d %s %s %.1f ms", targets.get(i).label(), threads, queries.name(q), cell.status(), cell.medianMs());
             }
         }
         List<Pass> passes = new ArrayList<>();
@@ -104,7 +112,7 @@ final class QuerySuite {
         Measurement(Target target, int q, QueryRunner runner) {
             this.target = target;
             this.runner = runner;
-            this.sql = PeerDialect.rewrite(target.engine(), TpchQueries.sql(q));
+            this.sql = queries.sql(target.engine(), q);
             if (runner.stuck()) {
                 failed = new Cell(0, 0, "skipped", "an earlier query could not be cancelled");
                 return;

@@ -50,8 +50,8 @@ public final class TpchBenchmark {
         long start = System.nanoTime();
         for (Engine e : options.engines()) b.measure(e);
         double minutes = (System.nanoTime() - start) / 6e10;
-        // The persistence benchmark's figures live in the same file; regenerating must not erase them.
-        String report = PersistenceSection.carryOver(MarkdownReport.render(b, minutes), Path.of(options.out()));
+        // The persistence and file benchmarks' figures live in the same file; regenerating must not erase them.
+        String report = ReportSection.carryOver(MarkdownReport.render(b, minutes), Path.of(options.out()));
         Files.writeString(Path.of(options.out()), report);
         System.out.println(report);
         System.out.println("written to " + options.out());

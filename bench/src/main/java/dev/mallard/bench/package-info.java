@@ -1,6 +1,7 @@
 /**
  * The benchmarks: TPC-H on Mallard against DuckDB, H2, HSQLDB and SQLite in memory
- * ({@code ./benchmark}), and TPC-H in database files, reopened, on DuckDB and Mallard
- * ({@code ./benchmark-persistence}); both write BENCHMARKS.md. Not tests.
+ * ({@code ./benchmark}), TPC-H in database files, reopened, on DuckDB and Mallard
+ * ({@code ./benchmark-persistence}), and lineitem as CSV and Parquet files, ingested and queried
+ * in place by DuckDB and Mallard ({@code ./benchmark-files}); all three write BENCHMARKS.md. Not tests.
  */
 package dev.mallard.bench;
