@@ -32,6 +32,13 @@ public final class ClientContext implements AutoCloseable {
         return database;
     }
 
+    /** This connection's tables outside the catalog (rejected rows of file scans). */
+    private final RejectTables sessionTables = new RejectTables();
+
+    RejectTables sessionTables() {
+        return sessionTables;
+    }
+
     Settings settings() {
         return settings;
     }

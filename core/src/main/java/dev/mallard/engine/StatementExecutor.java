@@ -72,7 +72,7 @@ final class StatementExecutor {
 
     BindContext bindContext(String sql, List<Values.Typed> params) {
         return new BindContext(catalog(), params, sql, client.settings().integerDivision(),
-                client.settings().nullOrder(), recursion);
+                client.settings().nullOrder(), recursion, client.sessionTables());
     }
 
     /** The catalog as the running statement's transaction sees it. */

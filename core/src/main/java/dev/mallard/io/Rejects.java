@@ -23,6 +23,39 @@ public interface Rejects {
     void reject(FileInput file, long line, long byteOffset, int column, String columnName, String errorType, String rawLine,
                 String message);
 
+    /** Skips bad rows without keeping them ({@code ignore_errors} alone). */
+    Rejects IGNORE = new Rejects() {
+        @Override
+        public boolean accepts() {
+            return true;
+        }
+
+        @Override
+        public void reject(FileInput file, long line, long byteOffset, int column, String columnName, String errorType, String rawLine,
+                           String message) {
+            // dropped by request
+        }
+    };
+
+    /** Keeps at most {@code limit} rejects (0: all), skipping the rest of the bad rows all the same. */
+    default Rejects limitedTo(long limit) {
+        if (limit <= 0) return this;
+        Rejects all = this;
+        java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
+        return new Rejects() {
+            @Override
+            public boolean accepts() {
+                return all.accepts();
+            }
+
+            @Override
+            public void reject(FileInput file, long line, long byteOffset, int column, String columnName, String errorType, String rawLine,
+                               String message) {
+                if (kept.incrementAndGet() <= limit) all.reject(file, line, byteOffset, column, columnName, errorType, rawLine, message);
+            }
+        };
+    }
+
     /** Rejects nothing: the first bad row fails the read. */
     Rejects NONE = new Rejects() {
         @Override

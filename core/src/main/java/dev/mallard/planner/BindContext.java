@@ -10,7 +10,7 @@ import java.util.List;
  * text (for error excerpts) and the settings that change semantics.
  */
 public record BindContext(CatalogReader catalog, List<Values.Typed> parameters, String sql, boolean integerDivision,
-                          NullOrder nullOrder, RecursiveCteRunner recursion) {
+                          NullOrder nullOrder, RecursiveCteRunner recursion, SessionTables session) {
     /** Where NULLs sort when ORDER BY does not say (the default_null_order setting). */
     public enum NullOrder {
         NULLS_LAST, NULLS_FIRST, NULLS_FIRST_ON_ASC_LAST_ON_DESC, NULLS_LAST_ON_ASC_FIRST_ON_DESC;
@@ -26,17 +26,17 @@ public record BindContext(CatalogReader catalog, List<Values.Typed> parameters, 
     }
 
     public BindContext(CatalogReader catalog, List<Values.Typed> parameters, String sql, boolean integerDivision) {
-        this(catalog, parameters, sql, integerDivision, NullOrder.NULLS_LAST, null);
+        this(catalog, parameters, sql, integerDivision, NullOrder.NULLS_LAST, null, SessionTables.NONE);
     }
 
     /** Same statement and settings, other parameter values (one row of a batch). */
     public BindContext withParameters(List<Values.Typed> values) {
-        return new BindContext(catalog, values, sql, integerDivision, nullOrder, recursion);
+        return new BindContext(catalog, values, sql, integerDivision, nullOrder, recursion, session);
     }
 
     /** Same settings, another statement text (views are bound from their own SQL). */
     public BindContext forSql(String otherSql) {
-        return new BindContext(catalog, List.of(), otherSql, integerDivision, nullOrder, recursion);
+        return new BindContext(catalog, List.of(), otherSql, integerDivision, nullOrder, recursion, session);
     }
 
     boolean nullsFirst(dev.mallard.sql.tree.NullOrdering nulls, boolean ascending) {

@@ -680,6 +680,14 @@ public final class QueryBinder {
             throw MallardException.Catalog.undefinedTable(ctx.at("schema \"" + schema + "\" does not exist", t.position()));
         }
         CatalogEntry entry = ctx.catalog().find(schema, name.last().value());
+        if (entry == null && schema == null && ctx.session().find(name.last().value()) != null) {
+            dev.mallard.function.table.BoundTableFunction rows = ctx.session().find(name.last().value());
+            List<ColumnRef> outs = new ArrayList<>();
+            for (int i = 0; i < rows.columnNames().size(); i++) outs.add(ColumnIds.fresh(rows.columnNames().get(i), rows.columnTypes().get(i)));
+            List<String> names = aliasNames(rows.columnNames(), t.alias(), t.position());
+            return new From(new LogicalPlan.TableFunctionScan(rows, outs),
+                    scopeOf(t.alias() != null ? t.alias().name().value() : rows.name(), names, outs, outer));
+        }
         if (entry == null) {
             List<String> candidates = new ArrayList<>(ctx.catalog().names(schema));
             for (int i = 0; i < visibleCtes; i++) candidates.add(ctes.get(i).definition().name().value());
@@ -846,7 +854,18 @@ public final class QueryBinder {
         if (paths.isEmpty()) throw new MallardException.Binder(ctx.at(name + " needs a file name", tf.position()));
         dev.mallard.function.table.FileScan scan;
         try {
-            scan = dev.mallard.function.table.FileFormats.readFunction(name, paths, new dev.mallard.io.ReadOptions(options));
+            dev.mallard.io.ReadOptions read = new dev.mallard.io.ReadOptions(options);
+            java.util.function.Function<List<String>, dev.mallard.io.Rejects> rejects = null;
+            if (read.bool("store_rejects", false)) {
+                String arguments = tf.arguments().stream().filter(a -> a.name() != null)
+                        .map(a -> a.name().value() + "=" + dev.mallard.sql.tree.SqlFormatter.format(a.value()))
+                        .collect(java.util.stream.Collectors.joining(", "));
+                rejects = files -> ctx.session().rejects(read.string("rejects_table", "reject_errors"),
+                        read.string("rejects_scan", "reject_scans"), files, arguments);
+            } else if (read.bool("ignore_errors", false)) {
+                rejects = files -> dev.mallard.io.Rejects.IGNORE;
+            }
+            scan = dev.mallard.function.table.FileFormats.readFunction(name, paths, read, rejects);
         } catch (MallardException e) {
             throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
         }

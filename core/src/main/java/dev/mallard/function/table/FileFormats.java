@@ -53,23 +53,25 @@ public final class FileFormats {
     }
 
     /** A read function over {@code paths} (names or globs) with its named options. */
-    public static FileScan readFunction(String name, List<String> paths, ReadOptions options) {
+    public static FileScan readFunction(String name, List<String> paths, ReadOptions options,
+                                        java.util.function.Function<List<String>, dev.mallard.io.Rejects> rejectsFor) {
         var fn = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
         ReadOptions all = options;
         for (var implied : fn.getValue().entrySet()) if (!all.has(implied.getKey())) all = all.with(implied.getKey(), implied.getValue());
-        return scan(name.toLowerCase(Locale.ROOT), BY_NAME.get(fn.getKey()), paths, all);
+        return scan(name.toLowerCase(Locale.ROOT), BY_NAME.get(fn.getKey()), paths, all, rejectsFor);
     }
 
     /** {@code FROM 'path'}: the format from the file's extension. */
     public static FileScan fromPath(String path) {
         FileFormat format = byExtension(path);
-        return scan("read_" + format.name(), format, List.of(path), ReadOptions.none());
+        return scan("read_" + format.name(), format, List.of(path), ReadOptions.none(), null);
     }
 
-    private static FileScan scan(String function, FileFormat format, List<String> paths, ReadOptions options) {
+    private static FileScan scan(String function, FileFormat format, List<String> paths, ReadOptions options,
+                                 java.util.function.Function<List<String>, dev.mallard.io.Rejects> rejectsFor) {
         if (paths.isEmpty()) throw MallardException.Data.invalidArgument(function + " needs at least one file name");
         List<FileInput> inputs = FileGlob.expand(paths);
-        return FileScan.bind(function, format, inputs, options);
+        return FileScan.bind(function, format, inputs, options, rejectsFor);
     }
 
     private static FileFormat byExtension(String path) {

@@ -44,7 +44,7 @@ public final class FileScan implements ParallelTableFunction {
 
     /** What every projection of one scan shares. */
     private record Files(String function, FileFormat format, ReadOptions options, List<FileInput> inputs, List<FormatScan> bound,
-                         List<String> fileNames, List<LogicalType> fileTypes, HivePartitions partitions) {}
+                         List<String> fileNames, List<LogicalType> fileTypes, HivePartitions partitions, Rejects rejects) {}
 
     private final Files files;
     private final List<String> names;
@@ -60,10 +60,13 @@ public final class FileScan implements ParallelTableFunction {
 
     /** Options this class takes itself; the rest go to the format. */
     public static final Set<String> SCAN_OPTIONS = Set.of("filename", "union_by_name", "hive_partitioning", "hive_types",
-            "hive_types_autocast");
+            "hive_types_autocast", "rejects_table", "rejects_scan", "rejects_limit");
 
     /** Binds a scan of {@code inputs} (in order, at least one) read by {@code format}. */
-    public static FileScan bind(String function, FileFormat format, List<FileInput> inputs, ReadOptions all) {
+    public static FileScan bind(String function, FileFormat format, List<FileInput> inputs, ReadOptions all,
+                                java.util.function.Function<List<String>, Rejects> rejectsFor) {
+        Rejects rejects = rejectsFor == null ? Rejects.NONE
+                : rejectsFor.apply(inputs.stream().map(FileInput::name).toList()).limitedTo(all.integer("rejects_limit", 0));
         ReadOptions options = all.without(SCAN_OPTIONS);
         boolean unionByName = all.bool("union_by_name", false);
         List<FormatScan> bound = new ArrayList<>();
@@ -96,7 +99,7 @@ public final class FileScan implements ParallelTableFunction {
             default -> throw MallardException.Data.invalidArgument("hive_partitioning takes true, false or auto, got '" + hive + "'");
         };
         HivePartitions partitions = partitioned ? HivePartitions.of(inputs, all.map("hive_types")) : null;
-        Files files = new Files(function, format, options, List.copyOf(inputs), bound, fileNames, fileTypes, partitions);
+        Files files = new Files(function, format, options, List.copyOf(inputs), bound, fileNames, fileTypes, partitions, rejects);
 
         List<String> names = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
@@ -247,7 +250,7 @@ public final class FileScan implements ParallelTableFunction {
                 openFile(kept.get(nextFile++));
             }
             FormatScan.Split split = splits.poll();
-            FormatScan.RowReader reader = current.open(split, currentColumns, currentFilters, Rejects.NONE);
+            FormatScan.RowReader reader = current.open(split, currentColumns, currentFilters, files.rejects());
             open.add(reader);
             return new Piece(ordinal++, new PieceReader(reader, current, currentColumns, currentTarget, currentIndex));
         }
