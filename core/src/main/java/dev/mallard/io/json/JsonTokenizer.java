@@ -481,7 +481,7 @@ final class JsonTokenizer implements AutoCloseable {
     MallardException malformed(String expected) {
         int c = peek();
         long column = consumed + pos - lineStart + 1;
-        String found = c < 0 ? "the end of the file" : c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : String.format("byte 0x%02x", c);
+        String found = c < 0 ? "the end of the file" : c == '\n' || c == '\r' ? "the end of the line" : c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : String.format("byte 0x%02x", c);
         return MallardException.Data.invalidText("malformed JSON in " + file.name() + " at line " + line + ", column " + column
                 + ": expected " + expected + ", found " + found);
     }
