@@ -16,8 +16,10 @@ import java.util.Map;
 
 /**
  * One bound JSON file: the columns found in its sample (or given by the user), and readers that
- * parse it again from the start. JSON cannot be cut at arbitrary bytes (a newline may sit inside
- * a string of a pretty-printed file), so each file is one split.
+ * parse it again. JSON in general cannot be cut at arbitrary bytes (a pretty-printed record spans
+ * lines), so a file is one split, except a plain newline-delimited file: there every record ends
+ * on its line, so it is cut into byte ranges and each range reads the records on the lines that
+ * start in it.
  */
 final class JsonScan implements FormatScan {
     private final FileInput file;
@@ -135,19 +137,74 @@ final class JsonScan implements FormatScan {
         return estimatedRows;
     }
 
+    /** Pieces smaller than this are not worth a thread: parsing 1 MiB takes a few milliseconds. */
+    static final long MIN_SPLIT_BYTES = 1 << 20;
+
     @Override
     public List<Split> splits(int threads, List<TableFilter> filters) {
-        return List.of(new Split(0, 0, file.size()));
+        return splits(threads, MIN_SPLIT_BYTES);
+    }
+
+    /** The file in up to {@code threads} byte ranges of at least {@code minBytes}. */
+    List<Split> splits(int threads, long minBytes) {
+        long size = file.size();
+        long pieces = Math.min(threads, size / Math.max(1, minBytes));
+        if (options.layout() != JsonLayout.NEWLINE_DELIMITED || file.compression() != FileInput.Compression.NONE || pieces < 2) {
+            return List.of(new Split(0, 0, size));
+        }
+        List<Split> splits = new ArrayList<>();
+        for (int i = 0; i < pieces; i++) splits.add(new Split(i, size * i / pieces, size * (i + 1) / pieces));
+        return splits;
     }
 
     @Override
     public RowReader open(Split split, int[] columns, List<TableFilter> filters, Rejects rejects) {
-        return new Reader(columns, rejects);
+        return new Reader(split, columns, rejects);
     }
 
-    /** Parses the file from its start and fills the requested columns, record by record. */
+    /** A tokenizer over {@code split}: the whole stream (decompressed) from 0, or a plain file's bytes from the piece's start. */
+    private JsonTokenizer tokenizer(Split split) {
+        if (split.start() == 0) return new JsonTokenizer(file, file.open(), options.layout());
+        // One byte early, so a piece starting right after a line break reads that line.
+        long from = split.start() - 1;
+        java.nio.channels.FileChannel channel = file.channel();
+        try {
+            channel.position(from);
+        } catch (java.io.IOException e) {
+            try {
+                channel.close();
+            } catch (java.io.IOException ignored) {
+                // the position error is the one to report
+            }
+            throw file.error("cannot read", e);
+        }
+        return new JsonTokenizer(file, java.nio.channels.Channels.newInputStream(channel), options.layout(), from,
+                () -> linesBefore(from));
+    }
+
+    /** Line breaks in the first {@code end} bytes: what a piece starting there adds to its line numbers. */
+    private long linesBefore(long end) {
+        long lines = 0;
+        try (java.io.InputStream in = file.open()) {
+            byte[] buf = new byte[1 << 16];
+            long left = end;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) break;
+                for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
+                left -= n;
+            }
+        } catch (java.io.IOException e) {
+            throw file.error("cannot read", e);
+        }
+        return lines;
+    }
+
+    /** Parses a split and fills the requested columns, record by record. */
     private final class Reader implements RowReader {
         private final JsonTokenizer tok;
+        /** Records on lines starting at or after this offset belong to the next split. */
+        private final long end;
         private final int[] columns;
         /** Output position of each column of the file's schema, by key; absent keys are not read. */
         private final Map<String, Integer> outputOf = new HashMap<>();
@@ -155,12 +212,13 @@ final class JsonScan implements FormatScan {
         private final boolean skipBad;
         private boolean done;
 
-        Reader(int[] columns, Rejects rejects) {
+        Reader(Split split, int[] columns, Rejects rejects) {
+            this.end = split.start() == 0 && split.end() >= file.size() ? Long.MAX_VALUE : split.end();
             this.columns = columns;
             this.rejects = rejects;
             this.skipBad = options.ignoreErrors() || rejects.accepts();
             for (int i = 0; i < columns.length; i++) outputOf.put(names.get(columns[i]), i);
-            this.tok = new JsonTokenizer(file, file.open(), options.layout());
+            this.tok = tokenizer(split);
         }
 
         @Override
@@ -173,13 +231,17 @@ final class JsonScan implements FormatScan {
                 try {
                     v = tok.next();
                 } catch (MallardException.Data e) {
+                    if (tok.valueLineStart() >= end) {
+                        done = true; // the next split's record: it reports the error
+                        break;
+                    }
                     if (skipBad && tok.recover()) {
                         reject(-1, null, "MALFORMED_JSON", "", e.getMessage());
                         continue;
                     }
                     throw e;
                 }
-                if (v == JsonTokenizer.END) {
+                if (v == JsonTokenizer.END || tok.valueLineStart() >= end) {
                     done = true;
                     break;
                 }

@@ -32,8 +32,17 @@ final class JsonTokenizer implements AutoCloseable {
     private long line = 1;
     /** Absolute offset of the first byte of the current line. */
     private long lineStart;
-    /** Where the last value returned by {@link #next()} started. */
-    private long valueLine = 1, valueOffset;
+    /** Where the last value returned by {@link #next()} started, and where its line starts. */
+    private long valueLine = 1, valueOffset, valueLineStart;
+    /**
+     * Lines before the first byte read, for a piece of a file read from its middle: counted only
+     * when a position is reported (an error or a rejected row), since counting means reading
+     * everything before the piece.
+     */
+    private final java.util.function.LongSupplier linesBefore;
+    private long lineBase = -1;
+    /** Whether a top-level value is being parsed (newline-delimited records may not span lines). */
+    private boolean inValue;
     /** Scratch for string and number bytes. */
     private byte[] scratch = new byte[256];
     private int scratchLen;
@@ -47,14 +56,40 @@ final class JsonTokenizer implements AutoCloseable {
     static final Object END = new Object();
 
     JsonTokenizer(FileInput file, InputStream in, JsonLayout layout) {
+        this(file, in, layout, 0, () -> 0);
+    }
+
+    /**
+     * Reads from byte {@code start} of the file, where {@code in} begins; a piece of a
+     * newline-delimited file starting past 0 begins one byte early and skips to the first line
+     * that starts in it (the line cut by {@code start} belongs to the piece before).
+     */
+    JsonTokenizer(FileInput file, InputStream in, JsonLayout layout, long start, java.util.function.LongSupplier linesBefore) {
         this.file = file;
         this.in = in;
         this.layout = layout;
+        this.consumed = start;
+        this.lineStart = start;
+        this.linesBefore = linesBefore;
+        if (start > 0) {
+            state = State.VALUES;
+            recover();
+        }
     }
 
-    /** Line (1-based) where the last value returned by {@link #next()} started. */
+    /** Line (1-based, in the whole file) where the last value returned by {@link #next()} started. */
     long valueLine() {
-        return valueLine;
+        return valueLine + lineBase();
+    }
+
+    /** Offset of the first byte of the line where the last value returned by {@link #next()} started. */
+    long valueLineStart() {
+        return valueLineStart;
+    }
+
+    private long lineBase() {
+        if (lineBase < 0) lineBase = linesBefore.getAsLong();
+        return lineBase;
     }
 
     long valueOffset() {
@@ -139,6 +174,7 @@ final class JsonTokenizer implements AutoCloseable {
     boolean recover() {
         if (state != State.VALUES && state != State.START) return false;
         state = State.VALUES;
+        inValue = false;
         while (true) {
             int c = peek();
             if (c < 0) return true;
@@ -153,8 +189,11 @@ final class JsonTokenizer implements AutoCloseable {
     private Object topValue(int c) {
         valueLine = line;
         valueOffset = consumed + pos;
-        if (c == '{') return record();
-        return value(0);
+        valueLineStart = lineStart;
+        inValue = true;
+        Object v = c == '{' ? record() : value(0);
+        inValue = false;
+        return v;
     }
 
     private JsonRecord record() {
@@ -427,6 +466,10 @@ final class JsonTokenizer implements AutoCloseable {
             if (pos >= limit && !fill()) return -1;
             int c = buf[pos] & 0xff;
             if (c == '\n') {
+                if (inValue && layout == JsonLayout.NEWLINE_DELIMITED) {
+                    throw malformed("the record to end on its line (format 'newline_delimited' reads one record per line; "
+                            + "format 'unstructured' reads records across lines)");
+                }
                 pos++;
                 newLine();
             } else if (c == ' ' || c == '\t' || c == '\r') {
@@ -482,7 +525,8 @@ final class JsonTokenizer implements AutoCloseable {
         int c = peek();
         long column = consumed + pos - lineStart + 1;
         String found = c < 0 ? "the end of the file" : c == '\n' || c == '\r' ? "the end of the line" : c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : String.format("byte 0x%02x", c);
-        return MallardException.Data.invalidText("malformed JSON in " + file.name() + " at line " + line + ", column " + column
+        return MallardException.Data.invalidText("malformed JSON in " + file.name() + " at line " + (line + lineBase()) + ", column "
+                + column
                 + ": expected " + expected + ", found " + found);
     }
 

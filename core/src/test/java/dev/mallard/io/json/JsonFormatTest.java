@@ -4,6 +4,7 @@ import static dev.mallard.io.json.JsonTestFiles.read;
 import static dev.mallard.io.json.JsonTestFiles.row;
 import static dev.mallard.io.json.JsonTestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mallard.io.FileInput;
 import dev.mallard.io.FormatScan;
@@ -62,7 +63,13 @@ class JsonFormatTest {
         String json = "{\"a\": 1}{\"a\": 2}\n{\n \"a\":\n 3\n}  {\"a\":4}";
         assertThat(read(JsonFormat.auto(), write(dir, "u.json", json), Map.of("format", "unstructured")).rows())
                 .containsExactly(row("1"), row("2"), row("3"), row("4"));
-        assertThat(read(JsonFormat.newlineDelimited(), write(dir, "v.json", json), Map.of()).rows()).hasSize(4);
+        // Newline-delimited records may sit back to back on a line, but may not span lines.
+        assertThat(read(JsonFormat.newlineDelimited(), write(dir, "v.json", "{\"a\": 1} {\"a\": 2}\n{\"a\": 3}"), Map.of()).rows())
+                .containsExactly(row("1"), row("2"), row("3"));
+        assertThatThrownBy(() -> read(JsonFormat.newlineDelimited(), write(dir, "w.json", json), Map.of()))
+                .hasMessage("malformed JSON in w.json at line 2, column 2: expected the record to end on its line (format "
+                        + "'newline_delimited' reads one record per line; format 'unstructured' reads records across lines), "
+                        + "found the end of the line");
     }
 
     @Test
