@@ -59,7 +59,8 @@ final class JsonTimeFormat {
             }
             char spec = format.charAt(++f);
             int maxDigits = switch (spec) {
-                case 'Y' -> 7;
+                // Four digits when another number follows at once (%Y%m%d), else up to seven.
+                case 'Y' -> f + 1 < format.length() && format.charAt(f + 1) == '%' ? 4 : 7;
                 case 'j' -> 3;
                 case 'f' -> 6;
                 case 'g' -> 3;
