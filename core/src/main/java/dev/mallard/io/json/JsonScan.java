@@ -25,15 +25,18 @@ final class JsonScan implements FormatScan {
     private final FileInput file;
     private final JsonOptions options;
     private final List<String> names;
+    /** The JSON key of each column: its name, unless that name was taken (SQL names ignore case, JSON keys do not). */
+    private final List<String> keys;
     private final List<LogicalType> types;
     /** Whether rows are the keys of objects (true) or whole values in one column named json (false). */
     private final boolean records;
     private final long estimatedRows;
 
-    private JsonScan(FileInput file, JsonOptions options, List<String> names, List<LogicalType> types, boolean records,
-                     long estimatedRows) {
+    private JsonScan(FileInput file, JsonOptions options, List<String> keys, List<String> names, List<LogicalType> types,
+                     boolean records, long estimatedRows) {
         this.file = file;
         this.options = options;
+        this.keys = List.copyOf(keys);
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
         this.records = records;
@@ -44,11 +47,12 @@ final class JsonScan implements FormatScan {
     static JsonScan bind(FileInput file, JsonOptions options, FormatScan like) {
         if (like != null) {
             boolean records = !(like instanceof JsonScan js) || js.records;
-            return new JsonScan(file, options, like.names(), like.types(), records, -1);
+            List<String> keys = like instanceof JsonScan js ? js.keys : like.names();
+            return new JsonScan(file, options, keys, like.names(), like.types(), records, -1);
         }
         if (options.columns() != null) {
-            return new JsonScan(file, options, new ArrayList<>(options.columns().keySet()), new ArrayList<>(options.columns().values()),
-                    options.records() != Boolean.FALSE, -1);
+            List<String> keys = new ArrayList<>(options.columns().keySet());
+            return new JsonScan(file, options, keys, keys, new ArrayList<>(options.columns().values()), options.records() != Boolean.FALSE, -1);
         }
         return sample(file, options);
     }
@@ -92,13 +96,20 @@ final class JsonScan implements FormatScan {
             }
         }
         List<String> names = new ArrayList<>();
+        List<String> columnKeys = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
         if (records == null || !records) {
             names.add("json");
+            columnKeys.add("json");
             types.add(whole.type());
         } else {
+            java.util.Set<String> taken = new java.util.HashSet<>();
             keys.forEach((k, g) -> {
-                names.add(k);
+                // "a" and "A" are two JSON keys but one SQL name: the later one becomes A_1, as in DuckDB.
+                String name = k;
+                for (int n = 1; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) name = k + "_" + n;
+                names.add(name);
+                columnKeys.add(k);
                 types.add(g.type());
             });
             if (names.isEmpty()) {
@@ -109,7 +120,7 @@ final class JsonScan implements FormatScan {
         long estimate = complete ? count
                 : file.compression() == FileInput.Compression.NONE && count > 0 && lastOffset > 0
                 ? Math.round((double) file.size() * count / lastOffset) : -1;
-        return new JsonScan(file, options, names, types, records == null || records, estimate);
+        return new JsonScan(file, options, columnKeys, names, types, records == null || records, estimate);
     }
 
     static MallardException notAnObject(FileInput file, long line, Object v) {
@@ -217,7 +228,7 @@ final class JsonScan implements FormatScan {
             this.columns = columns;
             this.rejects = rejects;
             this.skipBad = options.ignoreErrors() || rejects.accepts();
-            for (int i = 0; i < columns.length; i++) outputOf.put(names.get(columns[i]), i);
+            for (int i = 0; i < columns.length; i++) outputOf.put(keys.get(columns[i]), i);
             this.tok = tokenizer(split);
         }
 
@@ -279,7 +290,7 @@ final class JsonScan implements FormatScan {
                     + vector.type() + " in " + file.name() + " at line " + tok.valueLine()
                     + " (columns = {...} sets the type; ignore_errors = true skips such records)";
             if (!skipBad) throw MallardException.Data.conversion(message);
-            int column = names.indexOf(key) + 1;
+            int column = keys.indexOf(key) + 1;
             reject(column, key, "CAST", whole instanceof JsonRecord r ? r.toJson() : JsonValues.toJson(whole), message);
             return false;
         }

@@ -62,6 +62,9 @@ final class JsonTypeGuess {
         int end = isoDatePrefix(s);
         if (end < 0) return false;
         if (end < s.length() && s.charAt(end) != 'T' && s.charAt(end) != ' ') return false;
+        // An offset (+02:00, -0500) would be dropped by the TIMESTAMP parser, shifting the instant:
+        // such strings stay text (DuckDB does the same); Z and UTC mean no shift and are fine.
+        if (s.indexOf('+', end) >= 0 || s.indexOf('-', end) >= 0) return false;
         return DateTimes.tryParseTimestamp(s) != DateTimes.INVALID;
     }
 

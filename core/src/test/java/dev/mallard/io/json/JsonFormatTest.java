@@ -170,6 +170,30 @@ class JsonFormatTest {
     }
 
     @Test
+    void timestampsWithAnOffsetStayText() throws IOException {
+        String json = "{\"z\": \"2024-01-01T10:00:00Z\", \"o\": \"2024-01-01 10:00:00+02:00\", \"m\": \"2024-01-01T10:00:00-0500\"}";
+        JsonTestFiles.Table t = read(JsonFormat.auto(), write(dir, "tz.json", json), Map.of());
+        assertThat(t.typeNames()).containsExactly("TIMESTAMP", "VARCHAR", "VARCHAR");
+        assertThat(t.rows()).containsExactly(row("2024-01-01 10:00:00", "2024-01-01 10:00:00+02:00", "2024-01-01T10:00:00-0500"));
+    }
+
+    @Test
+    void keysDifferingOnlyInCaseGetDistinctNames() throws IOException {
+        String json = "{\"a\": 1, \"A\": 2, \"A_1\": 3}\n{\"A\": 4}";
+        JsonTestFiles.Table t = read(JsonFormat.auto(), write(dir, "case.json", json), Map.of());
+        assertThat(t.names()).containsExactly("a", "A_1", "A_1_1");
+        assertThat(t.rows()).containsExactly(row("1", "2", "3"), row(null, "4", null));
+    }
+
+    @Test
+    void emptyFileIsOneEmptyJsonColumn() throws IOException {
+        JsonTestFiles.Table t = read(JsonFormat.auto(), write(dir, "empty.json", "  \n"), Map.of());
+        assertThat(t.names()).containsExactly("json");
+        assertThat(t.rows()).isEmpty();
+        assertThat(t.estimatedRows()).isZero();
+    }
+
+    @Test
     void dateAndTimestampFormats() throws IOException {
         String json = """
                 {"d": "31/01/2024", "ts": "01/31/2024 10:20 PM", "iso": "2024-01-31"}
