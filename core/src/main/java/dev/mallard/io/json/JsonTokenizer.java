@@ -393,6 +393,16 @@ final class JsonTokenizer implements AutoCloseable {
     private String string() {
         pos++; // '"'
         scratchLen = 0;
+        // Fast path: most strings end in the buffer without escapes, and decode straight from it.
+        for (int i = pos; i < limit; i++) {
+            int c = buf[i];
+            if (c == '"') {
+                String fast = new String(buf, pos, i - pos, StandardCharsets.UTF_8);
+                pos = i + 1;
+                return fast;
+            }
+            if (c == '\\' || c >= 0 && c < 0x20) break;
+        }
         StringBuilder sb = null; // only when there are escapes
         while (true) {
             if (pos >= limit && !fill()) throw malformed("'\"' to close a string before the end of the file");
