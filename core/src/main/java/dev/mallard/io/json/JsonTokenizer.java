@@ -394,9 +394,15 @@ final class JsonTokenizer implements AutoCloseable {
         pos++; // '"'
         scratchLen = 0;
         // Fast path: most strings end in the buffer without escapes, and decode straight from it.
+        int high = 0; // negative when a byte >= 0x80 was seen: only then is UTF-8 checked
         for (int i = pos; i < limit; i++) {
             int c = buf[i];
+            high |= c;
             if (c == '"') {
+                if (high < 0) {
+                    int bad = invalidUtf8(buf, pos, i);
+                    if (bad >= 0) throw invalidUnicode(consumed + bad - lineStart + 1);
+                }
                 String fast = new String(buf, pos, i - pos, StandardCharsets.UTF_8);
                 pos = i + 1;
                 return fast;
@@ -419,12 +425,17 @@ final class JsonTokenizer implements AutoCloseable {
                 put(c);
             }
         }
-        if (sb == null) return new String(scratch, 0, scratchLen, StandardCharsets.UTF_8);
+        if (sb == null) {
+            if (invalidUtf8(scratch, 0, scratchLen) >= 0) throw invalidUnicode(consumed + pos - lineStart);
+            return new String(scratch, 0, scratchLen, StandardCharsets.UTF_8);
+        }
         flushScratch(sb);
         return sb.toString();
     }
 
     private void flushScratch(StringBuilder sb) {
+        // The scratch ends at an escape or the closing quote, never inside a character, so it is checked alone.
+        if (invalidUtf8(scratch, 0, scratchLen) >= 0) throw invalidUnicode(consumed + pos - lineStart);
         if (scratchLen > 0) {
             sb.append(new String(scratch, 0, scratchLen, StandardCharsets.UTF_8));
             scratchLen = 0;
@@ -528,6 +539,50 @@ final class JsonTokenizer implements AutoCloseable {
         } catch (IOException e) {
             throw file.error("cannot read", e);
         }
+    }
+
+    /**
+     * The index of the first byte in {@code b[from, to)} that does not belong to a well-formed
+     * UTF-8 character (overlong forms, surrogates and values past U+10FFFF included), or -1.
+     * Java would quietly decode such bytes as U+FFFD; the text would then differ from the file.
+     */
+    static int invalidUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n, min = 0x80, max = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                if (c == 0xE0) min = 0xA0;
+                if (c == 0xED) max = 0x9F;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                if (c == 0xF0) min = 0x90;
+                if (c == 0xF4) max = 0x8F;
+            } else {
+                return i;
+            }
+            if (i + n >= to) return i; // cut short
+            int second = b[i + 1] & 0xff;
+            if (second < min || second > max) return i;
+            for (int k = 2; k <= n; k++) {
+                int cont = b[i + k] & 0xff;
+                if (cont < 0x80 || cont > 0xBF) return i;
+            }
+            i += n + 1;
+        }
+        return -1;
+    }
+
+    private MallardException invalidUnicode(long column) {
+        return MallardException.Data.invalidText("malformed JSON in " + file.name() + " at line " + (line + lineBase()) + ", column "
+                + column + ": invalid UTF-8 in a string");
     }
 
     /** An error naming the file, the position, what was expected and what was found. */

@@ -59,6 +59,33 @@ class JsonErrorsTest {
     }
 
     @Test
+    void invalidUtf8InAStringIsRefused() throws IOException {
+        byte[][] bad = {
+                {(byte) 0xC3},                          // cut short
+                {(byte) 0xC0, (byte) 0xA9},             // overlong
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a UTF-16 surrogate
+                {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+                {(byte) 0x80},                          // a lone continuation byte
+        };
+        for (byte[] b : bad) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes("{\"a\": \"ok\"}\n{\"a\": \"x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(b);
+            out.writeBytes("y\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Path p = dir.resolve("utf.json");
+            java.nio.file.Files.write(p, out.toByteArray());
+            FileInput f = new FileInput("utf.json", p, null, FileInput.Compression.NONE);
+            assertThatThrownBy(() -> read(JsonFormat.auto(), f, Map.of()))
+                    .hasMessage("malformed JSON in utf.json at line 2, column 9: invalid UTF-8 in a string");
+            assertThat(read(JsonFormat.auto(), f, Map.of("ignore_errors", true)).rows()).containsExactly(row("ok"));
+        }
+        // Valid multi-byte characters of every length, also split across escapes.
+        assertThat(JsonTokenizer.invalidUtf8("é日😀".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 9)).isEqualTo(-1);
+        assertThat(read(JsonFormat.auto(), write(dir, "ok.json", "{\"a\": \"é\\n日\\t😀\"}"), Map.of()).rows())
+                .containsExactly(row("é\n日\t😀"));
+    }
+
+    @Test
     void malformedInputIsADataError() throws IOException {
         assertThatThrownBy(() -> read(JsonFormat.auto(), write(dir, "x.json", "{oops}"), Map.of()))
                 .isInstanceOf(MallardException.Data.class);
