@@ -17,8 +17,9 @@ import java.util.Map;
  * @param records        TRUE: each value is an object whose keys are columns; FALSE: each value is
  *                       one row of a single column {@code json}; null: decided by the first value
  * @param columns        the columns and types given by the user (no detection), or null
- * @param maximumDepth   accepted for compatibility; nested values are always kept as JSON text, so
- *                       it only bounds the nesting accepted (-1: the tokenizer's own limit)
+ * @param maximumDepth   accepted for compatibility and checked, but without effect: values nested in
+ *                       a record are always kept as JSON text (there is no STRUCT or LIST type to
+ *                       detect them as), which is what DuckDB gives with maximum_depth = 1
  */
 record JsonOptions(JsonLayout layout, Boolean records, long sampleSize, int maximumDepth, boolean ignoreErrors,
                    JsonTimeFormat dateFormat, JsonTimeFormat timestampFormat, Map<String, LogicalType> columns) {

@@ -96,11 +96,6 @@ final class JsonTokenizer implements AutoCloseable {
         return valueOffset;
     }
 
-    /** Whether the top level turned out to be an array of values. */
-    boolean inArray() {
-        return state == State.ARRAY || state == State.AFTER_ARRAY;
-    }
-
     /**
      * The next top-level value: a {@link JsonRecord} for an object, or a scalar / {@link JsonNested}
      * for anything else; {@link #END} when the input is exhausted.
