@@ -21,17 +21,20 @@ import java.util.List;
  *
  * <p>The result has the input's type, as in DuckDB: integers, dates and timestamps round the
  * interpolated value half to even (C's nearbyint, which DuckDB's cast uses); DECIMAL input, which
- * DuckDB binds to the BIGINT overload, is rounded to whole numbers first and gives BIGINT. Values
- * are held as doubles: exact for integers and timestamps up to 2^53.
+ * DuckDB binds to the BIGINT overload (HUGEINT past 18 digits), is rounded to whole numbers first
+ * and gives BIGINT (DECIMAL(38,0), Mallard's HUGEINT). Values are held as doubles: exact for
+ * integers and timestamps up to 2^53.
  */
 final class ApproxQuantileState implements AggregateState {
     private final LogicalType type;
+    private final LogicalType result;
     private double[][] values = new double[0][];
     private int[] sizes = new int[0];
     private double[] quantiles = new double[0];
 
-    private ApproxQuantileState(LogicalType type) {
+    private ApproxQuantileState(LogicalType type, LogicalType result) {
         this.type = type;
+        this.result = result;
     }
 
     /** The approx_quantile(ANY, DOUBLE) overload for {@code args}; numbers, dates and timestamps only. */
@@ -39,11 +42,11 @@ final class ApproxQuantileState implements AggregateState {
         LogicalType t = args.get(0);
         LogicalType result = switch (t.id()) {
             case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DATE, TIMESTAMP -> t;
-            case DECIMAL -> LogicalType.BIGINT;
+            case DECIMAL -> t.precision() <= LogicalType.MAX_INT64_DECIMAL_PRECISION ? LogicalType.BIGINT : LogicalType.decimal(38, 0);
             default -> throw MallardException.Binder.typeMismatch(name + " is not defined for " + t
                     + ": it takes numbers, dates and timestamps");
         };
-        return new AggregateFunction(name, args, result, () -> new ApproxQuantileState(t));
+        return new AggregateFunction(name, args, result, () -> new ApproxQuantileState(t, result));
     }
 
     @Override
@@ -134,7 +137,11 @@ final class ApproxQuantileState implements AggregateState {
         out.setNull(pos, false);
         switch (type.id()) {
             case TINYINT, SMALLINT, INTEGER, DATE -> out.ints[pos] = (int) Math.rint(r);
-            case BIGINT, TIMESTAMP, DECIMAL -> out.longs[pos] = (long) Math.rint(r);
+            case BIGINT, TIMESTAMP -> out.longs[pos] = (long) Math.rint(r);
+            case DECIMAL -> {
+                if (result.id() == dev.mallard.types.TypeId.BIGINT) out.longs[pos] = (long) Math.rint(r);
+                else DecimalMath.store(out, pos, new BigDecimal(r).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
+            }
             case REAL -> out.doubles[pos] = (float) r;
             case DOUBLE -> out.doubles[pos] = r;
             default -> throw new IllegalStateException("approx_quantile of " + type);
