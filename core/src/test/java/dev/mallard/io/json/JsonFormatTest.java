@@ -258,6 +258,22 @@ class JsonFormatTest {
     }
 
     @Test
+    void zipMember() throws IOException {
+        Path zip = dir.resolve("people.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("other.txt"));
+            out.write("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("p.json"));
+            out.write(("[" + PEOPLE_ND.strip().replace("\n", ",\n") + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        FileInput f = new FileInput("people.zip/p.json", zip, "p.json", FileInput.Compression.ZIP);
+        JsonTestFiles.Table t = read(JsonFormat.auto(), f, Map.of());
+        assertThat(t.rows()).hasSize(4);
+        assertThat(t.rows().get(3)).isEqualTo(row("4", "Di", "100.0", null));
+        assertThat(t.estimatedRows()).isEqualTo(4);
+    }
+
+    @Test
     void sampleSizeLimitsDetectionAndKeysSeenLaterAreIgnored() throws IOException {
         String json = """
                 {"a": 1}
