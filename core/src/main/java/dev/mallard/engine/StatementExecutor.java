@@ -193,7 +193,7 @@ final class StatementExecutor {
             case Explain e -> explain(e, sql, params);
             case Describe d -> describe(d, sql, params);
             case ShowTables s -> showTables(s);
-            case Summarize s -> throw new MallardException.NotImplemented("SUMMARIZE is not supported yet");
+            case Summarize s -> new SummarizeStatement(this).execute(s, sql, params);
             case SetVariable s when s.name().toString().equalsIgnoreCase("memory_limit") -> {
                 String limit = String.valueOf(settingValue(s.value(), sql));
                 database().setMemoryLimit(Settings.memoryLimit(limit));

@@ -114,6 +114,7 @@ public final class AggregateFunctions {
         c.addAggregate("quantile_cont", Signature.of(ANY, DOUBLE), (n, args) -> quantile(n, args, true, null));
         c.addAggregate("quantile_disc", Signature.of(ANY, DOUBLE), (n, args) -> quantile(n, args, false, null));
         c.alias("quantile", "quantile_disc");
+        c.addAggregate("approx_quantile", Signature.of(ANY, DOUBLE), ApproxQuantileState::function);
         c.addAggregate("mode", Signature.of(ANY), (n, args) -> new AggregateFunction(n, args, args.get(0),
                 () -> new HashedState(HashedState.Mode.MODE)));
         fixed(c, "entropy", Signature.of(ANY), D, () -> new HashedState(HashedState.Mode.ENTROPY));
