@@ -26,6 +26,9 @@ public final class FileFormats {
     static {
         WRITERS.put("csv", dev.mallard.io.csv.CsvWriter::create);
         WRITERS.put("json", dev.mallard.io.json.JsonWriter::create);
+        register(dev.mallard.io.json.JsonFormat.auto(), List.of("json", "jsonl", "ndjson"), Map.of(
+                "read_json", Map.of(), "read_json_auto", Map.of(),
+                "read_ndjson", Map.of("format", "newline_delimited"), "read_ndjson_auto", Map.of("format", "newline_delimited")));
     }
 
     private FileFormats() {}

@@ -60,7 +60,7 @@ public final class FileScan implements ParallelTableFunction {
 
     /** Options this class takes itself; the rest go to the format. */
     public static final Set<String> SCAN_OPTIONS = Set.of("filename", "union_by_name", "hive_partitioning", "hive_types",
-            "hive_types_autocast", "rejects_table", "rejects_scan", "rejects_limit");
+            "hive_types_autocast", "rejects_table", "rejects_scan", "rejects_limit", "store_rejects");
 
     /** Binds a scan of {@code inputs} (in order, at least one) read by {@code format}. */
     public static FileScan bind(String function, FileFormat format, List<FileInput> inputs, ReadOptions all,
