@@ -14,7 +14,7 @@ record JsonRecord(List<String> keys, List<Object> values) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) sb.append(',');
-            JsonTokenizer.appendQuoted(sb, keys.get(i));
+            JsonText.appendQuoted(sb, keys.get(i));
             sb.append(':');
             sb.append(JsonValues.toJson(values.get(i)));
         }

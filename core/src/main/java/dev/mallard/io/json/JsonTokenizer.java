@@ -254,7 +254,7 @@ final class JsonTokenizer implements AutoCloseable {
         while (true) {
             if (open == '{') {
                 if (c != '"') throw malformed("a string key or '}' in an object");
-                appendQuoted(sb, string());
+                JsonText.appendQuoted(sb, string());
                 if (skipWhitespace() != ':') throw malformed("':' after an object key");
                 pos++;
                 sb.append(':');
@@ -262,7 +262,7 @@ final class JsonTokenizer implements AutoCloseable {
             }
             switch (c) {
                 case '{', '[' -> nested(sb, depth + 1);
-                case '"' -> appendQuoted(sb, string());
+                case '"' -> JsonText.appendQuoted(sb, string());
                 default -> {
                     Object v = value(depth + 1);
                     sb.append(v == null ? "null" : v instanceof JsonNumber n ? n.text() : v.toString());
@@ -279,28 +279,6 @@ final class JsonTokenizer implements AutoCloseable {
             sb.append(',');
             c = skipWhitespace();
         }
-    }
-
-    /** Appends {@code s} as a JSON string, escaping only what JSON requires. */
-    static void appendQuoted(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (ch < 0x20) sb.append(String.format("\\u%04x", (int) ch));
-                    else sb.append(ch);
-                }
-            }
-        }
-        sb.append('"');
     }
 
     private Object literal(String word, Object value) {

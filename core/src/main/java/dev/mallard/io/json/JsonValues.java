@@ -22,7 +22,7 @@ final class JsonValues {
         if (v == null) return "null";
         if (v instanceof String s) {
             StringBuilder sb = new StringBuilder(s.length() + 2);
-            JsonTokenizer.appendQuoted(sb, s);
+            JsonText.appendQuoted(sb, s);
             return sb.toString();
         }
         return v.toString();
