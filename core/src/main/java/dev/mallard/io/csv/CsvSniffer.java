@@ -224,7 +224,7 @@ final class CsvSniffer {
 
     /**
      * DuckDB's rule: the first row is a header when some column has a type other than VARCHAR that
-     * its first-row value does not fit. When every column is text, a first row of distinct,
+     * its first-row value does not fit, and that value is text (not a wider number or a date). When every column is text, a first row of distinct,
      * non-empty values is taken as names — what files without numbers mostly start with.
      */
     private static boolean looksLikeHeader(List<byte[]> first, List<Boolean> firstNull, List<CsvTypeDetector> detectors,
@@ -237,7 +237,11 @@ final class CsvSniffer {
             allText = false;
             if (firstNull.get(i)) continue;
             byte[] v = first.get(i);
-            if (!d.fits(v, 0, v.length, parser)) return true;
+            if (d.fits(v, 0, v.length, parser)) continue;
+            // A value of another type (2.5 over integers) is data that widens the column, not a name.
+            CsvTypeDetector alone = new CsvTypeDetector(null, null, (byte) '.');
+            alone.add(v, 0, v.length, parser);
+            if (alone.type().id() == TypeId.VARCHAR) return true;
         }
         if (!allText) return false;
         Set<String> seen = new HashSet<>();
