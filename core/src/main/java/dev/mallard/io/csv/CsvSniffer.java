@@ -241,7 +241,9 @@ final class CsvSniffer {
             // A value of another type (2.5 over integers) is data that widens the column, not a name.
             CsvTypeDetector alone = new CsvTypeDetector(null, null, (byte) '.');
             alone.add(v, 0, v.length, parser);
-            if (alone.type().id() == TypeId.VARCHAR) return true;
+            LogicalType own = alone.type(), column = d.type();
+            boolean widens = own.isNumeric() && column.isNumeric() || own.isTemporal() && column.isTemporal();
+            if (!widens) return true;
         }
         if (!allText) return false;
         Set<String> seen = new HashSet<>();
