@@ -369,6 +369,7 @@ final class CsvSniffer {
                 }
             }
         }
+        if (best == null && head.length - bom == 0) return CsvDialect.DEFAULT.withSkip(o.skip != null ? o.skip : 0);
         if (best == null) {
             throw MallardException.Data.invalidText("could not detect the CSV dialect: no delimiter and quote cut the first rows into fields"
                     + " without errors. Fix: set delim, quote and escape, or auto_detect=false");

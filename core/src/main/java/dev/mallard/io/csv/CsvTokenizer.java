@@ -95,6 +95,8 @@ final class CsvTokenizer {
             if (pos >= limit && !fill()) return false;
             int r = parse(pos);
             if (r >= 0) {
+                // A whole row may sit in the buffer and still be too long.
+                if (r - pos > maxLineSize) error = LINE_TOO_LONG;
                 rowStart = pos;
                 rowEnd = r;
                 rowOffset = base + pos;
