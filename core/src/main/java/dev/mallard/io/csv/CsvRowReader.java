@@ -126,7 +126,9 @@ final class CsvRowReader implements FormatScan.RowReader {
             }
             channel.position(start);
             in = Channels.newInputStream(channel);
-            tok = new CsvTokenizer(in, det.dialect(), o.strict, o.maxLineSize, start, -1);
+            // A small split needs no large buffer (tests cut files into many tiny ones); it grows for long rows.
+            int buffer = (int) Math.max(4096, Math.min(1 << 18, split.end() - start + 4096));
+            tok = new CsvTokenizer(in, det.dialect(), o.strict, o.maxLineSize, start, -1, buffer);
         }
     }
 

@@ -24,7 +24,7 @@ final class CsvRowStart {
     static long find(FileChannel ch, long from, long size, CsvDialect d, int columns, boolean ragged) throws IOException {
         if (from <= 0) return 0;
         if (from >= size) return size;
-        int window = 1 << 20;
+        int window = 1 << 13;
         while (true) {
             long winStart = from - 1;
             int len = (int) Math.min(window, size - winStart);
@@ -53,7 +53,7 @@ final class CsvRowStart {
 
     private static boolean plausible(byte[] b, int q, int len, boolean toEnd, CsvDialect d, int columns, boolean ragged)
             throws IOException {
-        CsvTokenizer t = new CsvTokenizer(new ByteArrayInputStream(b, q, len - q), d, true, Integer.MAX_VALUE / 4, 0, -1);
+        CsvTokenizer t = new CsvTokenizer(new ByteArrayInputStream(b, q, len - q), d, true, Integer.MAX_VALUE / 4, 0, -1, len - q + 1);
         t.probe = true;
         int checked = 0;
         while (checked < ROWS_CHECKED && t.next()) {

@@ -55,13 +55,17 @@ final class CsvTokenizer {
     private byte[] unescaped = new byte[64];
 
     CsvTokenizer(InputStream in, CsvDialect d, boolean strict, int maxLineSize, long startOffset, long startLine) {
+        this(in, d, strict, maxLineSize, startOffset, startLine, 1 << 18);
+    }
+
+    CsvTokenizer(InputStream in, CsvDialect d, boolean strict, int maxLineSize, long startOffset, long startLine, int bufferSize) {
         this.in = in;
         this.delim = d.delimiter();
         this.quote = d.quote();
         this.escape = d.escape();
         this.strict = strict;
         this.maxLineSize = maxLineSize;
-        this.buf = new byte[1 << 18];
+        this.buf = new byte[bufferSize];
         this.base = startOffset;
         this.nextLine = startLine;
     }

@@ -47,13 +47,13 @@ class CsvSplitAndCompressionTest {
         Random rnd = new Random(42);
         for (int round = 0; round < 6; round++) {
             StringBuilder sb = new StringBuilder();
-            List<List<Object>> expected = randomFile(rnd, 3000, sb, round % 2 == 0 ? "\n" : "\r\n");
+            List<List<Object>> expected = randomFile(rnd, round == 0 ? 300 : 3000, sb, round % 2 == 0 ? "\n" : "\r\n");
             FileInput f = plain(dir, "r" + round + ".csv", sb.toString());
             CsvFileScan scan = bind(f, ReadOptions.none());
             assertThat(scan.types()).containsExactly(LogicalType.BIGINT, LogicalType.VARCHAR, LogicalType.DOUBLE);
             List<List<Object>> whole = CsvFiles.rows(scan, scan.splitsOfSize(Long.MAX_VALUE / 4), Rejects.NONE);
             assertThat(whole).isEqualTo(expected);
-            for (long size : new long[] {1, 7, 100, 997, 4096, 20_000}) {
+            for (long size : new long[] {round == 0 ? 1 : 37, 101, 997, 4096, 20_000}) {
                 List<FormatScan.Split> splits = scan.splitsOfSize(size);
                 List<List<Object>> parts = CsvFiles.rows(scan, splits, Rejects.NONE);
                 assertThat(parts).as("split size %d of round %d", size, round).isEqualTo(expected);
