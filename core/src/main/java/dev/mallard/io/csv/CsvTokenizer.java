@@ -208,11 +208,19 @@ final class CsvTokenizer {
                     f = 0;
                 }
             } else {
-                while (p < lim) {
-                    byte c = b[p];
-                    if (c == delim || c == '\n' || c == '\r') break;
-                    if (c == quote && probe && quote != 0) error = UNQUOTED_VALUE;
-                    p++;
+                if (probe && quote != 0) {
+                    while (p < lim) {
+                        byte c = b[p];
+                        if (c == delim || c == '\n' || c == '\r') break;
+                        if (c == quote) error = UNQUOTED_VALUE;
+                        p++;
+                    }
+                } else {
+                    while (p < lim) {
+                        byte c = b[p];
+                        if (c == delim || c == '\n' || c == '\r') break;
+                        p++;
+                    }
                 }
                 if (p >= lim && !eof) return more(p);
                 e = p;

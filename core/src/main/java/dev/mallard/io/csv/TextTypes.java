@@ -42,6 +42,17 @@ final class TextTypes {
             s++;
             if (s == e) return fail();
         }
+        if (e - s <= 18) {
+            // Up to 18 digits cannot overflow: no range check per digit.
+            long v = 0;
+            for (int i = s; i < e; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) return fail();
+                v = v * 10 + d;
+            }
+            failed = false;
+            return neg ? -v : v;
+        }
         if (e - s > 19) return fail();
         // Accumulated negatively so that Long.MIN_VALUE fits.
         long acc = 0;
