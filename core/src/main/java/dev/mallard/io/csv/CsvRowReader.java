@@ -141,7 +141,7 @@ final class CsvRowReader implements FormatScan.RowReader {
         int n = 0;
         try {
             while (n < cap) {
-                if (!tok.next() || tok.rowOffset >= end) {
+                if (!tok.next() || tok.rowOffset >= stop()) {
                     done = true;
                     break;
                 }
@@ -154,6 +154,27 @@ final class CsvRowReader implements FormatScan.RowReader {
         out.setCount(n);
         return n > 0;
     }
+
+    /**
+     * Where this split's rows end: the row the next split starts at. It is found the way that split
+     * finds it, but only once this split has read up to its end, so rows between the end and that
+     * start (a bad row the search stepped over) are read here rather than by no split at all.
+     */
+    private long stop() throws IOException {
+        if (tok.rowOffset < end) return end;
+        if (stop < 0) {
+            if (channel == null) {
+                stop = end;
+            } else {
+                long size = channel.size();
+                stop = end >= size ? size
+                        : CsvRowStart.find(channel, end, size, scan.detected.dialect(), fileColumns, !o.strict || o.nullPadding);
+            }
+        }
+        return stop;
+    }
+
+    private long stop = -1;
 
     /** Converts the current row into position {@code n}; false when it was rejected. */
     private boolean readRow(DataChunk out, int n) {

@@ -1,16 +1,23 @@
 package dev.mallard.io.csv;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Finds where the first row after an arbitrary byte offset begins, so a thread can start reading
- * a plain file in its middle. A newline is not enough: it may sit inside a quoted field. So each
- * position after a newline is tried by parsing ahead; it is taken when the next rows all have the
- * file's field count and no quote out of place (DuckDB's approach). A position inside a quoted
- * field soon meets the field's closing quote in an unquoted position, or a row of the wrong width.
+ * Finds where the first row at or after an arbitrary byte offset begins, so a thread can start
+ * reading a plain file in its middle. A newline is not enough: it may sit inside a quoted field.
+ * So each position after a newline is tried by parsing the rows from it (DuckDB's approach): it is
+ * taken when the next rows all have the file's width and no quote out of place. A position inside a quoted field meets the field's closing quote in an unquoted position,
+ * or a row of the wrong width, on its first row.
+ *
+ * <p>Whether a position is taken depends only on the bytes from it on, never on where the search
+ * began. That makes {@code find} agree with itself: the reader of the split before a boundary asks
+ * the same question and reads exactly up to the row the next split starts at, so bad rows near a
+ * boundary, which push the next split's start further, are read (and reported) by the earlier
+ * split instead of being skipped by both. Files with bad rows everywhere are read by fewer
+ * threads, never wrongly.
  */
 final class CsvRowStart {
     private static final int ROWS_CHECKED = 12;
@@ -24,47 +31,77 @@ final class CsvRowStart {
     static long find(FileChannel ch, long from, long size, CsvDialect d, int columns, boolean ragged) throws IOException {
         if (from <= 0) return 0;
         if (from >= size) return size;
-        int window = 1 << 13;
-        while (true) {
-            long winStart = from - 1;
-            int len = (int) Math.min(window, size - winStart);
-            byte[] b = new byte[len];
-            ByteBuffer bb = ByteBuffer.wrap(b);
-            long at = winStart;
-            while (bb.hasRemaining()) {
-                int n = ch.read(bb, at);
-                if (n < 0) break;
-                at += n;
+        byte[] b = new byte[8192];
+        long at = from - 1;
+        byte prev = 0;
+        boolean first = true;
+        while (at < size) {
+            int n = read(ch, at, b, b.length);
+            if (n <= 0) break;
+            for (int i = 0; i < n; i++) {
+                byte c = b[i];
+                if (!first) {
+                    // A row starts after LF, and after a CR not followed by LF.
+                    boolean starts = prev == '\n' || prev == '\r' && c != '\n';
+                    long q = at + i;
+                    if (starts && q >= from && fits(ch, q, size, d, columns, ragged)) return q;
+                }
+                first = false;
+                prev = c;
             }
-            boolean toEnd = winStart + len >= size;
-            for (int q = 1; q < len; q++) {
-                byte prev = b[q - 1];
-                if (prev != '\n' && !(prev == '\r' && b[q] != '\n')) continue;
-                if (plausible(b, q, len, toEnd, d, columns, ragged)) return winStart + q;
-            }
-            if (toEnd) {
-                // A newline as the file's last byte: nothing starts after it.
-                return size;
-            }
-            if (window >= 1 << 28) return size;
-            window *= 4;
+            at += n;
         }
+        return size;
     }
 
-    private static boolean plausible(byte[] b, int q, int len, boolean toEnd, CsvDialect d, int columns, boolean ragged)
-            throws IOException {
-        CsvTokenizer t = new CsvTokenizer(new ByteArrayInputStream(b, q, len - q), d, true, Integer.MAX_VALUE / 4, 0, -1, len - q + 1);
+    private static boolean fits(FileChannel ch, long q, long size, CsvDialect d, int columns, boolean ragged) throws IOException {
+        CsvTokenizer t = new CsvTokenizer(new Positional(ch, q, size), d, true, Integer.MAX_VALUE / 4, q, -1, 4096);
         t.probe = true;
         int checked = 0;
         while (checked < ROWS_CHECKED && t.next()) {
-            boolean complete = t.rowEnd < len - q || toEnd;
-            if (!complete) break; // cut by the window: its width says nothing
-            if (t.error != CsvTokenizer.OK) return false;
-            if (!t.blankRow()) {
-                if (ragged ? t.fieldCount < 1 : t.fieldCount != columns) return false;
-            }
+            boolean ok = t.error == CsvTokenizer.OK && (t.blankRow() || (ragged ? t.fieldCount >= 1 : t.fieldCount == columns));
+            if (!ok) return false;
             checked++;
         }
         return checked > 0;
+    }
+
+    private static int read(FileChannel ch, long at, byte[] b, int len) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
+        int total = 0;
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb, at + total);
+            if (n < 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    /** Reads a channel from an offset by positional reads, leaving the channel's own position alone. */
+    static final class Positional extends InputStream {
+        private final FileChannel ch;
+        private long at;
+        private final long size;
+
+        Positional(FileChannel ch, long at, long size) {
+            this.ch = ch;
+            this.at = at;
+            this.size = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (at >= size) return -1;
+            int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, size - at)), at);
+            if (n <= 0) return -1;
+            at += n;
+            return n;
+        }
     }
 }

@@ -396,33 +396,32 @@ final class CsvSniffer {
             counts.add(t.error != CsvTokenizer.OK ? -1 : t.fieldCount);
         }
         if (counts.isEmpty()) return null;
-        int bestRun = -1, bestSkip = 0, bestCols = 0;
-        int maxSkip = o.skip != null ? o.skip : Math.min(MAX_DETECTED_SKIP, counts.size() - 1);
-        int minSkip = o.skip != null ? o.skip : 0;
-        for (int s = minSkip; s <= maxSkip && s < counts.size(); s++) {
-            int c = counts.get(s);
-            if (c <= 0) continue;
-            int run = 0;
-            for (int i = s; i < counts.size(); i++) {
-                int ci = counts.get(i);
-                if (ci == 0) continue;
-                if (ci != c) {
-                    if (o.nullPadding && ci > 0 && ci < c) {
-                        run++;
-                        continue;
-                    }
-                    break;
-                }
-                run++;
-            }
-            // Same order as between dialects: several columns first, then most rows, then most columns.
+        // The width most rows have (several columns first) is the file's; leading rows of another width
+        // are junk to skip. Later rows of another width are bad rows, which do not move the start.
+        int from = o.skip != null ? o.skip : 0;
+        Map<Integer, Integer> freq = new LinkedHashMap<>();
+        for (int i = from; i < counts.size(); i++) {
+            int c = counts.get(i);
+            if (c > 0) freq.merge(c, 1, Integer::sum);
+        }
+        int bestRun = -1, bestCols = 0;
+        for (var e : freq.entrySet()) {
+            int c = e.getKey(), run = e.getValue();
             boolean better = bestRun < 0 || (c > 1) != (bestCols > 1) ? bestRun < 0 || c > 1
                     : run != bestRun ? run > bestRun : c > bestCols;
             if (better) {
                 bestRun = run;
-                bestSkip = s;
                 bestCols = c;
             }
+        }
+        int bestSkip = from;
+        if (o.skip == null) {
+            while (bestSkip < counts.size() && counts.get(bestSkip) != bestCols) bestSkip++;
+            if (bestSkip > MAX_DETECTED_SKIP) bestSkip = 0;
+        }
+        if (o.nullPadding && bestRun > 0) {
+            // Ragged files: short rows fit too once padded.
+            for (var e : freq.entrySet()) if (e.getKey() < bestCols) bestRun += e.getValue();
         }
         if (bestRun <= 0) return null;
         return new Fit(d.withSkip(bestSkip), bestRun, bestCols, bestSkip);

@@ -212,6 +212,13 @@ class CsvReadTest {
     }
 
     @Test
+    void lineNumbersCountSkippedLinesHeaderAndBom() throws Exception {
+        String text = "\uFEFFtitle line\r\na,b\r\n1,2\r\n\r\n3,x\r\n";
+        assertThatThrownBy(() -> csv(text, "skip", 1L, "header", true, "types", List.of("BIGINT", "BIGINT")))
+                .hasMessageContaining("line 5").hasMessageContaining("column 2 (\"b\")").hasMessageContaining("\"x\"");
+    }
+
+    @Test
     void ignoreErrorsAndRejects() throws Exception {
         String text = "a,b\n1,x\n2\n3,y,z\nq,w\n5,v\n";
         CsvFileScan s = bind(plain(dir, "r.csv", text), opts("types", List.of("BIGINT", "VARCHAR"), "header", true, "store_rejects", true));

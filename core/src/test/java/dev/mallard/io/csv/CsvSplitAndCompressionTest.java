@@ -62,6 +62,31 @@ class CsvSplitAndCompressionTest {
     }
 
     @Test
+    void splitsKeepBadRowsAndStrayQuotesNearTheirStart() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b,c\n");
+        List<List<Object>> expected = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            if (i % 50 == 7) {
+                sb.append(i).append(",short\n"); // ragged: rejected
+            } else if (i % 50 == 9) {
+                sb.append(i).append(",5'10\",x\n"); // a quote inside an unquoted value
+                expected.add(row((long) i, "5'10\"", "x"));
+            } else {
+                sb.append(i).append(",v").append(i).append(",w\n");
+                expected.add(row((long) i, "v" + i, "w"));
+            }
+        }
+        FileInput f = plain(dir, "bad.csv", sb.toString());
+        CsvFileScan scan = bind(f, opts("header", true, "delim", ",", "quote", "\"", "types", List.of("BIGINT", "VARCHAR", "VARCHAR"),
+                "store_rejects", true));
+        for (long size : new long[] {1L << 30, 64, 333, 2048}) {
+            CsvFiles.Collected rejects = new CsvFiles.Collected();
+            assertThat(CsvFiles.rows(scan, scan.splitsOfSize(size), rejects)).as("split size %d", size).isEqualTo(expected);
+            assertThat(rejects.rows).hasSize(40);
+        }
+    }
+
+    @Test
     void splitsOfLargeFilesCoverEachThread() throws Exception {
         StringBuilder sb = new StringBuilder("a,b\n");
         for (int i = 0; i < 1_500_000; i++) sb.append(i).append(",").append(i * 3).append('\n');
