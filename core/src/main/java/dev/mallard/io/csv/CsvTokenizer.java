@@ -99,6 +99,7 @@ final class CsvTokenizer {
             if (pos >= limit && !fill()) return false;
             int r = parse(pos);
             if (r >= 0) {
+                cutRow = null;
                 // A whole row may sit in the buffer and still be too long.
                 if (r - pos > maxLineSize) error = LINE_TOO_LONG;
                 rowStart = pos;
@@ -112,12 +113,12 @@ final class CsvTokenizer {
             if (r == -2) {
                 // Too long: report it as a row with that error and go on after its end, if any.
                 error = LINE_TOO_LONG;
-                rowStart = pos;
-                rowEnd = limit;
                 rowOffset = base + pos;
                 rowLine = nextLine;
                 fieldCount = 0;
+                cutRow = new String(buf, pos, Math.min(limit - pos, 10_000), java.nio.charset.StandardCharsets.UTF_8);
                 skipLongRow();
+                rowStart = rowEnd = pos;
                 return true;
             }
             if (!fill()) {
@@ -313,8 +314,12 @@ final class CsvTokenizer {
         return fieldCount == 1 && starts[0] == ends[0] && flags[0] == 0 && error == OK;
     }
 
+    /** The start of a row too long to buffer, which was skipped. */
+    private String cutRow;
+
     /** The current row as text, for errors and rejects; cut when very long. */
     String rowText() {
+        if (cutRow != null) return cutRow;
         int e = rowEnd;
         while (e > rowStart && (buf[e - 1] == '\n' || buf[e - 1] == '\r')) e--;
         int n = Math.min(e - rowStart, 10_000);

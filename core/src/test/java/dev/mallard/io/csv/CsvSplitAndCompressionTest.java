@@ -141,6 +141,20 @@ class CsvSplitAndCompressionTest {
     }
 
     @Test
+    void rowsLongerThanTheBufferAndTheLimitAreRejectedWhileStreaming() throws Exception {
+        String text = "a,b\n1,ok\n2," + "x".repeat(600_000) + "\n3,short\n";
+        FileInput gz = CsvFiles.gzip(dir, "long.csv.gz", text);
+        CsvFileScan scan = bind(gz, opts("header", true, "types", List.of("BIGINT", "VARCHAR"), "max_line_size", 100_000L,
+                "store_rejects", true));
+        CsvFiles.Collected rejects = new CsvFiles.Collected();
+        assertThat(CsvFiles.rows(scan, scan.splits(1, List.of()), rejects)).containsExactly(row(1L, "ok"), row(3L, "short"));
+        assertThat(rejects.rows).hasSize(1);
+        assertThat(rejects.rows.get(0)).startsWith("LINE_SIZE_OVER_MAXIMUM|3|-1|null|2,xxxx");
+        assertThatThrownBy(() -> CsvFiles.read(gz, opts("header", true, "types", List.of("BIGINT", "VARCHAR"), "max_line_size", 100_000L)))
+                .hasMessageContaining("long.csv.gz at line 3").hasMessageContaining("max_line_size=100000");
+    }
+
+    @Test
     void truncatedGzipIsAClearError() throws Exception {
         StringBuilder sb = new StringBuilder("a,b\n");
         for (int i = 0; i < 200_000; i++) sb.append(i).append(',').append(i).append('\n');
