@@ -227,9 +227,25 @@ final class TextTypes {
         int day = 0, ds = i;
         while (i < e && i - ds < 2 && b[i] >= '0' && b[i] <= '9') day = day * 10 + (b[i++] - '0');
         if (i == ds) return DateTimes.INVALID;
-        if (month < 1 || month > 12 || day < 1 || day > DateTimes.daysInMonth(year, month)) return DateTimes.INVALID;
         pos = i;
-        return DateTimes.daysFromCivil(year, month, day);
+        return days(year, month, day);
+    }
+
+    /** The month last converted: dates in files come in runs of the same month, and the civil-calendar math is not free. */
+    private long cachedYear = Long.MIN_VALUE;
+    private int cachedMonth, cachedMonthLength;
+    private long cachedFirstDay;
+
+    private long days(long year, int month, int day) {
+        if (year != cachedYear || month != cachedMonth) {
+            if (month < 1 || month > 12) return DateTimes.INVALID;
+            cachedYear = year;
+            cachedMonth = month;
+            cachedMonthLength = DateTimes.daysInMonth(year, month);
+            cachedFirstDay = DateTimes.daysFromCivil(year, month, 1);
+        }
+        if (day < 1 || day > cachedMonthLength) return DateTimes.INVALID;
+        return cachedFirstDay + day - 1;
     }
 
     /**
