@@ -80,7 +80,9 @@ final class CsvTypeDetector {
             CsvDateFormat f = formats.get(i);
             long v;
             if (f.pattern().equals(ISO_DATE) && !timestamp) v = p.isoDate(b, s, e);
-            else if (f.pattern().equals(ISO_TIMESTAMP) && timestamp) v = p.isoTimestamp(b, s, e, true);
+            // A date alone fits ISO timestamps: a column mixing dates and timestamps is TIMESTAMP, as in DuckDB
+            // (a column of dates only stops at DATE, which comes first).
+            else if (f.pattern().equals(ISO_TIMESTAMP) && timestamp) v = p.isoTimestamp(b, s, e, false);
             else v = timestamp ? f.parseTimestamp(b, s, e) : f.parseDate(b, s, e);
             if (v != DateTimes.INVALID && (!timestamp || f.hasTime()) && (timestamp || !f.hasTime())) {
                 ok[i] = true;

@@ -138,6 +138,16 @@ class CsvSnifferTest {
     }
 
     @Test
+    void datesMixedWithTimestampsAreTimestamps() throws Exception {
+        CsvSniffResult r = sniff("t,n\n2020-01-01,1\n2020-01-02 10:30:00,2\n");
+        assertThat(r.types()).containsExactly(LogicalType.TIMESTAMP, LogicalType.BIGINT);
+        List<List<Object>> rows = read(plain(dir, "m.csv", "t,n\n2020-01-01,1\n2020-01-02 10:30:00,2\n"), ReadOptions.none());
+        long day = DateTimes.daysFromCivil(2020, 1, 1) * DateTimes.MICROS_PER_DAY;
+        assertThat(rows).containsExactly(row(day, 1L), row(day + DateTimes.MICROS_PER_DAY + 10 * DateTimes.MICROS_PER_HOUR
+                + 30 * DateTimes.MICROS_PER_MINUTE, 2L));
+    }
+
+    @Test
     void crlfAndCrNewLinesAndBom() throws Exception {
         assertThat(sniff("a,b\r\n1,2\r\n").newLine()).isEqualTo("\r\n");
         assertThat(sniff("a,b\r1,2\r3,4").newLine()).isEqualTo("\r");
