@@ -178,15 +178,15 @@ final class CsvRowReader implements FormatScan.RowReader {
 
     /** Converts the current row into position {@code n}; false when it was rejected. */
     private boolean readRow(DataChunk out, int n) {
-        if (tok.error != CsvTokenizer.OK) return structureError(out, n);
+        if (tok.error != CsvTokenizer.OK) return structureError(n);
         int fc = tok.fieldCount;
         if (fc != fileColumns) {
             if (fc < fileColumns && !o.nullPadding) {
-                return reject(out, n, -1, "MISSING_COLUMNS", "expected " + fileColumns + " fields but found " + fc,
+                return reject(n, -1, "MISSING_COLUMNS", "expected " + fileColumns + " fields but found " + fc,
                         "null_padding=true reads the missing fields as NULL, or ignore_errors=true skips such rows");
             }
             if (fc > fileColumns && o.strict) {
-                return reject(out, n, -1, "TOO_MANY_COLUMNS", "expected " + fileColumns + " fields but found " + fc,
+                return reject(n, -1, "TOO_MANY_COLUMNS", "expected " + fileColumns + " fields but found " + fc,
                         "strict_mode=false drops the extra fields, or ignore_errors=true skips such rows");
             }
         }
@@ -241,7 +241,7 @@ final class CsvRowReader implements FormatScan.RowReader {
             case K_VARCHAR -> {
                 String str = text(b, s, e);
                 if (str == null) {
-                    return reject(v, n, i, "INVALID_UNICODE", "invalid UTF-8 in the value",
+                    return reject(n, i, "INVALID_UNICODE", "invalid UTF-8 in the value",
                             "convert the file to UTF-8, or ignore_errors=true skips such rows");
                 }
                 v.strings[n] = str;
@@ -354,23 +354,20 @@ final class CsvRowReader implements FormatScan.RowReader {
         String fix = "set types={'" + name.replace("'", "''") + "': 'VARCHAR'} (or another type every value fits)"
                 + (t.isTemporal() ? ", set " + (t.id() == TypeId.DATE ? "dateformat" : "timestampformat") + " to the values' format" : "")
                 + ", or ignore_errors=true skips such rows";
-        return reject(v, n, i, "CAST", "could not convert \"" + value + "\" to " + t + fmt, fix);
+        return reject(n, i, "CAST", "could not convert \"" + value + "\" to " + t + fmt, fix);
     }
 
-    private boolean reject(Vector v, int n, int column, String type, String what, String fix) {
-        return reject((DataChunk) null, n, column, type, what, fix);
-    }
-
+    /** The chunk being filled, whose row position a rejected row must leave clean. */
     private DataChunk current;
 
-    private boolean structureError(DataChunk out, int n) {
+    private boolean structureError(int n) {
         return switch (tok.error) {
-            case CsvTokenizer.UNTERMINATED_QUOTE -> reject(out, n, -1, "UNTERMINATED_QUOTE",
+            case CsvTokenizer.UNTERMINATED_QUOTE -> reject(n, -1, "UNTERMINATED_QUOTE",
                     "a quoted field is not closed before the end of the file",
                     "check the quote and escape options, or ignore_errors=true skips such rows");
-            case CsvTokenizer.UNQUOTED_VALUE -> reject(out, n, -1, "UNQUOTED_VALUE", "a quoted field has text after its closing quote",
+            case CsvTokenizer.UNQUOTED_VALUE -> reject(n, -1, "UNQUOTED_VALUE", "a quoted field has text after its closing quote",
                     "check the quote and escape options, strict_mode=false keeps such values as written, or ignore_errors=true skips such rows");
-            default -> reject(out, n, -1, "LINE_SIZE_OVER_MAXIMUM", "the row is longer than max_line_size=" + o.maxLineSize + " bytes",
+            default -> reject(n, -1, "LINE_SIZE_OVER_MAXIMUM", "the row is longer than max_line_size=" + o.maxLineSize + " bytes",
                     "raise max_line_size, or ignore_errors=true skips such rows");
         };
     }
@@ -380,8 +377,7 @@ final class CsvRowReader implements FormatScan.RowReader {
      * {@code n} may hold NULL marks from the row's earlier fields; they are cleared so the next
      * row written there starts clean.
      */
-    private boolean reject(DataChunk out, int n, int column, String type, String what, String fix) {
-        if (out != null) current = out;
+    private boolean reject(int n, int column, String type, String what, String fix) {
         long line = tok.rowLine;
         long offset = tok.rowOffset;
         String where = line >= 0 ? "line " + line : "the row at byte offset " + offset;
@@ -393,9 +389,7 @@ final class CsvRowReader implements FormatScan.RowReader {
         } else if (!o.lenient()) {
             throw type.equals("CAST") ? MallardException.Data.conversion(message) : MallardException.Data.invalidText(message);
         }
-        if (current != null) {
-            for (int k = 0; k < current.columnCount(); k++) current.column(k).setNull(n, false);
-        }
+        for (int k = 0; k < current.columnCount(); k++) current.column(k).setNull(n, false);
         return false;
     }
 
