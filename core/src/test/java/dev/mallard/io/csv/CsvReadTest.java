@@ -175,6 +175,8 @@ class CsvReadTest {
         assertThatThrownBy(() -> csv("a\n1\n", "types", List.of("BIGINTT"))).hasMessageContaining("BIGINTT");
         assertThatThrownBy(() -> csv("a\n1\n", "header", "maybe")).hasMessageContaining("true or false");
         assertThatThrownBy(() -> csv("a\n1\n", "sample_size", 0L)).hasMessageContaining("sample_size");
+        assertThatThrownBy(() -> csv("a\n1\n", "encoding", "latin-1")).hasMessageContaining("latin-1");
+        assertThat(csv("a\n1\n", "encoding", "UTF-8")).containsExactly(row(1L));
     }
 
     @Test
