@@ -55,6 +55,16 @@ public final class CsvFileScan implements FormatScan {
         return f == null ? null : f.pattern();
     }
 
+    /** ignore_errors=true: bad rows are skipped (kept in the rejects passed to {@link #open} when it accepts them). */
+    public boolean ignoreErrors() {
+        return options.ignoreErrors;
+    }
+
+    /** store_rejects=true (or rejects_table / rejects_scan given): the caller should pass a {@link Rejects} that keeps rows. */
+    public boolean storeRejects() {
+        return options.storeRejects;
+    }
+
     @Override
     public long estimatedRows() {
         return detected.estimatedRows();
