@@ -21,6 +21,12 @@ import java.nio.channels.FileChannel;
  */
 final class CsvRowStart {
     private static final int ROWS_CHECKED = 12;
+    /**
+     * A probe from inside a quoted field may see the rest of the file as one quoted field; it gives
+     * up past this many bytes so that each try stays cheap. A real row that long is then never a
+     * split's start, and the split before reads on through it.
+     */
+    private static final int PROBE_LIMIT = 1 << 20;
 
     private CsvRowStart() {}
 
@@ -55,7 +61,7 @@ final class CsvRowStart {
     }
 
     private static boolean fits(FileChannel ch, long q, long size, CsvDialect d, int columns, boolean ragged) throws IOException {
-        CsvTokenizer t = new CsvTokenizer(new Positional(ch, q, size), d, true, Integer.MAX_VALUE / 4, q, -1, 4096);
+        CsvTokenizer t = new CsvTokenizer(new Positional(ch, q, size), d, true, PROBE_LIMIT, q, -1, 4096);
         t.probe = true;
         int checked = 0;
         while (checked < ROWS_CHECKED && t.next()) {
