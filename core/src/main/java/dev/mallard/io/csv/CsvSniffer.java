@@ -259,9 +259,12 @@ final class CsvSniffer {
     static List<String> names(List<String> headerNames, boolean header, CsvOptions o) {
         int columns = headerNames.size();
         List<String> names = new ArrayList<>();
+        // DuckDB pads generated names to one width (column00 .. column11) so that they sort in order.
+        int width = Integer.toString(Math.max(0, columns - 1)).length();
         for (int i = 0; i < columns; i++) {
             String n = header ? headerNames.get(i) : "";
-            names.add(n.isEmpty() ? "column" + i : n);
+            String number = Integer.toString(i);
+            names.add(n.isEmpty() ? "column" + "0".repeat(width - number.length()) + number : n);
         }
         if (o.columns != null) {
             names = new ArrayList<>(o.columns.keySet());

@@ -73,6 +73,8 @@ class CsvSnifferTest {
         assertThat(r.hasHeader()).isFalse();
         assertThat(r.names()).containsExactly("column0", "column1", "column2");
         assertThat(r.types()).containsExactly(LogicalType.BIGINT, LogicalType.DOUBLE, LogicalType.VARCHAR);
+        CsvSniffResult wide = sniff("1,2,3,4,5,6,7,8,9,10,11\n1,2,3,4,5,6,7,8,9,10,11\n");
+        assertThat(wide.names()).startsWith("column00", "column01").endsWith("column10");
     }
 
     @Test
