@@ -1,6 +1,5 @@
 package dev.mallard.io.csv;
 
-import dev.mallard.MallardException;
 import dev.mallard.io.FileInput;
 import dev.mallard.planner.NameSuggestions;
 import dev.mallard.types.LogicalType;
@@ -372,10 +371,11 @@ final class CsvSniffer {
                 }
             }
         }
-        if (best == null && head.length - bom == 0) return CsvDialect.DEFAULT.withSkip(o.skip != null ? o.skip : 0);
         if (best == null) {
-            throw MallardException.Data.invalidText("could not detect the CSV dialect: no delimiter and quote cut the first rows into fields"
-                    + " without errors. Fix: set delim, quote and escape, or auto_detect=false");
+            // Nothing to judge by: an empty file, or a first row longer than the head sample. The given
+            // options or the conventional dialect then; a wrong guess fails the read with a clear row error.
+            CsvDialect g = givenDialect(o);
+            return g.withSkip(o.skip != null ? o.skip : 0);
         }
         CsvDialect d = best.dialect;
         if (best.columns == 1 && o.delimiter == null) {

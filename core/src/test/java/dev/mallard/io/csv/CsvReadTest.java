@@ -59,6 +59,14 @@ class CsvReadTest {
     }
 
     @Test
+    void firstRowLongerThanTheSniffSample() throws Exception {
+        String big = "y".repeat(1_200_000);
+        assertThat(csv("a,b\n1," + big + "\n", "header", true, "types", List.of("BIGINT", "VARCHAR"), "max_line_size", 5_000_000L))
+                .containsExactly(row(1L, big));
+        assertThat(csv(big + ",x\n", "max_line_size", 5_000_000L, "header", false)).containsExactly(row(big, "x"));
+    }
+
+    @Test
     void valuesConvertToEveryType() throws Exception {
         String text = "i,d,b,dt,ts,s\n-9223372036854775808,-1.25e-3,TRUE,2024-02-29,2024-02-29 13:14:15.123456,héllo\n"
                 + "9223372036854775807,0.1,false,1970-01-01,1970-01-01T00:00:00Z,\"\"\n";
