@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class CsvRowReader implements FormatScan.RowReader {
     private static final int K_VARCHAR = 0, K_BIGINT = 1, K_INT = 2, K_DOUBLE = 3, K_REAL = 4, K_BOOL = 5, K_DATE = 6,
-            K_TIMESTAMP = 7, K_CAST = 8;
+            K_TIMESTAMP = 7, K_CAST = 8, K_DECIMAL = 9;
 
     private final CsvFileScan scan;
     private final FileInput file;
@@ -99,6 +99,7 @@ final class CsvRowReader implements FormatScan.RowReader {
             case BOOLEAN -> K_BOOL;
             case DATE -> K_DATE;
             case TIMESTAMP -> K_TIMESTAMP;
+            case DECIMAL -> t.precision() <= LogicalType.MAX_INT64_DECIMAL_PRECISION ? K_DECIMAL : K_CAST;
             default -> K_CAST;
         };
     }
@@ -275,6 +276,16 @@ final class CsvRowReader implements FormatScan.RowReader {
                     x = (Double) o2;
                 }
                 v.doubles[n] = kind[i] == K_REAL ? (float) x : x;
+                return true;
+            }
+            case K_DECIMAL -> {
+                long x = p.parseDecimal(b, s, e, types[i].precision(), types[i].scale(), o.decimalSeparator);
+                if (p.failed) {
+                    Object o2 = slow(b, s, e, i);
+                    if (o2 == null) return castError(v, n, i, b, s, e);
+                    x = ((Number) o2).longValue();
+                }
+                v.longs[n] = x;
                 return true;
             }
             case K_BOOL -> {

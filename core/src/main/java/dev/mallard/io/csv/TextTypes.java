@@ -157,6 +157,51 @@ final class TextTypes {
         return 0;
     }
 
+    /**
+     * A decimal as its unscaled value at {@code scale} (precision up to 18), rounded half away
+     * from zero like CAST; plain {@code [sign]digits[point digits]} only, the rest fails here and
+     * goes to {@link #castText}.
+     */
+    long parseDecimal(byte[] b, int s, int e, int precision, int scale, byte point) {
+        while (s < e && isSpace(b[s])) s++;
+        while (e > s && isSpace(b[e - 1])) e--;
+        int i = s;
+        boolean neg = false;
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            neg = b[i] == '-';
+            i++;
+        }
+        long unscaled = 0;
+        int fraction = 0, digits = 0;
+        boolean seenPoint = false, roundUp = false, dropped = false;
+        for (; i < e; i++) {
+            byte c = b[i];
+            if (c == point && !seenPoint) {
+                seenPoint = true;
+                continue;
+            }
+            if (c < '0' || c > '9') return fail();
+            digits++;
+            if (seenPoint && fraction == scale) {
+                if (!dropped) roundUp = c >= '5';
+                dropped = true;
+                continue;
+            }
+            if (seenPoint) fraction++;
+            if (unscaled > (Long.MAX_VALUE - 9) / 10) return fail();
+            unscaled = unscaled * 10 + (c - '0');
+        }
+        if (digits == 0) return fail();
+        for (int k = fraction; k < scale; k++) {
+            if (unscaled > Long.MAX_VALUE / 10) return fail();
+            unscaled *= 10;
+        }
+        if (roundUp) unscaled++;
+        if (!dev.mallard.function.DecimalMath.fits(unscaled, precision)) return fail();
+        failed = false;
+        return neg ? -unscaled : unscaled;
+    }
+
     /** true/false/t/f in any case: what the sniffer calls BOOLEAN (0 and 1 stay numbers, as in DuckDB). */
     boolean parseBoolStrict(byte[] b, int s, int e) {
         while (s < e && isSpace(b[s])) s++;

@@ -197,6 +197,16 @@ class CsvReadTest {
     }
 
     @Test
+    void decimals() throws Exception {
+        assertThat(csv("a\n1.25\n-1.255\n+3\n.5\n1e2\n", "types", List.of("DECIMAL(8,2)")))
+                .containsExactly(row(125L), row(-126L), row(300L), row(50L), row(10000L));
+        assertThat(csv("a;b\n1,5;x\n", "delim", ";", "decimal_separator", ",", "types", List.of("DECIMAL(4,1)")))
+                .containsExactly(row(15L, "x"));
+        assertThatThrownBy(() -> csv("a\n123456.7\n", "types", List.of("DECIMAL(4,1)")))
+                .hasMessageContaining("\"123456.7\" to DECIMAL(4,1)");
+    }
+
+    @Test
     void badValueErrorNamesFileLineColumnTypeTextAndFix() throws Exception {
         String text = "id,amount\n1,10\n2,\"ab\ncd\"\n3,x\n";
         assertThatThrownBy(() -> csv(text, "types", Map.of("amount", "BIGINT")))
