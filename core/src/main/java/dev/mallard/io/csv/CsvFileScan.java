@@ -173,6 +173,18 @@ public final class CsvFileScan implements FormatScan {
                     line = t.nextLine();
                 }
             }
+            if (!d.header() && options.strict && !options.nullPadding) {
+                // No names to compare: the width of the first row says whether the file fits at all.
+                boolean any;
+                do {
+                    any = t.next();
+                } while (any && t.blankRow() && first.fileColumns() > 1);
+                if (any && t.error == CsvTokenizer.OK && t.fieldCount != first.fileColumns()) {
+                    throw MallardException.Data.invalidText("CSV file " + file.name() + " has " + t.fieldCount + " columns but "
+                            + like.file().name() + ", the first file of this scan, has " + first.fileColumns()
+                            + ". Fix: read the files separately, or use union_by_name=true to match columns by name");
+                }
+            }
             long size = file.size();
             long est = first.estimatedRows() <= 0 || like.file().size() <= 0 ? -1
                     : (long) ((double) first.estimatedRows() * size / like.file().size());

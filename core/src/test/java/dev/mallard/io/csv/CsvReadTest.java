@@ -314,5 +314,10 @@ class CsvReadTest {
         assertThat(CsvFiles.rows(second)).containsExactly(row(2L, date(2021, 1, 1)), row(3L, date(2022, 1, 1)));
         assertThatThrownBy(() -> CsvFormat.INSTANCE.bind(bad, ReadOptions.none(), first))
                 .hasMessageContaining("c.csv").hasMessageContaining("(x, z)").hasMessageContaining("a.csv");
+        CsvFileScan noHeader = bind(plain(dir, "d.csv", "1,2\n3,4\n"), ReadOptions.none());
+        assertThat(CsvFiles.rows(CsvFormat.INSTANCE.bind(plain(dir, "e.csv", "5,6\n"), ReadOptions.none(), noHeader)))
+                .containsExactly(row(5L, 6L));
+        assertThatThrownBy(() -> CsvFormat.INSTANCE.bind(plain(dir, "g.csv", "5,6,7\n"), ReadOptions.none(), noHeader))
+                .hasMessageContaining("g.csv has 3 columns").hasMessageContaining("d.csv");
     }
 }
