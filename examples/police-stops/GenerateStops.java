@@ -51,7 +51,7 @@ public final class GenerateStops {
             String district = "Zone " + "KXX".charAt(r.nextInt(3)) + (1 + r.nextInt(4));
             sb.append(date).append(',').append(String.format("%02d:%02d", minute / 60, minute % 60)).append(",,");
             if (r.nextDouble() < 0.056) { // no driver details were recorded for this stop
-                sb.append(",,,,,,,,,,,,,").append(district).append('\n');
+                sb.append(",,,,,,,,,,,,").append(district).append('\n');
                 continue;
             }
             boolean male = r.nextDouble() < 0.73;
@@ -66,7 +66,9 @@ public final class GenerateStops {
             boolean drugs = searched ? r.nextDouble() < 0.25 : r.nextDouble() < 0.0005;
             String outcome;
             double o = r.nextDouble();
-            if (searched && o < 0.3 || !searched && o < 0.025) outcome = "Arrest Driver";
+            // arrests are likelier late at night, as in the real data
+            double night = minute >= 22 * 60 || minute < 5 * 60 ? 1.7 : 1.0;
+            if (searched && o < 0.3 || !searched && o < 0.025 * night) outcome = "Arrest Driver";
             else if (o < 0.035) outcome = "Arrest Passenger";
             else if (o < 0.04) outcome = "N/D";
             else if (o < 0.047) outcome = "No Action";

@@ -852,6 +852,25 @@ public final class QueryBinder {
             }
         }
         if (paths.isEmpty()) throw new MallardException.Binder(ctx.at(name + " needs a file name", tf.position()));
+        if (name.equals("sniff_csv")) {
+            String arguments = tf.arguments().stream().filter(a -> a.name() != null)
+                    .map(a -> a.name().value() + "=" + dev.mallard.sql.tree.SqlFormatter.format(a.value()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            dev.mallard.function.table.BoundTableFunction sniffed;
+            try {
+                if (paths.size() != 1) throw MallardException.Data.invalidArgument("sniff_csv takes one file name");
+                sniffed = dev.mallard.function.table.FileFormats.sniffCsv(paths.get(0), new dev.mallard.io.ReadOptions(options), arguments);
+            } catch (MallardException e) {
+                throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
+            }
+            List<ColumnRef> outs = new ArrayList<>();
+            for (int i = 0; i < sniffed.columnNames().size(); i++) {
+                outs.add(ColumnIds.fresh(sniffed.columnNames().get(i), sniffed.columnTypes().get(i)));
+            }
+            List<String> names = aliasNames(sniffed.columnNames(), tf.alias(), tf.position());
+            return new From(new LogicalPlan.TableFunctionScan(sniffed, outs),
+                    scopeOf(tf.alias() != null ? tf.alias().name().value() : name, names, outs, outer));
+        }
         dev.mallard.function.table.FileScan scan;
         try {
             dev.mallard.io.ReadOptions read = new dev.mallard.io.ReadOptions(options);
@@ -905,7 +924,7 @@ public final class QueryBinder {
 
     private From bindTableFunction(TableFunction tf, Scope outer) {
         String name = tf.name().last().value().toLowerCase(Locale.ROOT);
-        if (dev.mallard.function.table.FileFormats.isReadFunction(name)) return bindReadFunction(tf, name, outer);
+        if (dev.mallard.function.table.FileFormats.isReadFunction(name) || name.equals("sniff_csv")) return bindReadFunction(tf, name, outer);
         List<Values.Typed> args = new ArrayList<>();
         for (Argument a : tf.arguments()) {
             Expr e = exprs.bind(a.value(), Scope.empty(null), Clause.OTHER);

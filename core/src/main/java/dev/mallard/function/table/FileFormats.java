@@ -26,6 +26,8 @@ public final class FileFormats {
     static {
         WRITERS.put("csv", dev.mallard.io.csv.CsvWriter::create);
         WRITERS.put("json", dev.mallard.io.json.JsonWriter::create);
+        register(dev.mallard.io.csv.CsvFormat.INSTANCE, List.of("csv", "tsv", "tab"), Map.of(
+                "read_csv", Map.of(), "read_csv_auto", Map.of()));
         register(dev.mallard.io.json.JsonFormat.auto(), List.of("json", "jsonl", "ndjson"), Map.of(
                 "read_json", Map.of(), "read_json_auto", Map.of(),
                 "read_ndjson", Map.of("format", "newline_delimited"), "read_ndjson_auto", Map.of("format", "newline_delimited")));
@@ -62,6 +64,54 @@ public final class FileFormats {
         ReadOptions all = options;
         for (var implied : fn.getValue().entrySet()) if (!all.has(implied.getKey())) all = all.with(implied.getKey(), implied.getValue());
         return scan(name.toLowerCase(Locale.ROOT), BY_NAME.get(fn.getKey()), paths, all, rejectsFor);
+    }
+
+    /**
+     * sniff_csv('file', options): what the CSV sniffer finds, as one row (DuckDB's columns; the
+     * column list as text, Mallard having no STRUCT type yet).
+     */
+    public static BoundTableFunction sniffCsv(String path, ReadOptions options, String userArguments) {
+        List<FileInput> files = FileGlob.expand(path);
+        dev.mallard.io.csv.CsvSniffResult r = dev.mallard.io.csv.CsvFormat.sniff(files.get(0), options);
+        StringBuilder columns = new StringBuilder("[");
+        for (int i = 0; i < r.names().size(); i++) {
+            if (i > 0) columns.append(", ");
+            columns.append("{'name': '").append(r.names().get(i).replace("'", "''")).append("', 'type': '").append(r.types().get(i)).append("'}");
+        }
+        columns.append(']');
+        List<String> names = List.of("Delimiter", "Quote", "Escape", "NewLineDelimiter", "SkipRows", "HasHeader", "Columns",
+                "DateFormat", "TimestampFormat", "UserArguments", "Prompt");
+        dev.mallard.types.LogicalType text = dev.mallard.types.LogicalType.VARCHAR;
+        List<dev.mallard.types.LogicalType> types = List.of(text, text, text, text, dev.mallard.types.LogicalType.BIGINT,
+                dev.mallard.types.LogicalType.BOOLEAN, text, text, text, text, text);
+        Object[] row = {r.delimiter(), r.quote(), r.escape(), r.newLine(), (long) r.skipRows(), r.hasHeader(), columns.toString(),
+            r.dateFormat(), r.timestampFormat(), userArguments, r.prompt()};
+        return new OneRow("sniff_csv", names, types, row);
+    }
+
+    /** A table function of one row computed at bind time. */
+    private record OneRow(String name, List<String> columnNames, List<dev.mallard.types.LogicalType> columnTypes, Object[] row)
+            implements BoundTableFunction {
+        @Override
+        public long estimatedRows() {
+            return 1;
+        }
+
+        @Override
+        public Reader open() {
+            return new Reader() {
+                boolean done;
+
+                @Override
+                public boolean next(dev.mallard.vector.DataChunk out) {
+                    if (done) return false;
+                    done = true;
+                    for (int c = 0; c < row.length; c++) out.column(c).setObject(0, row[c]);
+                    out.setCount(1);
+                    return true;
+                }
+            };
+        }
     }
 
     /** {@code FROM 'path'}: the format from the file's extension. */
