@@ -1,0 +1,55 @@
+package dev.mallard.io.parquet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Parquet file's footer: the schema (flattened depth-first), the row groups with their column
+ * chunks, and, per leaf column, whether min/max statistics follow the type's order
+ * ({@code typeOrder}, from {@code column_orders}; absent means writers of that age may not have).
+ */
+record FileMetaData(int version, List<SchemaElement> schema, long numRows, List<RowGroup> rowGroups, String createdBy,
+                    boolean[] typeOrder) {
+
+    /** One row group: its rows, and one chunk per leaf column in schema order. */
+    record RowGroup(long numRows, List<ColumnChunk> columns) {}
+
+    /**
+     * One column of one row group (ColumnChunk with its ColumnMetaData folded in): where its pages
+     * lie ({@code dictionaryPageOffset} is -1 without a dictionary), how they are compressed, and
+     * its statistics (null when not written).
+     */
+    record ColumnChunk(int type, List<String> path, int codec, long numValues, long totalCompressedSize, long dataPageOffset,
+                       long dictionaryPageOffset, Statistics statistics) {
+        /** Offset of the chunk's first page: the dictionary page when there is one. */
+        long start() {
+            return dictionaryPageOffset >= 0 && dictionaryPageOffset < dataPageOffset ? dictionaryPageOffset : dataPageOffset;
+        }
+    }
+
+    static FileMetaData of(ThriftStruct s) {
+        List<SchemaElement> schema = new ArrayList<>();
+        for (Object e : s.list(2)) schema.add(SchemaElement.of((ThriftStruct) e));
+        if (schema.isEmpty()) throw new ThriftCompactReader.Damaged("a footer without a schema");
+        List<RowGroup> groups = new ArrayList<>();
+        for (Object g : s.list(4)) {
+            ThriftStruct rg = (ThriftStruct) g;
+            List<ColumnChunk> chunks = new ArrayList<>();
+            for (Object c : rg.list(1)) {
+                ThriftStruct cc = (ThriftStruct) c;
+                if (cc.string(1) != null) throw new UnsupportedOperationException("column chunks stored in other files");
+                ThriftStruct m = cc.struct(3);
+                if (m == null) throw new ThriftCompactReader.Damaged("a column chunk without metadata");
+                List<String> path = new ArrayList<>();
+                for (Object p : m.list(3)) path.add(new String((byte[]) p, java.nio.charset.StandardCharsets.UTF_8));
+                chunks.add(new ColumnChunk(m.i32(1, -1), path, m.i32(4, 0), m.i64(5, 0), m.i64(7, 0), m.i64(9, -1), m.i64(11, -1),
+                        Statistics.of(m.struct(12))));
+            }
+            groups.add(new RowGroup(rg.i64(3, 0), chunks));
+        }
+        List<Object> orders = s.list(7);
+        boolean[] typeOrder = new boolean[orders.size()];
+        for (int i = 0; i < typeOrder.length; i++) typeOrder[i] = ((ThriftStruct) orders.get(i)).unionField() == 1;
+        return new FileMetaData(s.i32(1, 1), schema, s.i64(3, 0), groups, s.string(6), orders.isEmpty() ? null : typeOrder);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.mallard.io.parquet;
+
+import dev.mallard.MallardException;
+import dev.mallard.io.FileInput;
+import dev.mallard.io.FormatScan;
+import dev.mallard.vector.DataChunk;
+import java.util.List;
+
+/**
+ * Reads row groups {@code [from, to)} of a file, the projected columns only: a row group's column
+ * chunks are read from disk when the reader reaches it, and nothing of the other columns is read
+ * or decoded. Errors in the data name the file, row group and column.
+ */
+final class ParquetRowReader implements FormatScan.RowReader {
+    private final FileInput input;
+    private final FileMetaData footer;
+    private final List<ParquetColumn> columns;
+    private final int to;
+    private final ParquetFile file;
+    private int group;
+    private long rowsLeft;
+    private ColumnChunkReader[] readers;
+
+    ParquetRowReader(FileInput input, FileMetaData footer, List<ParquetColumn> columns, int from, int to) {
+        this.input = input;
+        this.footer = footer;
+        this.columns = columns;
+        this.to = Math.min(to, footer.rowGroups().size());
+        this.group = from - 1;
+        this.file = new ParquetFile(input);
+    }
+
+    @Override
+    public boolean next(DataChunk out) {
+        while (rowsLeft == 0) {
+            if (group + 1 >= to) return false;
+            openGroup(++group);
+        }
+        int rows = (int) Math.min(rowsLeft, out.columnCount() == 0 ? dev.mallard.vector.Vector.DEFAULT_CAPACITY : capacity(out));
+        for (int i = 0; i < readers.length; i++) {
+            out.column(i).ensureCapacity(rows);
+            try {
+                readers[i].read(out.column(i), rows);
+            } catch (ThriftCompactReader.Damaged | IndexOutOfBoundsException e) {
+                throw MallardException.Storage.corrupted(where(i) + " is damaged: " + (e instanceof ThriftCompactReader.Damaged
+                        ? e.getMessage() : "a value beyond its page"));
+            } catch (UnsupportedOperationException e) {
+                throw new MallardException.NotImplemented(where(i) + ": " + e.getMessage());
+            }
+        }
+        out.setCount(rows);
+        rowsLeft -= rows;
+        return true;
+    }
+
+    private static int capacity(DataChunk out) {
+        int cap = Integer.MAX_VALUE;
+        for (int i = 0; i < out.columnCount(); i++) cap = Math.min(cap, out.column(i).capacity());
+        return cap;
+    }
+
+    private String where(int column) {
+        return "Parquet file " + input.name() + ", row group " + group + ", column \"" + columns.get(column).name() + "\"";
+    }
+
+    private void openGroup(int g) {
+        FileMetaData.RowGroup rg = footer.rowGroups().get(g);
+        readers = new ColumnChunkReader[columns.size()];
+        for (int i = 0; i < readers.length; i++) {
+            ParquetColumn c = columns.get(i);
+            FileMetaData.ColumnChunk chunk = rg.columns().get(c.firstLeaf());
+            try {
+                long start = chunk.start();
+                if (start < 4 || chunk.totalCompressedSize() < 0 || chunk.totalCompressedSize() > Integer.MAX_VALUE - 16) {
+                    throw new ThriftCompactReader.Damaged("a column chunk at offset " + start + " of " + chunk.totalCompressedSize() + " bytes");
+                }
+                byte[] bytes = file.read(start, (int) chunk.totalCompressedSize());
+                readers[i] = new ColumnChunkReader(c, bytes, chunk.codec());
+            } catch (ThriftCompactReader.Damaged e) {
+                throw MallardException.Storage.corrupted(where(i) + " is damaged: " + e.getMessage());
+            } catch (UnsupportedOperationException e) {
+                throw new MallardException.NotImplemented(where(i) + ": " + e.getMessage());
+            }
+        }
+        rowsLeft = rg.numRows();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

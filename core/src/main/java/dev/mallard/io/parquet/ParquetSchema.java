@@ -1,0 +1,181 @@
+package dev.mallard.io.parquet;
+
+import dev.mallard.types.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a footer's schema into Mallard columns: each top-level field becomes one column, its type
+ * chosen from the physical type and the logical annotation (the LogicalType union when present,
+ * else the legacy ConvertedType). Types Mallard lacks map to the nearest one that keeps every
+ * value: unsigned integers widen (UINT64 becomes DECIMAL(20, 0)), UUID, TIME and un-annotated
+ * binary become VARCHAR, FLOAT16 becomes REAL.
+ */
+final class ParquetSchema {
+    private ParquetSchema() {}
+
+    static List<ParquetColumn> columns(List<SchemaElement> schema) {
+        SchemaElement root = schema.get(0);
+        List<ParquetColumn> out = new ArrayList<>();
+        int[] at = {1};
+        int leaf = 0;
+        for (int c = 0; c < root.numChildren(); c++) {
+            if (at[0] >= schema.size()) throw new ThriftCompactReader.Damaged("a schema with fewer fields than it says");
+            SchemaElement e = schema.get(at[0]);
+            int leaves = skip(schema, at);
+            if (e.isGroup() || e.repetition() == Thrift.REPEATED) {
+                out.add(new ParquetColumn(e.name(), LogicalType.VARCHAR, -1, 0, null, leaf, leaves, 0,
+                        "nested column \"" + e.name() + "\" (" + describe(e) + ") is not supported by the Parquet reader yet"));
+            } else {
+                out.add(flat(e, leaf));
+            }
+            leaf += leaves;
+        }
+        return out;
+    }
+
+    /** Moves {@code at} past the subtree starting there; returns its leaf count. */
+    private static int skip(List<SchemaElement> schema, int[] at) {
+        if (at[0] >= schema.size()) throw new ThriftCompactReader.Damaged("a schema with fewer fields than it says");
+        SchemaElement e = schema.get(at[0]++);
+        if (!e.isGroup()) return 1;
+        int leaves = 0;
+        for (int i = 0; i < e.numChildren(); i++) leaves += skip(schema, at);
+        return leaves;
+    }
+
+    private static String describe(SchemaElement e) {
+        ThriftStruct lt = e.logicalType();
+        if (lt != null && lt.unionField() == Thrift.LT_LIST || e.convertedType() == Thrift.LIST) return "a LIST";
+        if (lt != null && lt.unionField() == Thrift.LT_MAP || e.convertedType() == Thrift.MAP) return "a MAP";
+        if (e.repetition() == Thrift.REPEATED) return "a repeated field";
+        return "a STRUCT";
+    }
+
+    private static ParquetColumn flat(SchemaElement e, int leaf) {
+        int def = e.repetition() == Thrift.OPTIONAL ? 1 : 0;
+        ThriftStruct lt = e.logicalType();
+        int ann = lt == null ? -1 : lt.unionField();
+        int conv = e.convertedType();
+        int type = e.type();
+        LogicalType t;
+        ColumnKind k;
+        switch (type) {
+            case Thrift.BOOLEAN -> {
+                t = LogicalType.BOOLEAN;
+                k = ColumnKind.BOOLEAN;
+            }
+            case Thrift.INT32 -> {
+                if (ann == Thrift.LT_DECIMAL || conv == Thrift.DECIMAL) {
+                    t = decimal(e);
+                    k = ColumnKind.INT32_TO_LONG;
+                } else if (ann == Thrift.LT_DATE || conv == Thrift.DATE) {
+                    t = LogicalType.DATE;
+                    k = ColumnKind.INT32;
+                } else if (ann == Thrift.LT_TIME || conv == Thrift.TIME_MILLIS) {
+                    t = LogicalType.VARCHAR;
+                    k = ColumnKind.TIME_MILLIS;
+                } else {
+                    int bits = 32;
+                    boolean signed = true;
+                    if (ann == Thrift.LT_INTEGER) {
+                        ThriftStruct i = lt.struct(Thrift.LT_INTEGER);
+                        bits = i.i32(1, 32);
+                        signed = i.bool(2, true);
+                    } else if (conv >= Thrift.UINT_8 && conv <= Thrift.UINT_32) {
+                        bits = 8 << (conv - Thrift.UINT_8);
+                        signed = false;
+                    } else if (conv >= Thrift.INT_8 && conv <= Thrift.INT_32) {
+                        bits = 8 << (conv - Thrift.INT_8);
+                    }
+                    if (signed) {
+                        t = bits == 8 ? LogicalType.TINYINT : bits == 16 ? LogicalType.SMALLINT : LogicalType.INTEGER;
+                        k = ColumnKind.INT32;
+                    } else {
+                        t = bits == 8 ? LogicalType.SMALLINT : bits == 16 ? LogicalType.INTEGER : LogicalType.BIGINT;
+                        k = bits == 8 ? ColumnKind.UINT8 : bits == 16 ? ColumnKind.UINT16 : ColumnKind.UINT32;
+                    }
+                }
+            }
+            case Thrift.INT64 -> {
+                if (ann == Thrift.LT_DECIMAL || conv == Thrift.DECIMAL) {
+                    t = decimal(e);
+                    k = ColumnKind.INT64;
+                } else if (ann == Thrift.LT_TIMESTAMP) {
+                    t = LogicalType.TIMESTAMP;
+                    k = switch (unit(lt.struct(Thrift.LT_TIMESTAMP))) {
+                        case Thrift.MILLIS -> ColumnKind.TIMESTAMP_MILLIS;
+                        case Thrift.NANOS -> ColumnKind.TIMESTAMP_NANOS;
+                        default -> ColumnKind.TIMESTAMP_MICROS;
+                    };
+                } else if (conv == Thrift.TIMESTAMP_MILLIS || conv == Thrift.TIMESTAMP_MICROS) {
+                    t = LogicalType.TIMESTAMP;
+                    k = conv == Thrift.TIMESTAMP_MILLIS ? ColumnKind.TIMESTAMP_MILLIS : ColumnKind.TIMESTAMP_MICROS;
+                } else if (ann == Thrift.LT_TIME || conv == Thrift.TIME_MICROS) {
+                    t = LogicalType.VARCHAR;
+                    k = ann == Thrift.LT_TIME && unit(lt.struct(Thrift.LT_TIME)) == Thrift.NANOS ? ColumnKind.TIME_NANOS
+                            : ColumnKind.TIME_MICROS;
+                } else if (ann == Thrift.LT_INTEGER && !lt.struct(Thrift.LT_INTEGER).bool(2, true) || conv == Thrift.UINT_64) {
+                    t = LogicalType.decimal(20, 0);
+                    k = ColumnKind.UINT64;
+                } else {
+                    t = LogicalType.BIGINT;
+                    k = ColumnKind.INT64;
+                }
+            }
+            case Thrift.INT96 -> {
+                t = LogicalType.TIMESTAMP;
+                k = ColumnKind.TIMESTAMP_MICROS; // the decoder already turned Julian day + nanos into micros
+            }
+            case Thrift.FLOAT -> {
+                t = LogicalType.REAL;
+                k = ColumnKind.FLOATING;
+            }
+            case Thrift.DOUBLE -> {
+                t = LogicalType.DOUBLE;
+                k = ColumnKind.FLOATING;
+            }
+            case Thrift.BYTE_ARRAY, Thrift.FIXED_LEN_BYTE_ARRAY -> {
+                if (ann == Thrift.LT_DECIMAL || conv == Thrift.DECIMAL) {
+                    t = decimal(e);
+                    k = ColumnKind.BINARY_DECIMAL;
+                } else if (type == Thrift.FIXED_LEN_BYTE_ARRAY && ann == Thrift.LT_UUID && e.typeLength() == 16) {
+                    t = LogicalType.VARCHAR;
+                    k = ColumnKind.UUID;
+                } else if (type == Thrift.FIXED_LEN_BYTE_ARRAY && conv == Thrift.INTERVAL && e.typeLength() == 12) {
+                    t = LogicalType.INTERVAL;
+                    k = ColumnKind.INTERVAL;
+                } else if (type == Thrift.FIXED_LEN_BYTE_ARRAY && ann == Thrift.LT_FLOAT16 && e.typeLength() == 2) {
+                    t = LogicalType.REAL;
+                    k = ColumnKind.FLOAT16;
+                } else {
+                    // STRING, ENUM, JSON, and un-annotated binary: Mallard has no BLOB, so bytes read as UTF-8 text
+                    t = LogicalType.VARCHAR;
+                    k = ColumnKind.STRING;
+                }
+            }
+            default -> throw new UnsupportedOperationException("column \"" + e.name() + "\" has unknown physical type " + type);
+        }
+        return new ParquetColumn(e.name(), t, type, e.typeLength(), k, leaf, 1, def, null);
+    }
+
+    private static int unit(ThriftStruct annotation) {
+        ThriftStruct u = annotation == null ? null : annotation.struct(2);
+        return u == null ? Thrift.MICROS : u.unionField();
+    }
+
+    private static LogicalType decimal(SchemaElement e) {
+        int precision = e.precision(), scale = e.scale();
+        ThriftStruct lt = e.logicalType();
+        if (lt != null && lt.struct(Thrift.LT_DECIMAL) != null) {
+            ThriftStruct d = lt.struct(Thrift.LT_DECIMAL);
+            scale = d.i32(1, scale);
+            precision = d.i32(2, precision);
+        }
+        if (precision < 1 || precision > LogicalType.MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
+            throw new UnsupportedOperationException("column \"" + e.name() + "\" is DECIMAL(" + precision + ", " + scale
+                    + "), beyond Mallard's DECIMAL (precision up to " + LogicalType.MAX_DECIMAL_PRECISION + ")");
+        }
+        return LogicalType.decimal(precision, scale);
+    }
+}
