@@ -32,7 +32,11 @@ final class ColumnChunkReader {
     private boolean dictionaryPage;
     private int valuePos;
 
-    ColumnChunkReader(ParquetColumn column, byte[] chunk, int codec) {
+    /** Rows of the row group not yet decoded into pages: a page claiming more is damaged. */
+    private long rowsLeft;
+
+    ColumnChunkReader(ParquetColumn column, byte[] chunk, int codec, long rows) {
+        this.rowsLeft = rows;
         this.column = column;
         this.chunk = chunk;
         this.codec = PageCodecs.of(codec);
@@ -121,7 +125,7 @@ final class ColumnChunkReader {
             end = b.length;
         }
         int n = h.numValues();
-        if (n < 0) throw new ThriftCompactReader.Damaged("a dictionary of " + n + " values");
+        if (n < 0 || n > (long) h.uncompressedSize() * 8 + 64) throw new ThriftCompactReader.Damaged("a dictionary of " + n + " values");
         ValueDecoder.decode(Thrift.PLAIN, b, off, end, column.physicalType(), column.typeLength(), n, raw);
         dictionary = new Vector(column.type(), Math.max(n, 1));
         column.kind().convert(raw, n, dictionary);
@@ -137,7 +141,7 @@ final class ColumnChunkReader {
             end = b.length;
         }
         int n = h.numValues();
-        if (n < 0) throw new ThriftCompactReader.Damaged("a page of " + n + " values");
+        checkRows(n, h);
         // V1 levels: repetition (none in a flat column) then definition, each RLE run prefixed by its byte length
         off = readLevels(b, off, end, n, h.defLevelEncoding());
         decodeValues(b, off, end, h.encoding(), n);
@@ -145,7 +149,8 @@ final class ColumnChunkReader {
 
     private void readDataPageV2(PageHeader h, int body) {
         int n = h.numValues();
-        if (n < 0 || h.repLevelsLength() < 0 || h.defLevelsLength() < 0
+        checkRows(n, h);
+        if (h.repLevelsLength() < 0 || h.defLevelsLength() < 0
                 || h.repLevelsLength() + h.defLevelsLength() > h.compressedSize()) {
             throw new ThriftCompactReader.Damaged("a data page V2 with damaged level lengths");
         }
@@ -164,6 +169,17 @@ final class ColumnChunkReader {
             end = b.length;
         }
         decodeValues(b, off, end, h.encoding(), n);
+    }
+
+    /**
+     * A page's row count must fit the rows left in the row group, and (so that a damaged count
+     * cannot make the reader allocate without bound) its size: run-length and delta encodings
+     * pack thousands of equal values in a byte, but not millions.
+     */
+    private void checkRows(int n, PageHeader h) {
+        if (n < 0 || n > rowsLeft || n > Math.max(h.uncompressedSize(), 1) * 8192L + 1024) {
+            throw new ThriftCompactReader.Damaged("a page of " + n + " rows where " + rowsLeft + " are left, in " + h.uncompressedSize() + " bytes");
+        }
     }
 
     /** Skips one length-prefixed level run. */
@@ -216,6 +232,7 @@ final class ColumnChunkReader {
     }
 
     private void decodeValues(byte[] b, int off, int end, int encoding, int n) {
+        rowsLeft -= n;
         int nonNull = n;
         if (hasDefs) {
             int max = column.maxDefinition();

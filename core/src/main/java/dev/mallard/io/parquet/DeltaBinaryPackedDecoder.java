@@ -21,13 +21,13 @@ final class DeltaBinaryPackedDecoder {
         this.limit = limit;
     }
 
-    /** Decodes every value of the run; returns them (the count is in the header). */
-    long[] readAll() {
+    /** Decodes every value of the run (the count is in the header, and may not exceed {@code max}). */
+    long[] readAll(int max) {
         int blockSize = (int) varint(), miniblocks = (int) varint();
         long total = varint();
         long value = zigzag(varint());
         if (blockSize <= 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 8 != 0 || total < 0
-                || total > Integer.MAX_VALUE - 8) {
+                || total > max) {
             throw new ThriftCompactReader.Damaged("a damaged DELTA_BINARY_PACKED header");
         }
         int perMini = blockSize / miniblocks;

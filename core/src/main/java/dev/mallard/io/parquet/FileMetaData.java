@@ -29,27 +29,24 @@ record FileMetaData(int version, List<SchemaElement> schema, long numRows, List<
 
     static FileMetaData of(ThriftStruct s) {
         List<SchemaElement> schema = new ArrayList<>();
-        for (Object e : s.list(2)) schema.add(SchemaElement.of((ThriftStruct) e));
+        for (ThriftStruct e : s.structs(2)) schema.add(SchemaElement.of(e));
         if (schema.isEmpty()) throw new ThriftCompactReader.Damaged("a footer without a schema");
         List<RowGroup> groups = new ArrayList<>();
-        for (Object g : s.list(4)) {
-            ThriftStruct rg = (ThriftStruct) g;
+        for (ThriftStruct rg : s.structs(4)) {
             List<ColumnChunk> chunks = new ArrayList<>();
-            for (Object c : rg.list(1)) {
-                ThriftStruct cc = (ThriftStruct) c;
+            for (ThriftStruct cc : rg.structs(1)) {
                 if (cc.string(1) != null) throw new UnsupportedOperationException("column chunks stored in other files");
                 ThriftStruct m = cc.struct(3);
                 if (m == null) throw new ThriftCompactReader.Damaged("a column chunk without metadata");
-                List<String> path = new ArrayList<>();
-                for (Object p : m.list(3)) path.add(new String((byte[]) p, java.nio.charset.StandardCharsets.UTF_8));
+                List<String> path = m.strings(3);
                 chunks.add(new ColumnChunk(m.i32(1, -1), path, m.i32(4, 0), m.i64(5, 0), m.i64(7, 0), m.i64(9, -1), m.i64(11, -1),
                         Statistics.of(m.struct(12))));
             }
             groups.add(new RowGroup(rg.i64(3, 0), chunks));
         }
-        List<Object> orders = s.list(7);
+        List<ThriftStruct> orders = s.structs(7);
         boolean[] typeOrder = new boolean[orders.size()];
-        for (int i = 0; i < typeOrder.length; i++) typeOrder[i] = ((ThriftStruct) orders.get(i)).unionField() == 1;
+        for (int i = 0; i < typeOrder.length; i++) typeOrder[i] = orders.get(i).unionField() == 1;
         return new FileMetaData(s.i32(1, 1), schema, s.i64(3, 0), groups, s.string(6), orders.isEmpty() ? null : typeOrder);
     }
 }

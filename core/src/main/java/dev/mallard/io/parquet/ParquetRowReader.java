@@ -41,9 +41,11 @@ final class ParquetRowReader implements FormatScan.RowReader {
             out.column(i).ensureCapacity(rows);
             try {
                 readers[i].read(out.column(i), rows);
-            } catch (ThriftCompactReader.Damaged | IndexOutOfBoundsException e) {
-                throw MallardException.Storage.corrupted(where(i) + " is damaged: " + (e instanceof ThriftCompactReader.Damaged
-                        ? e.getMessage() : "a value beyond its page"));
+            } catch (ThriftCompactReader.Damaged e) {
+                throw MallardException.Storage.corrupted(where(i) + " is damaged: " + e.getMessage());
+            } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException | ClassCastException e) {
+                // the decoders check what they read, but a value that slipped past them still only means damage
+                throw MallardException.Storage.corrupted(where(i) + " is damaged (" + e + ")");
             } catch (UnsupportedOperationException e) {
                 throw new MallardException.NotImplemented(where(i) + ": " + e.getMessage());
             }
@@ -75,7 +77,7 @@ final class ParquetRowReader implements FormatScan.RowReader {
                     throw new ThriftCompactReader.Damaged("a column chunk at offset " + start + " of " + chunk.totalCompressedSize() + " bytes");
                 }
                 byte[] bytes = file.read(start, (int) chunk.totalCompressedSize());
-                readers[i] = new ColumnChunkReader(c, bytes, chunk.codec());
+                readers[i] = new ColumnChunkReader(c, bytes, chunk.codec(), rg.numRows());
             } catch (ThriftCompactReader.Damaged e) {
                 throw MallardException.Storage.corrupted(where(i) + " is damaged: " + e.getMessage());
             } catch (UnsupportedOperationException e) {

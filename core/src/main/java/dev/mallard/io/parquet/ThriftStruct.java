@@ -29,21 +29,22 @@ final class ThriftStruct {
 
     int i32(int id, int otherwise) {
         Object v = fields.get(id);
-        return v == null ? otherwise : ((Long) v).intValue();
+        return v == null ? otherwise : (int) (long) typed(id, v, Long.class);
     }
 
     long i64(int id, long otherwise) {
         Object v = fields.get(id);
-        return v == null ? otherwise : (Long) v;
+        return v == null ? otherwise : typed(id, v, Long.class);
     }
 
     boolean bool(int id, boolean otherwise) {
         Object v = fields.get(id);
-        return v == null ? otherwise : (Boolean) v;
+        return v == null ? otherwise : typed(id, v, Boolean.class);
     }
 
     byte[] binary(int id) {
-        return (byte[]) fields.get(id);
+        Object v = fields.get(id);
+        return v == null ? null : typed(id, v, byte[].class);
     }
 
     String string(int id) {
@@ -52,13 +53,34 @@ final class ThriftStruct {
     }
 
     ThriftStruct struct(int id) {
-        return (ThriftStruct) fields.get(id);
+        Object v = fields.get(id);
+        return v == null ? null : typed(id, v, ThriftStruct.class);
     }
 
     @SuppressWarnings("unchecked")
     List<Object> list(int id) {
         Object v = fields.get(id);
-        return v == null ? List.of() : (List<Object>) v;
+        return v == null ? List.of() : typed(id, v, List.class);
+    }
+
+    /** The elements of a list of structs. */
+    List<ThriftStruct> structs(int id) {
+        List<ThriftStruct> out = new java.util.ArrayList<>();
+        for (Object e : list(id)) out.add(typed(id, e, ThriftStruct.class));
+        return out;
+    }
+
+    /** The elements of a list of strings. */
+    List<String> strings(int id) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object e : list(id)) out.add(new String(typed(id, e, byte[].class), java.nio.charset.StandardCharsets.UTF_8));
+        return out;
+    }
+
+    /** A field of another type than the specification gives it is damage, not a bug to crash on. */
+    private static <T> T typed(int id, Object v, Class<T> type) {
+        if (!type.isInstance(v)) throw new ThriftCompactReader.Damaged("field " + id + " has the wrong type");
+        return type.cast(v);
     }
 
     @Override

@@ -13,6 +13,10 @@ final class ValueDecoder {
     static final long JULIAN_EPOCH_DAY = 2_440_588;
 
     static void decode(int encoding, byte[] b, int off, int end, int type, int typeLength, int n, RawValues out) {
+        // plain values take at least a bit each: bound n before allocating for it (the caller bounds the others)
+        if (n < 0 || (encoding == Thrift.PLAIN || encoding == Thrift.BYTE_STREAM_SPLIT) && n > (end - off) * 8L + 64) {
+            throw new ThriftCompactReader.Damaged("a page of " + n + " values in " + (end - off) + " bytes");
+        }
         out.ensure(type, n);
         out.count = n;
         switch (encoding) {
@@ -25,7 +29,7 @@ final class ValueDecoder {
                 for (int i = 0; i < n; i++) out.bools[i] = d.next() != 0;
             }
             case Thrift.DELTA_BINARY_PACKED -> {
-                long[] v = new DeltaBinaryPackedDecoder(b, off, end).readAll();
+                long[] v = new DeltaBinaryPackedDecoder(b, off, end).readAll(n);
                 if (v.length < n) throw new ThriftCompactReader.Damaged("a page with fewer values than its header says");
                 if (type == Thrift.INT32) {
                     for (int i = 0; i < n; i++) out.ints[i] = (int) v[i];
@@ -38,7 +42,7 @@ final class ValueDecoder {
             case Thrift.DELTA_LENGTH_BYTE_ARRAY -> {
                 if (type != Thrift.BYTE_ARRAY) throw unsupported(encoding, type);
                 DeltaBinaryPackedDecoder lengths = new DeltaBinaryPackedDecoder(b, off, end);
-                long[] len = lengths.readAll();
+                long[] len = lengths.readAll(n);
                 slices(b, lengths.end(), end, len, n, out);
             }
             case Thrift.DELTA_BYTE_ARRAY -> {
@@ -118,9 +122,9 @@ final class ValueDecoder {
     /** Each value is a prefix of the previous one (its length first) followed by its own suffix. */
     private static void deltaByteArray(byte[] b, int off, int end, int n, RawValues out) {
         DeltaBinaryPackedDecoder prefixes = new DeltaBinaryPackedDecoder(b, off, end);
-        long[] prefix = prefixes.readAll();
+        long[] prefix = prefixes.readAll(n);
         DeltaBinaryPackedDecoder suffixes = new DeltaBinaryPackedDecoder(b, prefixes.end(), end);
-        long[] suffix = suffixes.readAll();
+        long[] suffix = suffixes.readAll(n);
         if (prefix.length < n || suffix.length < n) throw new ThriftCompactReader.Damaged("a page with fewer values than its header says");
         long total = 0;
         for (int i = 0; i < n; i++) total += prefix[i] + suffix[i];

@@ -1,0 +1,94 @@
+package dev.mallard.io.parquet;
+
+import static dev.mallard.io.parquet.ParquetTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mallard.MallardException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files that are not Parquet, or damaged ones, fail with errors naming the file, never with a crash. */
+class ParquetDamagedFileTest {
+    @TempDir
+    Path dir;
+    Path good;
+    byte[] bytes;
+
+    @BeforeEach
+    void write() throws Exception {
+        good = dir.resolve("good.parquet");
+        try (Connection c = duck()) {
+            exec(c, "COPY (SELECT i AS a, 'v' || (i % 50) AS s, i * 1.5 AS d FROM range(5000) t(i)) TO '" + good
+                    + "' (FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE 2048)");
+        }
+        bytes = Files.readAllBytes(good);
+    }
+
+    private Path file(String name, byte[] content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        return p;
+    }
+
+    @Test
+    void aTextFileIsNotParquet() throws Exception {
+        Path p = file("data.parquet", "a,b\n1,2\n".getBytes());
+        assertThatThrownBy(() -> bind(p)).isInstanceOf(MallardException.class)
+                .hasMessage(p + " is not a Parquet file (it does not start with \"PAR1\")");
+        Path empty = file("empty.parquet", new byte[0]);
+        assertThatThrownBy(() -> bind(empty)).isInstanceOf(MallardException.class).hasMessageContaining("is not a Parquet file");
+    }
+
+    @Test
+    void aTruncatedFileHasADamagedFooter() throws Exception {
+        for (int keep : new int[] {bytes.length - 1, bytes.length - 100, bytes.length / 2, 8, 5}) {
+            Path p = file("cut" + keep + ".parquet", Arrays.copyOf(bytes, keep));
+            assertThatThrownBy(() -> bind(p)).as("cut to %d bytes", keep).isInstanceOf(MallardException.class)
+                    .hasMessageStartingWith("Parquet file " + p + ": footer damaged")
+                    .hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void aCorruptFooterLengthOrBodyIsDamaged() throws Exception {
+        byte[] badLength = bytes.clone();
+        badLength[bytes.length - 5] = 0x7F; // the length's high byte: far beyond the file
+        Path p = file("length.parquet", badLength);
+        assertThatThrownBy(() -> bind(p)).isInstanceOf(MallardException.class)
+                .hasMessageStartingWith("Parquet file " + p + ": footer damaged: it claims to be");
+
+        int length = ValueDecoder.int32(bytes, bytes.length - 8);
+        byte[] garbage = bytes.clone();
+        Arrays.fill(garbage, bytes.length - 8 - length, bytes.length - 8, (byte) 0xFF);
+        Path q = file("garbage.parquet", garbage);
+        assertThatThrownBy(() -> bind(q)).isInstanceOf(MallardException.class)
+                .hasMessageStartingWith("Parquet file " + q + ": footer damaged: it cannot be decoded");
+    }
+
+    /** Random damage anywhere: each read either succeeds or fails with a MallardException, never anything else. */
+    @Test
+    void randomDamageNeverEscapesAsAnotherException() throws Exception {
+        Random random = new Random(42);
+        int failures = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            byte[] b = bytes.clone();
+            int flips = 1 + random.nextInt(8);
+            for (int k = 0; k < flips; k++) b[4 + random.nextInt(b.length - 12)] ^= (byte) (1 << random.nextInt(8));
+            Path p = file("r" + trial + ".parquet", b);
+            try {
+                mallardRows(p);
+            } catch (MallardException e) {
+                assertThat(e.getMessage()).contains(p.toString());
+                failures++;
+            }
+        }
+        assertThat(failures).isGreaterThan(0);
+    }
+}
