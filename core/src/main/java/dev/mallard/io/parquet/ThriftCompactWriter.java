@@ -22,6 +22,15 @@ final class ThriftCompactWriter {
         return this;
     }
 
+    /**
+     * Continues a struct whose earlier fields (up to id {@code lastId}) another writer encoded:
+     * the writer of a footer splices row groups encoded as they were written between its parts.
+     */
+    ThriftCompactWriter continueStruct(int lastId) {
+        lastIds[++depth] = lastId;
+        return this;
+    }
+
     ThriftCompactWriter endStruct() {
         out.write(ThriftCompactReader.STOP);
         depth--;
