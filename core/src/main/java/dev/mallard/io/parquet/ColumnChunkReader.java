@@ -32,11 +32,14 @@ final class ColumnChunkReader {
     private boolean dictionaryPage;
     private int valuePos;
 
-    /** Rows of the row group not yet decoded into pages: a page claiming more is damaged. */
-    private long rowsLeft;
+    /** Values (rows, for a flat column) not yet decoded into pages: a page claiming more is damaged. */
+    private long valuesLeft;
+    // repetition levels of the current page, for leaves of nested columns
+    private int[] reps = new int[0];
 
-    ColumnChunkReader(ParquetColumn column, byte[] chunk, int codec, long rows) {
-        this.rowsLeft = rows;
+    /** {@code values}: the chunk's level count (for a flat column, the row group's rows). */
+    ColumnChunkReader(ParquetColumn column, byte[] chunk, int codec, long values) {
+        this.valuesLeft = values;
         this.column = column;
         this.chunk = chunk;
         this.codec = PageCodecs.of(codec);
@@ -54,6 +57,44 @@ final class ColumnChunkReader {
             to += m;
             pageRow += m;
         }
+    }
+
+    /** A nested leaf's whole chunk: levels of every entry, and its non-NULL values in order. */
+    record Levels(int count, int[] reps, int[] defs, Vector values, int valueCount) {}
+
+    /** Reads every page of a nested column's leaf. */
+    Levels readAll() {
+        // grown as pages come rather than sized from the footer's count, which damage could make huge
+        int[] allReps = new int[1024], allDefs = new int[1024];
+        Vector all = new Vector(column.type(), 1024);
+        int count = 0, valueCount = 0, maxDef = column.maxDefinition();
+        while (valuesLeft > 0) {
+            nextPage();
+            int n = pageRows;
+            if (count + n > allReps.length) {
+                allReps = java.util.Arrays.copyOf(allReps, Math.max(count + n, allReps.length * 2));
+                allDefs = java.util.Arrays.copyOf(allDefs, allReps.length);
+            }
+            if (column.maxRepetition() > 0) System.arraycopy(reps, 0, allReps, count, n);
+            if (hasDefs) System.arraycopy(defs, 0, allDefs, count, n);
+            else java.util.Arrays.fill(allDefs, count, count + n, maxDef);
+            int present = 0;
+            for (int i = 0; i < n; i++) if (allDefs[count + i] == maxDef) present++;
+            all.ensureCapacity(valueCount + present);
+            for (int i = 0; i < present; i++) {
+                int from = valuePos++;
+                if (dictionaryPage) {
+                    from = indexes[from];
+                    if (from < 0 || from >= dictSize) throw new ThriftCompactReader.Damaged("a dictionary index beyond the dictionary");
+                    all.copyFrom(dictionary, from, valueCount++);
+                } else {
+                    all.copyFrom(values, from, valueCount++);
+                }
+            }
+            count += n;
+            pageRow = pageRows;
+        }
+        return new Levels(count, allReps, allDefs, all, valueCount);
     }
 
     private void scatter(Vector out, int to, int m) {
@@ -143,6 +184,12 @@ final class ColumnChunkReader {
         int n = h.numValues();
         checkRows(n, h);
         // V1 levels: repetition (none in a flat column) then definition, each RLE run prefixed by its byte length
+        if (column.maxRepetition() > 0) {
+            if (h.repLevelEncoding() != Thrift.RLE) throw new UnsupportedOperationException("repetition levels in " + Thrift.encodingName(h.repLevelEncoding()));
+            int next = skipLevels(b, off, end);
+            repLevels(b, off + 4, next, n);
+            off = next;
+        }
         off = readLevels(b, off, end, n, h.defLevelEncoding());
         decodeValues(b, off, end, h.encoding(), n);
     }
@@ -156,6 +203,7 @@ final class ColumnChunkReader {
         }
         int defStart = body + h.repLevelsLength(), valuesStart = defStart + h.defLevelsLength();
         hasDefs = false;
+        if (column.maxRepetition() > 0) repLevels(chunk, body, defStart, n);
         if (column.maxDefinition() > 0) {
             // V2 levels are never compressed and carry no length prefix: the header has it
             levels(chunk, defStart, valuesStart, n);
@@ -177,8 +225,8 @@ final class ColumnChunkReader {
      * pack thousands of equal values in a byte, but not millions.
      */
     private void checkRows(int n, PageHeader h) {
-        if (n < 0 || n > rowsLeft || n > Math.max(h.uncompressedSize(), 1) * 8192L + 1024) {
-            throw new ThriftCompactReader.Damaged("a page of " + n + " rows where " + rowsLeft + " are left, in " + h.uncompressedSize() + " bytes");
+        if (n < 0 || n > valuesLeft || n > Math.max(h.uncompressedSize(), 1) * 8192L + 1024) {
+            throw new ThriftCompactReader.Damaged("a page of " + n + " rows where " + valuesLeft + " are left, in " + h.uncompressedSize() + " bytes");
         }
     }
 
@@ -221,6 +269,11 @@ final class ColumnChunkReader {
         markDefs(n);
     }
 
+    private void repLevels(byte[] b, int off, int end, int n) {
+        if (reps.length < n) reps = new int[n];
+        new RleBitPackedDecoder(b, off, end, RleBitPackedDecoder.bitWidth(column.maxRepetition())).read(reps, 0, n);
+    }
+
     private void markDefs(int n) {
         int max = column.maxDefinition();
         for (int i = 0; i < n; i++) {
@@ -232,7 +285,7 @@ final class ColumnChunkReader {
     }
 
     private void decodeValues(byte[] b, int off, int end, int encoding, int n) {
-        rowsLeft -= n;
+        valuesLeft -= n;
         int nonNull = n;
         if (hasDefs) {
             int max = column.maxDefinition();

@@ -77,7 +77,7 @@ public final class ParquetScan implements FormatScan {
         for (TableFilter f : filters) {
             if (f.column() < 0 || f.column() >= columns.size()) continue;
             ParquetColumn c = columns.get(f.column());
-            if (c.nested()) continue;
+            if (c.nested() || c.unsupported() != null) continue;
             int leaf = c.firstLeaf();
             boolean typeOrder = footer.typeOrder() == null || leaf >= footer.typeOrder().length || footer.typeOrder()[leaf];
             ZoneMap zone = StatisticsZoneMap.of(c, group.columns().get(leaf), group.numRows(), typeOrder);
@@ -91,7 +91,10 @@ public final class ParquetScan implements FormatScan {
         List<ParquetColumn> wanted = new ArrayList<>();
         for (int c : projection) {
             ParquetColumn col = columns.get(c);
-            if (col.nested()) throw new MallardException.NotImplemented("Parquet file " + file.name() + ": " + col.unsupported());
+            if (col.unsupported() != null) {
+                throw new MallardException.NotImplemented("Parquet file " + file.name() + ": column \"" + col.name() + "\": "
+                        + col.unsupported());
+            }
             wanted.add(col);
         }
         return new ParquetRowReader(file, footer, wanted, (int) split.start(), (int) split.end());

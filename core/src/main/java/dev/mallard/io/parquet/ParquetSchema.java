@@ -9,7 +9,9 @@ import java.util.List;
  * chosen from the physical type and the logical annotation (the LogicalType union when present,
  * else the legacy ConvertedType). Types Mallard lacks map to the nearest one that keeps every
  * value: unsigned integers widen (UINT64 becomes DECIMAL(20, 0)), UUID, TIME and un-annotated
- * binary become VARCHAR, FLOAT16 becomes REAL.
+ * binary become VARCHAR, FLOAT16 becomes REAL. Nested fields (groups, repeated fields: LIST,
+ * MAP, STRUCT) become one VARCHAR column each, read as JSON text ({@link NestedAssembler}). A
+ * column of a type the reader cannot read is still listed, and fails only when read.
  */
 final class ParquetSchema {
     private ParquetSchema() {}
@@ -18,42 +20,67 @@ final class ParquetSchema {
         SchemaElement root = schema.get(0);
         List<ParquetColumn> out = new ArrayList<>();
         int[] at = {1};
-        int leaf = 0;
+        int[] leaf = {0};
         for (int c = 0; c < root.numChildren(); c++) {
             if (at[0] >= schema.size()) throw new ThriftCompactReader.Damaged("a schema with fewer fields than it says");
             SchemaElement e = schema.get(at[0]);
-            int leaves = skip(schema, at);
+            int first = leaf[0];
             if (e.isGroup() || e.repetition() == Thrift.REPEATED) {
-                out.add(new ParquetColumn(e.name(), LogicalType.VARCHAR, -1, 0, null, leaf, leaves, 0,
-                        "nested column \"" + e.name() + "\" (" + describe(e) + ") is not supported by the Parquet reader yet"));
+                String[] unsupported = {null};
+                SchemaNode node = node(schema, at, leaf, 0, 0, unsupported);
+                out.add(new ParquetColumn(e.name(), LogicalType.VARCHAR, -1, 0, null, first, leaf[0] - first, 0, 0, node,
+                        unsupported[0]));
             } else {
-                out.add(flat(e, leaf));
+                at[0]++;
+                leaf[0]++;
+                int def = e.repetition() == Thrift.OPTIONAL ? 1 : 0;
+                try {
+                    out.add(flat(e, first, def, 0));
+                } catch (UnsupportedOperationException ex) { // only an error when the column is read
+                    out.add(new ParquetColumn(e.name(), LogicalType.VARCHAR, e.type(), e.typeLength(), ColumnKind.STRING, first, 1, def,
+                            0, null, ex.getMessage()));
+                }
             }
-            leaf += leaves;
         }
         return out;
     }
 
-    /** Moves {@code at} past the subtree starting there; returns its leaf count. */
-    private static int skip(List<SchemaElement> schema, int[] at) {
+    /** The subtree at {@code at}, moving past it; leaves get their index and levels. */
+    private static SchemaNode node(List<SchemaElement> schema, int[] at, int[] leaf, int def, int rep, String[] unsupported) {
         if (at[0] >= schema.size()) throw new ThriftCompactReader.Damaged("a schema with fewer fields than it says");
         SchemaElement e = schema.get(at[0]++);
-        if (!e.isGroup()) return 1;
-        int leaves = 0;
-        for (int i = 0; i < e.numChildren(); i++) leaves += skip(schema, at);
-        return leaves;
-    }
-
-    private static String describe(SchemaElement e) {
+        if (e.repetition() != Thrift.REQUIRED) def++;
+        if (e.repetition() == Thrift.REPEATED) rep++;
+        if (def > 100 || rep > 100) throw new ThriftCompactReader.Damaged("a schema nested too deeply");
+        if (!e.isGroup()) {
+            ParquetColumn column;
+            try {
+                column = flat(e, leaf[0], def, rep);
+            } catch (UnsupportedOperationException ex) {
+                if (unsupported[0] == null) unsupported[0] = ex.getMessage();
+                column = new ParquetColumn(e.name(), LogicalType.VARCHAR, e.type(), e.typeLength(), ColumnKind.STRING, leaf[0], 1, def,
+                        rep, null, ex.getMessage());
+            }
+            leaf[0]++;
+            return new SchemaNode(e.name(), e.repetition(), SchemaNode.Shape.LEAF, List.of(), column, def, rep);
+        }
+        List<SchemaNode> children = new ArrayList<>();
+        for (int i = 0; i < e.numChildren(); i++) children.add(node(schema, at, leaf, def, rep, unsupported));
         ThriftStruct lt = e.logicalType();
-        if (lt != null && lt.unionField() == Thrift.LT_LIST || e.convertedType() == Thrift.LIST) return "a LIST";
-        if (lt != null && lt.unionField() == Thrift.LT_MAP || e.convertedType() == Thrift.MAP) return "a MAP";
-        if (e.repetition() == Thrift.REPEATED) return "a repeated field";
-        return "a STRUCT";
+        int ann = lt == null ? -1 : lt.unionField();
+        SchemaNode.Shape shape = SchemaNode.Shape.STRUCT;
+        // LIST: one repeated child; MAP: one repeated child of key and value (MAP_KEY_VALUE is the legacy name)
+        boolean oneRepeated = children.size() == 1 && children.get(0).repeated();
+        if ((ann == Thrift.LT_LIST || e.convertedType() == Thrift.LIST) && oneRepeated) {
+            shape = SchemaNode.Shape.LIST;
+        } else if ((ann == Thrift.LT_MAP || e.convertedType() == Thrift.MAP || e.convertedType() == Thrift.MAP_KEY_VALUE)
+                && oneRepeated && children.get(0).children().size() == 2) {
+            shape = SchemaNode.Shape.MAP;
+        }
+        return new SchemaNode(e.name(), e.repetition(), shape, children, null, def, rep);
     }
 
-    private static ParquetColumn flat(SchemaElement e, int leaf) {
-        int def = e.repetition() == Thrift.OPTIONAL ? 1 : 0;
+    private static ParquetColumn flat(SchemaElement e, int leaf, int def, int rep) {
         ThriftStruct lt = e.logicalType();
         int ann = lt == null ? -1 : lt.unionField();
         int conv = e.convertedType();
@@ -156,7 +183,7 @@ final class ParquetSchema {
             }
             default -> throw new UnsupportedOperationException("column \"" + e.name() + "\" has unknown physical type " + type);
         }
-        return new ParquetColumn(e.name(), t, type, e.typeLength(), k, leaf, 1, def, null);
+        return new ParquetColumn(e.name(), t, type, e.typeLength(), k, leaf, 1, def, rep, null, null);
     }
 
     private static int unit(ThriftStruct annotation) {
