@@ -111,6 +111,20 @@ class ParquetReadTest {
     }
 
     @Test
+    void enumAndJsonAreText() throws Exception {
+        try (Connection c = duck()) {
+            exec(c, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
+            Path p = write(c, "SELECT i, (['sad', 'ok', 'happy'])[i % 3 + 1]::mood AS m, ('{\"k\": ' || i || '}')::JSON AS j"
+                    + " FROM range(1, 2001) t(i)", "COMPRESSION uncompressed");
+            ParquetScan scan = bind(p);
+            assertThat(scan.types()).containsExactly(LogicalType.BIGINT, LogicalType.VARCHAR, LogicalType.VARCHAR);
+            List<String> rows = mallardRows(p);
+            assertThat(rows.get(0)).isEqualTo("1|ok|{\"k\": 1}");
+            assertThat(rows.get(1999)).isEqualTo("2000|happy|{\"k\": 2000}");
+        }
+    }
+
+    @Test
     void severalRowGroupsAreSplits() throws Exception {
         try (Connection c = duck()) {
             Path p = write(c, allTypes(10_000), "COMPRESSION uncompressed, ROW_GROUP_SIZE 2048");

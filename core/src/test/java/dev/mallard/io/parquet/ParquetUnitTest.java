@@ -126,6 +126,44 @@ class ParquetUnitTest {
         assertThat(StatisticsZoneMap.of(i32, chunk(null), 10, true)).isEqualTo(new ZoneMap.NoRange(true, true));
     }
 
+    /** DELTA_BYTE_ARRAY (prefix lengths, then suffixes as DELTA_LENGTH_BYTE_ARRAY), encoded by hand from the specification. */
+    @Test
+    void deltaByteArray() {
+        ByteSink b = new ByteSink(64);
+        // prefix lengths 0, 5, 4: block of 128 in 4 miniblocks, 3 values, first 0; min delta -1; deltas + 1 = 6, 0 in 3 bits
+        b.write(new byte[] {(byte) 0x80, 0x01, 0x04, 0x03, 0x00, 0x01, 0x03, 0, 0, 0, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        // suffix lengths 5, 5, 1: first 5 (zigzag 10); min delta -4 (zigzag 7); deltas + 4 = 4, 0 in 3 bits
+        b.write(new byte[] {(byte) 0x80, 0x01, 0x04, 0x03, 0x0A, 0x07, 0x03, 0, 0, 0, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        b.write(utf8("applesaucey"));
+        RawValues raw = new RawValues();
+        ValueDecoder.decode(Thrift.DELTA_BYTE_ARRAY, b.array(), 0, b.size(), Thrift.BYTE_ARRAY, 0, 3, raw);
+        dev.mallard.vector.Vector v = new dev.mallard.vector.Vector(LogicalType.VARCHAR, 3);
+        ColumnKind.STRING.convert(raw, 3, v);
+        assertThat(List.of(v.strings[0], v.strings[1], v.strings[2])).containsExactly("apple", "applesauce", "apply");
+    }
+
+    /** Decimals in byte arrays of any length (BYTE_ARRAY allows each value its own): big-endian, sign-extended. */
+    @Test
+    void binaryDecimalsOfEveryLength() {
+        RawValues raw = new RawValues();
+        raw.ensure(Thrift.BYTE_ARRAY, 4);
+        raw.data = new byte[] {(byte) 0xFF, 0x01, 0x00, (byte) 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01};
+        int[][] slices = {{0, 1}, {1, 2}, {3, 10}, {3, 0}};
+        for (int i = 0; i < 4; i++) {
+            raw.offsets[i] = slices[i][0];
+            raw.lengths[i] = slices[i][1];
+        }
+        dev.mallard.vector.Vector narrow = new dev.mallard.vector.Vector(LogicalType.decimal(18, 2), 4);
+        ColumnKind.BINARY_DECIMAL.convert(raw, 2, narrow);
+        assertThat(narrow.longs[0]).isEqualTo(-1);
+        assertThat(narrow.longs[1]).isEqualTo(256);
+        dev.mallard.vector.Vector wide = new dev.mallard.vector.Vector(LogicalType.decimal(38, 0), 4);
+        ColumnKind.BINARY_DECIMAL.convert(raw, 4, wide);
+        assertThat(wide.getObject(2)).isEqualTo(java.math.BigInteger.ONE.shiftLeft(79).negate().add(java.math.BigInteger.ONE));
+        assertThat(wide.getObject(3)).isEqualTo(java.math.BigInteger.ZERO);
+        assertThat(wide.getObject(0)).isEqualTo(java.math.BigInteger.ONE.negate());
+    }
+
     @Test
     void int96TimestampsAreJulianDaysAndNanos() {
         ByteSink b = new ByteSink(12);
