@@ -73,37 +73,66 @@ public final class PageCodecs {
         throw new UnsupportedOperationException("compression " + Thrift.codecName(codec) + " is not supported yet");
     }
 
+    /**
+     * The codec class's static methods, if it is on the class path. Decompression may be either
+     * {@code byte[] decompress(byte[] in, int off, int len, int uncompressedLength)} or
+     * {@code int decompress(byte[] in, int off, int len, byte[] out, int outOff)}; compression
+     * {@code byte[] compress(byte[] in, int off, int len)}. The codec's own errors (damaged input)
+     * become {@link ThriftCompactReader.Damaged}, so they reach the user naming the file and column.
+     */
     private static PageCodec lookup(String className) {
+        Class<?> k;
         try {
-            Class<?> k = Class.forName(className);
-            MethodHandles.Lookup l = MethodHandles.publicLookup();
-            MethodHandle d = l.findStatic(k, "decompress", MethodType.methodType(byte[].class, byte[].class, int.class, int.class, int.class));
-            MethodHandle c = l.findStatic(k, "compress", MethodType.methodType(byte[].class, byte[].class, int.class, int.class));
-            return new PageCodec() {
-                @Override
-                public byte[] decompress(byte[] in, int off, int len, int uncompressedLength) {
-                    try {
-                        return (byte[]) d.invokeExact(in, off, len, uncompressedLength);
-                    } catch (RuntimeException | Error e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        throw new IllegalStateException(t);
-                    }
-                }
-
-                @Override
-                public byte[] compress(byte[] in, int off, int len) {
-                    try {
-                        return (byte[]) c.invokeExact(in, off, len);
-                    } catch (RuntimeException | Error e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        throw new IllegalStateException(t);
-                    }
-                }
-            };
-        } catch (ReflectiveOperationException e) {
+            k = Class.forName(className);
+        } catch (ClassNotFoundException e) {
             return null; // not on the class path (yet)
+        }
+        MethodHandles.Lookup l = MethodHandles.publicLookup();
+        MethodHandle toArray = find(l, k, "decompress", MethodType.methodType(byte[].class, byte[].class, int.class, int.class, int.class));
+        MethodHandle intoArray = find(l, k, "decompress",
+                MethodType.methodType(int.class, byte[].class, int.class, int.class, byte[].class, int.class));
+        MethodHandle compress = find(l, k, "compress", MethodType.methodType(byte[].class, byte[].class, int.class, int.class));
+        if (toArray == null && intoArray == null) return null;
+        String name = k.getSimpleName();
+        return new PageCodec() {
+            @Override
+            public byte[] decompress(byte[] in, int off, int len, int uncompressedLength) {
+                try {
+                    if (toArray != null) return (byte[]) toArray.invokeExact(in, off, len, uncompressedLength);
+                    byte[] out = new byte[uncompressedLength];
+                    int n = (int) intoArray.invokeExact(in, off, len, out, 0);
+                    if (n != uncompressedLength) throw new ThriftCompactReader.Damaged("a " + name + " page shorter than its header says");
+                    return out;
+                } catch (ThriftCompactReader.Damaged e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new ThriftCompactReader.Damaged("a damaged " + name + " page (" + e.getMessage() + ")");
+                } catch (Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            }
+
+            @Override
+            public byte[] compress(byte[] in, int off, int len) {
+                if (compress == null) throw new UnsupportedOperationException("compression " + name.toUpperCase(Locale.ROOT) + " is not supported for writing yet");
+                try {
+                    return (byte[]) compress.invokeExact(in, off, len);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            }
+        };
+    }
+
+    private static MethodHandle find(MethodHandles.Lookup l, Class<?> k, String method, MethodType type) {
+        try {
+            return l.findStatic(k, method, type);
+        } catch (ReflectiveOperationException e) {
+            return null;
         }
     }
 

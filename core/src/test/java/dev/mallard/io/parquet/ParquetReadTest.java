@@ -184,7 +184,21 @@ class ParquetReadTest {
         }
     }
 
-    private static boolean classExists(String name) {
+    /** Once dev.mallard.io.compress is on the class path, Snappy and ZSTD files read like the others. */
+    @ParameterizedTest
+    @ValueSource(strings = {"snappy", "zstd"})
+    void snappyAndZstdOnceTheCodecsArePresent(String codec) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(classExists(codec.equals("snappy") ? "dev.mallard.io.compress.Snappy"
+                : "dev.mallard.io.compress.Zstd"), "the codec is not on the class path yet");
+        try (Connection c = duck()) {
+            for (String version : new String[] {"V1", "V2"}) {
+                Path p = write(c, allTypes(10_000), "COMPRESSION " + codec + ", PARQUET_VERSION " + version);
+                assertSameAsDuckDb(c, p, 10_000);
+            }
+        }
+    }
+
+    static boolean classExists(String name) {
         try {
             Class.forName(name);
             return true;

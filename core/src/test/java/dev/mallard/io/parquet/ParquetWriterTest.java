@@ -102,6 +102,41 @@ class ParquetWriterTest {
         assertThat(mallardRows(p)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"snappy", "zstd"})
+    void snappyAndZstdOnceTheCodecsArePresent(String codec) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ParquetReadTest.classExists(codec.equals("snappy")
+                ? "dev.mallard.io.compress.Snappy" : "dev.mallard.io.compress.Zstd"), "the codec is not on the class path yet");
+        duckDbReadsWhatMallardWrites(codec);
+    }
+
+    /** A dictionary past its entry limit falls back to PLAIN; the chunk spans several pages. */
+    @Test
+    void aGrowingDictionaryFallsBackToPlain() throws Exception {
+        Path p = dir.resolve("fallback.parquet");
+        List<LogicalType> types = List.of(LogicalType.BIGINT, LogicalType.BIGINT);
+        try (ParquetWriter w = new ParquetWriter(p, List.of("many", "few"), types, new ParquetWriter.Options("uncompressed", 200_000, 0))) {
+            DataChunk chunk = new DataChunk(types, 2000);
+            for (int start = 0; start < 200_000; start += 2000) {
+                for (int k = 0; k < 2000; k++) {
+                    chunk.column(0).setObject(k, (long) (start + k) / 2); // 100,000 distinct, each twice
+                    chunk.column(1).setObject(k, (long) (start + k) % 5);
+                }
+                chunk.setCount(2000);
+                w.write(chunk);
+            }
+        }
+        try (Connection c = duck()) {
+            assertThat(JdbcRows.rows(c, "SELECT path_in_schema, encodings FROM parquet_metadata('" + p + "') ORDER BY 1"))
+                    .containsExactly("few|PLAIN, RLE, RLE_DICTIONARY", "many|PLAIN, RLE");
+            assertThat(JdbcRows.rows(c, "SELECT sum(many), sum(few), count(*) FROM read_parquet('" + p + "')"))
+                    .containsExactly("9999900000|400000|200000");
+        }
+        List<String> rows = mallardRows(p);
+        assertThat(rows).hasSize(200_000);
+        assertThat(rows.get(199_999)).isEqualTo("99999|4");
+    }
+
     @Test
     void lowCardinalityColumnsUseADictionaryAndHighOnesPlain() throws Exception {
         Path p = writeRows(5000, new ParquetWriter.Options("uncompressed", 100_000, 0), new ArrayList<>());
