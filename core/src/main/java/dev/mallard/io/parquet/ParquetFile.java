@@ -90,7 +90,7 @@ final class ParquetFile implements AutoCloseable {
         try {
             return FileMetaData.of(new ThriftCompactReader(meta, 0, length).readStruct());
         } catch (ThriftCompactReader.Damaged | ClassCastException | IndexOutOfBoundsException e) {
-            throw damaged("it cannot be decoded (" + (e instanceof ThriftCompactReader.Damaged ? e.getMessage() : "a field of the wrong type") + ")");
+            throw damaged("it cannot be decoded (" + (e instanceof ThriftCompactReader.Damaged ? e.getMessage() : e.toString()) + ")");
         }
     }
 

@@ -26,8 +26,8 @@ public final class ParquetFormat implements FileFormat {
         FileMetaData footer;
         List<ParquetColumn> columns;
         try (ParquetFile f = new ParquetFile(file)) {
-            footer = f.footer();
             try {
+                footer = f.footer();
                 columns = ParquetSchema.columns(footer.schema());
                 for (FileMetaData.RowGroup g : footer.rowGroups()) {
                     int leaves = columns.isEmpty() ? 0 : columns.getLast().firstLeaf() + columns.getLast().leafCount();

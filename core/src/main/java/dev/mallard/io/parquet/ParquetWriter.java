@@ -33,8 +33,6 @@ public final class ParquetWriter implements AutoCloseable {
      * @param rowGroupBytes bytes of buffered values that also close a row group; 0 for no limit
      */
     public record Options(String compression, long rowGroupRows, long rowGroupBytes) {
-        public static final Options DEFAULT = new Options("snappy", DEFAULT_ROW_GROUP_ROWS, 0);
-
         public Options {
             if (rowGroupRows <= 0) throw MallardException.Data.invalidArgument("row_group_size must be positive, not " + rowGroupRows);
             if (rowGroupBytes < 0) throw MallardException.Data.invalidArgument("row_group_size_bytes must not be negative");
@@ -45,6 +43,10 @@ public final class ParquetWriter implements AutoCloseable {
          * {@code row_group_size}, {@code row_group_size_bytes}. Compression defaults to snappy, as in
          * DuckDB, or to uncompressed while no Snappy codec is available.
          */
+        public static Options defaults() {
+            return from(ReadOptions.none());
+        }
+
         public static Options from(ReadOptions o) {
             String codec = o.string("compression", o.string("codec", null));
             if (codec == null) codec = available("snappy") ? "snappy" : "uncompressed";

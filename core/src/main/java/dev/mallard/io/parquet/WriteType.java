@@ -1,6 +1,5 @@
 package dev.mallard.io.parquet;
 
-import dev.mallard.MallardException;
 import dev.mallard.types.LogicalType;
 
 /**
@@ -64,9 +63,5 @@ record WriteType(LogicalType type, int physical, int typeLength, int convertedTy
             w.endStruct();
         }
         w.endStruct();
-    }
-
-    static MallardException unsupported(LogicalType t) {
-        return new MallardException.NotImplemented("type " + t + " cannot be written to Parquet yet");
     }
 }

@@ -124,6 +124,24 @@ class ParquetReadTest {
         }
     }
 
+    /** A gzip-compressed file has no random access: it is read into memory and then like any other. */
+    @Test
+    void aGzippedFileIsReadWhole() throws Exception {
+        try (Connection c = duck()) {
+            Path p = write(c, allTypes(3000), "COMPRESSION uncompressed, ROW_GROUP_SIZE 2048");
+            Path gz = dir.resolve("f.parquet.gz");
+            try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+                java.nio.file.Files.copy(p, out);
+            }
+            dev.mallard.io.FileInput in = dev.mallard.io.FileGlob.expand(gz.toString()).get(0);
+            assertThat(in.compression()).isEqualTo(dev.mallard.io.FileInput.Compression.GZIP);
+            var scan = new ParquetFormat().bind(in, dev.mallard.io.ReadOptions.none(), null);
+            int[] all = new int[scan.names().size()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            assertThat(mallardRows(scan, all, List.of())).isEqualTo(mallardRows(p));
+        }
+    }
+
     @Test
     void severalRowGroupsAreSplits() throws Exception {
         try (Connection c = duck()) {

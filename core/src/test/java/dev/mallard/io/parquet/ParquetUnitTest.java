@@ -164,6 +164,36 @@ class ParquetUnitTest {
         assertThat(wide.getObject(0)).isEqualTo(java.math.BigInteger.ONE.negate());
     }
 
+    private static ColumnChunkReader.Levels levels(int[] reps, int[] defs, int... values) {
+        dev.mallard.vector.Vector v = new dev.mallard.vector.Vector(LogicalType.INTEGER, Math.max(1, values.length));
+        for (int i = 0; i < values.length; i++) v.ints[i] = values[i];
+        return new ColumnChunkReader.Levels(reps.length, reps, defs, v, values.length);
+    }
+
+    /** Shapes DuckDB does not write: a legacy two-level list (repeated leaf in a LIST group) and a bare repeated field. */
+    @Test
+    void legacyListsAndBareRepeatedFields() {
+        List<SchemaElement> schema = List.of(
+                new SchemaElement(-1, 0, Thrift.REQUIRED, "schema", 2, -1, 0, 0, null),
+                new SchemaElement(-1, 0, Thrift.OPTIONAL, "a", 1, Thrift.LIST, 0, 0, null),
+                new SchemaElement(Thrift.INT32, 0, Thrift.REPEATED, "element", 0, -1, 0, 0, null),
+                new SchemaElement(Thrift.INT32, 0, Thrift.REPEATED, "r", 0, -1, 0, 0, null));
+        List<ParquetColumn> columns = ParquetSchema.columns(schema);
+        assertThat(columns).extracting(ParquetColumn::name).containsExactly("a", "r");
+        assertThat(columns.get(0).node().children().getFirst().leaf().maxDefinition()).isEqualTo(2);
+        // rows: a = [1, 2], NULL, []; r = [5], [], [6, 7]
+        String[] a = NestedAssembler.assemble(columns.get(0).node(),
+                java.util.Map.of(0, levels(new int[] {0, 1, 0, 0}, new int[] {2, 2, 0, 1}, 1, 2)), 3);
+        assertThat(a).containsExactly("[1, 2]", null, "[]");
+        String[] r = NestedAssembler.assemble(columns.get(1).node(),
+                java.util.Map.of(1, levels(new int[] {0, 0, 0, 1}, new int[] {1, 0, 1, 1}, 5, 6, 7)), 3);
+        assertThat(r).containsExactly("[5]", "[]", "[6, 7]");
+        // levels that do not fit the schema are damage
+        assertThatThrownBy(() -> NestedAssembler.assemble(columns.get(1).node(),
+                java.util.Map.of(1, levels(new int[] {0, 2, 0}, new int[] {1, 1, 1}, 5, 6, 7)), 2))
+                .isInstanceOf(ThriftCompactReader.Damaged.class);
+    }
+
     @Test
     void int96TimestampsAreJulianDaysAndNanos() {
         ByteSink b = new ByteSink(12);
