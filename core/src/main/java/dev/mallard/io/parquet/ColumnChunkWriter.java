@@ -59,8 +59,8 @@ final class ColumnChunkWriter {
         if (type.physical() != Thrift.BOOLEAN && count - nulls > 0) {
             ByteSink dict = new ByteSink(1024);
             indexes = new int[count];
-            dictionarySize = dictionary(v, count, utf8, indexes, dict);
-            if (dictionarySize < 0 || dictionarySize * 2L > count - nulls) {
+            dictionarySize = dictionary(v, count, count - nulls, utf8, indexes, dict);
+            if (dictionarySize < 0) {
                 indexes = null;
             } else {
                 dictionaryOffset = 0;
@@ -180,9 +180,10 @@ final class ColumnChunkWriter {
 
     /**
      * Builds the dictionary: {@code indexes[i]} for each non-NULL row, entries PLAIN into
-     * {@code dict}. Returns the entry count, or -1 when it grew past the limits.
+     * {@code dict}. Returns the entry count, or -1 as soon as it grows past the limits or past
+     * half the values (then it would not pay off), so a column of distinct values costs little.
      */
-    private int dictionary(Vector v, int count, byte[][] utf8, int[] indexes, ByteSink dict) {
+    private int dictionary(Vector v, int count, int values, byte[][] utf8, int[] indexes, ByteSink dict) {
         Map<Object, Integer> ids = new HashMap<>();
         for (int i = 0; i < count; i++) {
             if (v.isNull(i)) continue;
@@ -200,7 +201,7 @@ final class ColumnChunkWriter {
                 id = ids.size();
                 ids.put(key, id);
                 plainValue(v, i, utf8, dict, true);
-                if (ids.size() > MAX_DICTIONARY_ENTRIES || dict.size() > MAX_DICTIONARY_BYTES) return -1;
+                if (ids.size() > MAX_DICTIONARY_ENTRIES || dict.size() > MAX_DICTIONARY_BYTES || ids.size() * 2L > values) return -1;
             }
             indexes[i] = id;
         }
