@@ -142,6 +142,11 @@ final class ColumnChunkReader {
             int body = pos + h.headerSize();
             if (h.compressedSize() > chunk.length - body) throw new ThriftCompactReader.Damaged("a page running past its column chunk");
             pos = body + h.compressedSize();
+            if (h.crc() >= 0) {
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(chunk, body, h.compressedSize());
+                if (crc.getValue() != h.crc()) throw new ThriftCompactReader.Damaged("a page failing its checksum");
+            }
             switch (h.type()) {
                 case Thrift.DICTIONARY_PAGE -> readDictionary(h, body);
                 case Thrift.DATA_PAGE -> {

@@ -118,8 +118,12 @@ final class ColumnChunkWriter {
     private long page(ByteSink out, int pageType, ByteSink body, int numValues, int encoding) {
         byte[] compressed = compress ? codec.compress(body.array(), 0, body.size()) : null;
         int compressedSize = compressed == null ? body.size() : compressed.length;
+        // a checksum of the stored bytes lets readers tell damage from data
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        if (compressed == null) crc.update(body.array(), 0, body.size());
+        else crc.update(compressed);
         ThriftCompactWriter h = new ThriftCompactWriter().beginStruct();
-        h.i32(1, pageType).i32(2, body.size()).i32(3, compressedSize);
+        h.i32(1, pageType).i32(2, body.size()).i32(3, compressedSize).i32(4, (int) crc.getValue());
         if (pageType == Thrift.DATA_PAGE) {
             h.structField(5).i32(1, numValues).i32(2, encoding).i32(3, Thrift.RLE).i32(4, Thrift.RLE).endStruct();
         } else {

@@ -8,7 +8,10 @@ import dev.mallard.MallardException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import dev.mallard.types.LogicalType;
+import dev.mallard.vector.DataChunk;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,13 +78,56 @@ class ParquetDamagedFileTest {
     /** Random damage anywhere: each read either succeeds or fails with a MallardException, never anything else. */
     @Test
     void randomDamageNeverEscapesAsAnotherException() throws Exception {
-        Random random = new Random(42);
+        damage(bytes, 300, 42);
+    }
+
+    /** The same with every encoding of version 2 pages, GZIP, dictionaries and nested columns. */
+    @Test
+    void randomDamageOfVersion2NestedAndCompressedFiles() throws Exception {
+        Path p = dir.resolve("v2.parquet");
+        try (Connection c = duck()) {
+            exec(c, "COPY (SELECT i AS a, 'v' || (i % 50) AS s, md5(i::VARCHAR) AS h, i * 1.5 AS d, (i / 3)::REAL AS r,"
+                    + " CASE WHEN i % 4 = 0 THEN NULL ELSE [i, i + 1] END AS l, {'x': i, 'y': [NULL, 'q']} AS st,"
+                    + " (i * 7)::DECIMAL(30, 2) AS dec FROM range(3000) t(i)) TO '" + p
+                    + "' (FORMAT parquet, COMPRESSION gzip, PARQUET_VERSION V2, ROW_GROUP_SIZE 2048)");
+        }
+        byte[] v2 = Files.readAllBytes(p);
+        assertThat(mallardRows(p)).hasSize(3000);
+        damage(v2, 200, 7);
+        Path q = dir.resolve("v2plain.parquet");
+        try (Connection c = duck()) {
+            exec(c, "COPY (SELECT i AS a, 'v' || (i % 50) AS s, md5(i::VARCHAR) AS h, i * 1.5 AS d, [i, i + 1] AS l"
+                    + " FROM range(3000) t(i)) TO '" + q + "' (FORMAT parquet, COMPRESSION uncompressed, PARQUET_VERSION V2)");
+        }
+        damage(Files.readAllBytes(q), 200, 8);
+    }
+
+    /** Mallard writes page checksums: a flipped bit in page data is found, not read as a value. */
+    @Test
+    void pageChecksumsCatchDamagedData() throws Exception {
+        Path p = dir.resolve("mine.parquet");
+        List<LogicalType> types = List.of(LogicalType.BIGINT);
+        try (ParquetWriter w = new ParquetWriter(p, List.of("a"), types, new ParquetWriter.Options("uncompressed", 1000, 0))) {
+            DataChunk chunk = new DataChunk(types, 1000);
+            for (int k = 0; k < 1000; k++) chunk.column(0).setObject(k, k * 1_000_003L);
+            chunk.setCount(1000);
+            w.write(chunk);
+        }
+        byte[] b = Files.readAllBytes(p);
+        b[4 + 40] ^= 1; // inside the first (and only) data page's values
+        Path q = file("flipped.parquet", b);
+        assertThatThrownBy(() -> mallardRows(q)).isInstanceOf(MallardException.class)
+                .hasMessage("Parquet file " + q + ", row group 0, column \"a\" is damaged: a page failing its checksum");
+    }
+
+    private void damage(byte[] bytes, int trials, long seed) throws Exception {
+        Random random = new Random(seed);
         int failures = 0;
-        for (int trial = 0; trial < 300; trial++) {
+        for (int trial = 0; trial < trials; trial++) {
             byte[] b = bytes.clone();
             int flips = 1 + random.nextInt(8);
             for (int k = 0; k < flips; k++) b[4 + random.nextInt(b.length - 12)] ^= (byte) (1 << random.nextInt(8));
-            Path p = file("r" + trial + ".parquet", b);
+            Path p = file("r" + seed + "_" + trial + ".parquet", b);
             try {
                 mallardRows(p);
             } catch (MallardException e) {
