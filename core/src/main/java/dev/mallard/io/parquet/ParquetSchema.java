@@ -27,7 +27,7 @@ final class ParquetSchema {
             int first = leaf[0];
             if (e.isGroup() || e.repetition() == Thrift.REPEATED) {
                 String[] unsupported = {null};
-                SchemaNode node = node(schema, at, leaf, 0, 0, unsupported);
+                SchemaNode node = node(schema, at, leaf, 0, 0, 0, unsupported);
                 out.add(new ParquetColumn(e.name(), LogicalType.VARCHAR, -1, 0, null, first, leaf[0] - first, 0, 0, node,
                         unsupported[0]));
             } else {
@@ -46,12 +46,12 @@ final class ParquetSchema {
     }
 
     /** The subtree at {@code at}, moving past it; leaves get their index and levels. */
-    private static SchemaNode node(List<SchemaElement> schema, int[] at, int[] leaf, int def, int rep, String[] unsupported) {
+    private static SchemaNode node(List<SchemaElement> schema, int[] at, int[] leaf, int depth, int def, int rep, String[] unsupported) {
         if (at[0] >= schema.size()) throw new ThriftCompactReader.Damaged("a schema with fewer fields than it says");
         SchemaElement e = schema.get(at[0]++);
         if (e.repetition() != Thrift.REQUIRED) def++;
         if (e.repetition() == Thrift.REPEATED) rep++;
-        if (def > 100 || rep > 100) throw new ThriftCompactReader.Damaged("a schema nested too deeply");
+        if (depth > 100) throw new ThriftCompactReader.Damaged("a schema nested too deeply");
         if (!e.isGroup()) {
             ParquetColumn column;
             try {
@@ -65,7 +65,7 @@ final class ParquetSchema {
             return new SchemaNode(e.name(), e.repetition(), SchemaNode.Shape.LEAF, List.of(), column, def, rep);
         }
         List<SchemaNode> children = new ArrayList<>();
-        for (int i = 0; i < e.numChildren(); i++) children.add(node(schema, at, leaf, def, rep, unsupported));
+        for (int i = 0; i < e.numChildren(); i++) children.add(node(schema, at, leaf, depth + 1, def, rep, unsupported));
         ThriftStruct lt = e.logicalType();
         int ann = lt == null ? -1 : lt.unionField();
         SchemaNode.Shape shape = SchemaNode.Shape.STRUCT;

@@ -66,7 +66,14 @@ final class RleBitPackedDecoder {
         return v;
     }
 
+    /** Moves to the next run that holds values (empty runs are legal, if pointless: skipped in a loop, not by recursion). */
     private void nextRun() {
+        do {
+            readRun();
+        } while (runLeft == 0);
+    }
+
+    private void readRun() {
         if (pos >= end) throw new ThriftCompactReader.Damaged("RLE data ends before its values");
         long header = 0;
         for (int shift = 0; ; shift += 7) {
@@ -92,7 +99,6 @@ final class RleBitPackedDecoder {
             // the groups take exactly bitWidth bytes each; the next run starts after them
             pos = (int) Math.min(end, pos + groups * bitWidth);
         }
-        if (runLeft == 0) nextRun();
     }
 
     /** {@code bitWidth} bits from absolute bit offset {@code bit}, least significant first; bits past the end read as 0. */

@@ -74,6 +74,14 @@ class ParquetUnitTest {
         }
     }
 
+    /** Empty runs (a header of 0) are skipped in a loop: a page of zeros is damage, not a stack overflow. */
+    @Test
+    void endlessEmptyRunsAreDamage() {
+        byte[] zeros = new byte[1 << 20];
+        assertThatThrownBy(() -> new RleBitPackedDecoder(zeros, 0, zeros.length, 1).next())
+                .isInstanceOf(ThriftCompactReader.Damaged.class).hasMessageContaining("ends before its values");
+    }
+
     private static ParquetColumn column(ColumnKind kind, int physical, LogicalType type) {
         return new ParquetColumn("c", type, physical, 0, kind, 0, 1, 1, 0, null, null);
     }
