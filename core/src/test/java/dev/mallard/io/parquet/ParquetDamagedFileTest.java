@@ -120,6 +120,26 @@ class ParquetDamagedFileTest {
                 .hasMessage("Parquet file " + q + ", row group 0, column \"a\" is damaged: a page failing its checksum");
     }
 
+    /** Projection decodes nothing of other columns: damage in one column's pages does not touch a read of another. */
+    @Test
+    void columnsNotReadAreNotDecoded() throws Exception {
+        FileMetaData footer;
+        try (ParquetFile f = new ParquetFile(input(good))) {
+            footer = f.footer();
+        }
+        byte[] b = bytes.clone();
+        for (FileMetaData.RowGroup g : footer.rowGroups()) {
+            FileMetaData.ColumnChunk s = g.columns().get(1); // column "s": overwrite all of its pages
+            Arrays.fill(b, (int) s.start(), (int) (s.start() + s.totalCompressedSize()), (byte) 0xEE);
+        }
+        Path p = file("s-damaged.parquet", b);
+        ParquetScan scan = bind(p);
+        List<String> rows = mallardRows(scan, new int[] {2, 0}, List.of());
+        assertThat(rows).hasSize(5000).startsWith("0.0|0", "1.5|1").endsWith("7498.5|4999");
+        assertThatThrownBy(() -> mallardRows(scan, new int[] {1}, List.of())).isInstanceOf(MallardException.class)
+                .hasMessageStartingWith("Parquet file " + p + ", row group 0, column \"s\" is damaged");
+    }
+
     private void damage(byte[] bytes, int trials, long seed) throws Exception {
         Random random = new Random(seed);
         int failures = 0;
