@@ -21,9 +21,13 @@ record FileMetaData(int version, List<SchemaElement> schema, long numRows, List<
      */
     record ColumnChunk(int type, List<String> path, int codec, long numValues, long totalCompressedSize, long dataPageOffset,
                        long dictionaryPageOffset, Statistics statistics) {
-        /** Offset of the chunk's first page: the dictionary page when there is one. */
+        /**
+         * Offset of the chunk's first page: the dictionary page when there is one. Some old writers
+         * put 0 in dictionary_page_offset to mean "none" (offset 0 is the magic, never a page), and
+         * some put the dictionary at data_page_offset without the field; both read right this way.
+         */
         long start() {
-            return dictionaryPageOffset >= 0 && dictionaryPageOffset < dataPageOffset ? dictionaryPageOffset : dataPageOffset;
+            return dictionaryPageOffset > 0 && dictionaryPageOffset < dataPageOffset ? dictionaryPageOffset : dataPageOffset;
         }
     }
 

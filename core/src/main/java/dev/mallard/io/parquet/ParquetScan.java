@@ -55,7 +55,14 @@ public final class ParquetScan implements FormatScan {
         return footer.rowGroups().size();
     }
 
-    /** The file's key/value-free facts users ask about: the writer ("created_by"), or null. */
+    /** Rows of the row groups a split covers, known from the footer without reading (count(*) needs no column). */
+    public long rowCount(Split split) {
+        long n = 0;
+        for (long g = split.start(); g < split.end() && g < footer.rowGroups().size(); g++) n += footer.rowGroups().get((int) g).numRows();
+        return n;
+    }
+
+    /** The program that wrote the file (the footer's created_by), or null. */
     public String createdBy() {
         return footer.createdBy();
     }

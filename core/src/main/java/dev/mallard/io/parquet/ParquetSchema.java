@@ -199,6 +199,8 @@ final class ParquetSchema {
             scale = d.i32(1, scale);
             precision = d.i32(2, precision);
         }
+        // a precision beyond what the physical type holds (written by some tools) cannot have such values: narrow it
+        if (e.type() == Thrift.INT32 || e.type() == Thrift.INT64) precision = Math.min(precision, LogicalType.MAX_INT64_DECIMAL_PRECISION);
         if (precision < 1 || precision > LogicalType.MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
             throw new UnsupportedOperationException("column \"" + e.name() + "\" is DECIMAL(" + precision + ", " + scale
                     + "), beyond Mallard's DECIMAL (precision up to " + LogicalType.MAX_DECIMAL_PRECISION + ")");

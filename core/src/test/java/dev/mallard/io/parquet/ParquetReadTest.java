@@ -149,6 +149,8 @@ class ParquetReadTest {
             ParquetScan scan = bind(p);
             assertThat(scan.rowGroupCount()).isGreaterThan(3);
             assertThat(scan.splits(2, List.of())).hasSize(scan.rowGroupCount());
+            assertThat(scan.splits(2, List.of()).stream().mapToLong(scan::rowCount).sum()).isEqualTo(10_000);
+            assertThat(scan.createdBy()).startsWith("DuckDB");
         }
     }
 
