@@ -227,16 +227,50 @@ final class ColumnChunkWriter {
             }
         }
         byte[] lo = null, hi = null;
-        if (min >= 0 && !(utf8 != null && (utf8[min].length > 256 || utf8[max].length > 256))) {
+        if (min >= 0) {
             lo = encodeOne(v, min, utf8);
             hi = encodeOne(v, max, utf8);
+            if (utf8 != null) { // long strings would bloat the footer: shorter bounds that still hold
+                lo = truncatedMin(lo);
+                hi = truncatedMax(hi);
+            }
             if (type.physical() == Thrift.FLOAT || type.physical() == Thrift.DOUBLE) {
                 // the specification asks for -0.0 as a zero minimum and +0.0 as a zero maximum
                 if (v.doubles[min] == 0.0) lo = zero(true);
                 if (v.doubles[max] == 0.0) hi = zero(false);
             }
         }
+        if (hi == null) lo = null; // bounds come in pairs
         return new Statistics(null, null, nulls, hi, lo);
+    }
+
+    /** String bounds longer than this are cut (the specification allows inexact bounds). */
+    static final int MAX_STRING_BOUND = 64;
+
+    /** A prefix is never greater than the string: a valid lower bound. Cut at a character boundary so it stays UTF-8. */
+    static byte[] truncatedMin(byte[] b) {
+        if (b.length <= MAX_STRING_BOUND) return b;
+        int cut = MAX_STRING_BOUND;
+        while (cut > 0 && (b[cut] & 0xC0) == 0x80) cut--;
+        return Arrays.copyOf(b, cut);
+    }
+
+    /**
+     * An upper bound: a prefix with its last character raised, which sorts after every string
+     * with that prefix. Only an ASCII character below DEL is raised, so the bound stays UTF-8;
+     * others are dropped and the one before tried. Null (no bound) when nothing can be raised.
+     */
+    static byte[] truncatedMax(byte[] b) {
+        if (b == null || b.length <= MAX_STRING_BOUND) return b;
+        for (int cut = MAX_STRING_BOUND; cut > 0; cut--) {
+            int last = b[cut - 1] & 0xFF;
+            if (last < 0x7F) {
+                byte[] out = Arrays.copyOf(b, cut);
+                out[cut - 1] = (byte) (last + 1);
+                return out;
+            }
+        }
+        return null;
     }
 
     private byte[] zero(boolean negative) {

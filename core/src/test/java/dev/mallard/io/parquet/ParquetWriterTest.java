@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mallard.JdbcRows;
 import dev.mallard.MallardException;
+import dev.mallard.io.FormatScan;
 import dev.mallard.io.ReadOptions;
 import dev.mallard.storage.TableFilter;
 import dev.mallard.storage.ZoneMap;
@@ -172,6 +173,32 @@ class ParquetWriterTest {
         assertThat(mallardRows(scan, new int[] {0, 12}, List.of(high))).contains("0|row 0 é 中文 😀");
         TableFilter low = new TableFilter.Comparison(11, ZoneMap.GREATER, "cat6");
         assertThat(scan.splits(1, List.of(low))).isEmpty();
+    }
+
+    /** Long string bounds are cut to 64 bytes: the minimum to a prefix, the maximum to a prefix raised by one. */
+    @Test
+    void longStringBoundsAreTruncatedButStillBound() throws Exception {
+        Path p = dir.resolve("long.parquet");
+        List<LogicalType> types = List.of(LogicalType.VARCHAR);
+        String base = "x".repeat(100);
+        try (ParquetWriter w = new ParquetWriter(p, List.of("s"), types, new ParquetWriter.Options("uncompressed", 10, 0))) {
+            DataChunk chunk = new DataChunk(types, 30);
+            for (int k = 0; k < 30; k++) chunk.column(0).setObject(k, (char) ('a' + k / 10) + base + k);
+            chunk.setCount(30);
+            w.write(chunk);
+        }
+        try (Connection c = duck()) {
+            assertThat(JdbcRows.rows(c, "SELECT length(stats_min_value), length(stats_max_value), left(stats_max_value, 1),"
+                    + " right(stats_max_value, 1) FROM parquet_metadata('" + p + "') ORDER BY row_group_id"))
+                    .containsExactly("64|64|a|y", "64|64|b|y", "64|64|c|y");
+            assertThat(JdbcRows.rows(c, "SELECT count(*) FROM read_parquet('" + p + "') WHERE s = 'b" + base + "15'")).containsExactly("1");
+        }
+        ParquetScan scan = bind(p);
+        assertThat(scan.splits(1, List.of(new TableFilter.Comparison(0, ZoneMap.EQUAL, "b" + base + "15"))))
+                .extracting(FormatScan.Split::start).containsExactly(1L);
+        assertThat(ColumnChunkWriter.truncatedMax(("é".repeat(40)).getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNull();
+        assertThat(new String(ColumnChunkWriter.truncatedMin(("é".repeat(40)).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("é".repeat(32));
     }
 
     @Test
