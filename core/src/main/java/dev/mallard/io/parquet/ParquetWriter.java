@@ -81,7 +81,7 @@ public final class ParquetWriter implements AutoCloseable {
 
     /** Creates (or replaces) {@code path}. */
     public ParquetWriter(Path path, List<String> names, List<LogicalType> types, Options options) {
-        this(path.toString(), open(path), names, types, options);
+        this(path.toString(), open(path, options), names, types, options);
     }
 
     /** Writes to {@code out}, which {@link #close} closes; {@code name} is for errors. */
@@ -93,13 +93,10 @@ public final class ParquetWriter implements AutoCloseable {
         this.options = options;
         try {
             this.codecNumber = PageCodecs.number(options.compression());
-            this.codec = PageCodecs.of(codecNumber);
-        } catch (IllegalArgumentException e) {
+            this.codec = codec(options);
+        } catch (RuntimeException e) {
             close(out);
-            throw MallardException.Data.invalidArgument(e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            close(out);
-            throw new MallardException.NotImplemented(e.getMessage());
+            throw e;
         }
         this.out = out;
         writeTypes = new WriteType[types.size()];
@@ -111,7 +108,20 @@ public final class ParquetWriter implements AutoCloseable {
         write(ParquetFile.MAGIC);
     }
 
-    private static OutputStream open(Path path) {
+    /** The options' codec; a clear error when it is unknown or not available. */
+    private static PageCodec codec(Options options) {
+        try {
+            return PageCodecs.of(PageCodecs.number(options.compression()));
+        } catch (IllegalArgumentException e) {
+            throw MallardException.Data.invalidArgument(e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new MallardException.NotImplemented(e.getMessage());
+        }
+    }
+
+    /** Creates the file, after checking the codec: a bad option leaves no empty file behind. */
+    private static OutputStream open(Path path, Options options) {
+        codec(options);
         try {
             return new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
         } catch (IOException e) {

@@ -207,6 +207,9 @@ class ParquetWriterTest {
         assertThat(o).isEqualTo(new ParquetWriter.Options("gzip", 5000, 0));
         assertThatThrownBy(() -> new ParquetWriter(dir.resolve("x.parquet"), NAMES, TYPES, new ParquetWriter.Options("lzo2", 10, 0)))
                 .isInstanceOf(MallardException.class).hasMessageContaining("unknown compression \"lzo2\"");
+        assertThat(dir.resolve("x.parquet")).doesNotExist();
+        assertThatThrownBy(() -> new ParquetWriter(dir.resolve("y.parquet"), NAMES, TYPES, new ParquetWriter.Options("brotli", 10, 0)))
+                .isInstanceOf(MallardException.NotImplemented.class).hasMessage("compression BROTLI is not supported yet");
     }
 
     @Test
