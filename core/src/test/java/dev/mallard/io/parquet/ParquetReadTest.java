@@ -110,6 +110,19 @@ class ParquetReadTest {
         }
     }
 
+    /** A large row group, read in chunks of 1,000 rows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"V1", "V2"})
+    void largeRowGroups(String version) throws Exception {
+        try (Connection c = duck()) {
+            Path p = write(c, "SELECT i, CASE WHEN i % 5 = 0 THEN NULL ELSE md5(i::VARCHAR) END AS h, 'k' || (i % 300) AS k,"
+                    + " CASE WHEN i % 3 = 0 THEN NULL ELSE i * 0.25 END AS d FROM range(300000) t(i)",
+                    "COMPRESSION uncompressed, PARQUET_VERSION " + version + ", ROW_GROUP_SIZE 300000");
+            assertThat(bind(p).rowGroupCount()).isEqualTo(1);
+            assertSameAsDuckDb(c, p, 300_000);
+        }
+    }
+
     @Test
     void enumAndJsonAreText() throws Exception {
         try (Connection c = duck()) {

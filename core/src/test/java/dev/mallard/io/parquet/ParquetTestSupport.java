@@ -46,6 +46,21 @@ final class ParquetTestSupport {
         return (ParquetScan) new ParquetFormat().bind(input(p), ReadOptions.none(), null);
     }
 
+    /** Pages (all kinds) in one column chunk, by walking their headers. */
+    static int pageCount(Path p, int rowGroup, int column) {
+        try (ParquetFile f = new ParquetFile(input(p))) {
+            FileMetaData.ColumnChunk cc = f.footer().rowGroups().get(rowGroup).columns().get(column);
+            byte[] b = f.read(cc.start(), (int) cc.totalCompressedSize());
+            int pos = 0, pages = 0;
+            while (pos < b.length) {
+                PageHeader h = PageHeader.read(b, pos, b.length - pos);
+                pos += h.headerSize() + h.compressedSize();
+                pages++;
+            }
+            return pages;
+        }
+    }
+
     /** Every row of the file read by Mallard, all columns. */
     static List<String> mallardRows(Path p) {
         ParquetScan scan = bind(p);

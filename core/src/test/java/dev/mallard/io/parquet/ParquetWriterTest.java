@@ -120,7 +120,8 @@ class ParquetWriterTest {
             DataChunk chunk = new DataChunk(types, 2000);
             for (int start = 0; start < 200_000; start += 2000) {
                 for (int k = 0; k < 2000; k++) {
-                    chunk.column(0).setObject(k, (long) (start + k) / 2); // 100,000 distinct, each twice
+                    // 100,000 distinct, each twice, and a NULL in every 7th row
+                    chunk.column(0).setObject(k, (start + k) % 7 == 0 ? null : (Object) ((long) (start + k) / 2));
                     chunk.column(1).setObject(k, (long) (start + k) % 5);
                 }
                 chunk.setCount(2000);
@@ -130,12 +131,15 @@ class ParquetWriterTest {
         try (Connection c = duck()) {
             assertThat(JdbcRows.rows(c, "SELECT path_in_schema, encodings FROM parquet_metadata('" + p + "') ORDER BY 1"))
                     .containsExactly("few|PLAIN, RLE, RLE_DICTIONARY", "many|PLAIN, RLE");
-            assertThat(JdbcRows.rows(c, "SELECT sum(many), sum(few), count(*) FROM read_parquet('" + p + "')"))
-                    .containsExactly("9999900000|400000|200000");
+            assertThat(JdbcRows.rows(c, "SELECT count(many), sum(few), count(*) FROM read_parquet('" + p + "')"))
+                    .containsExactly("171428|400000|200000");
+            assertThat(mallardRows(p)).isEqualTo(duckRows(c, p, List.of("many", "few"), types));
         }
+        assertThat(pageCount(p, 0, 0)).isEqualTo(2); // 1.6 MB of PLAIN values: pages close at 1 MiB
+        assertThat(pageCount(p, 0, 1)).isEqualTo(2); // the dictionary page and one page of indexes
         List<String> rows = mallardRows(p);
         assertThat(rows).hasSize(200_000);
-        assertThat(rows.get(199_999)).isEqualTo("99999|4");
+        for (int i = 0; i < rows.size(); i++) assertThat(rows.get(i)).isEqualTo((i % 7 == 0 ? "null" : i / 2) + "|" + i % 5);
     }
 
     @Test
