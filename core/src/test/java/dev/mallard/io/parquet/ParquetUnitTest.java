@@ -202,6 +202,28 @@ class ParquetUnitTest {
                 .isInstanceOf(ThriftCompactReader.Damaged.class);
     }
 
+    /** FLOAT16 (two little-endian bytes) and TIME in nanoseconds: types DuckDB does not write. */
+    @Test
+    void float16AndNanosecondTimes() {
+        RawValues raw = new RawValues();
+        raw.ensure(Thrift.FIXED_LEN_BYTE_ARRAY, 2);
+        raw.data = new byte[] {0x00, 0x3C, 0x00, (byte) 0xC1}; // 1.0 and -2.5
+        raw.offsets[0] = 0;
+        raw.offsets[1] = 2;
+        raw.lengths[0] = raw.lengths[1] = 2;
+        dev.mallard.vector.Vector f = new dev.mallard.vector.Vector(LogicalType.REAL, 2);
+        ColumnKind.FLOAT16.convert(raw, 2, f);
+        assertThat(f.doubles[0]).isEqualTo(1.0);
+        assertThat(f.doubles[1]).isEqualTo(-2.5);
+        raw.ensure(Thrift.INT64, 2);
+        raw.longs[0] = 45_296_000_000_999L; // 12:34:56.000000999
+        raw.longs[1] = 3_600_000_000_000L;
+        dev.mallard.vector.Vector t = new dev.mallard.vector.Vector(LogicalType.VARCHAR, 2);
+        ColumnKind.TIME_NANOS.convert(raw, 2, t);
+        assertThat(t.strings[0]).isEqualTo("12:34:56");
+        assertThat(t.strings[1]).isEqualTo("01:00:00");
+    }
+
     @Test
     void int96TimestampsAreJulianDaysAndNanos() {
         ByteSink b = new ByteSink(12);
