@@ -62,6 +62,15 @@ public final class Snappy {
             int kind = tag & 3;
             if (kind == 0) {
                 int n = tag >>> 2;
+                if (n < 16 && inEnd - ip >= 16 && outEnd - op >= 16) {
+                    // Short literal (the common case): two word copies; the overshoot is overwritten next.
+                    n++;
+                    LittleEndian.putLong(out, op, LittleEndian.getLong(in, ip));
+                    LittleEndian.putLong(out, op + 8, LittleEndian.getLong(in, ip + 8));
+                    ip += n;
+                    op += n;
+                    continue;
+                }
                 if (n >= 60) {
                     // 60..63: the length-1 follows in 1..4 little-endian bytes.
                     int bytes = n - 59;

@@ -35,7 +35,7 @@ final class ZstdDecoder {
     private FseTable llTable, ofTable, mlTable;
 
     // The current block's literals: either a range of the input (raw) or of the decoded buffer.
-    private final byte[] literalBuffer = new byte[BLOCK_MAX];
+    private final byte[] literalBuffer = new byte[BLOCK_MAX + 16]; // slack for word-sized copies
     private byte[] litSrc;
     private int litPos, litEnd;
 
@@ -361,7 +361,13 @@ final class ZstdDecoder {
                 pos = op;
                 throw overrun();
             }
-            System.arraycopy(lits, lp, o, op, ll);
+            if (ll <= 16 && lits.length - lp >= 16 && limit - op >= 16) {
+                // Short literal runs (the common case) as two word copies; the overshoot is overwritten next.
+                LittleEndian.putLong(o, op, LittleEndian.getLong(lits, lp));
+                LittleEndian.putLong(o, op + 8, LittleEndian.getLong(lits, lp + 8));
+            } else {
+                System.arraycopy(lits, lp, o, op, ll);
+            }
             lp += ll;
             op += ll;
             if (offset <= 0 || offset > op - frameStart) throw corrupt("match offset " + offset + " points before the start of the frame");

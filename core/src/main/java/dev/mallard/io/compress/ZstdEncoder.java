@@ -33,7 +33,7 @@ final class ZstdEncoder {
     private final int[] seqML = new int[BLOCK / MIN_MATCH + 1];
     private final int[] seqOF = new int[BLOCK / MIN_MATCH + 1];
     private int nbSeq;
-    private final byte[] literals = new byte[BLOCK + 8];
+    private final byte[] literals = new byte[BLOCK + 16]; // slack for word-sized copies
     private int litCount;
     private final byte[] scratch = new byte[BLOCK * 4 + 4096];
 
@@ -190,7 +190,12 @@ final class ZstdEncoder {
 
     private void addSequence(int litFrom, int litTo, int offsetValue, int matchLen) {
         int ll = litTo - litFrom;
-        System.arraycopy(in, litFrom, literals, litCount, ll);
+        if (ll <= 16 && in.length - litFrom >= 16) {
+            LittleEndian.putLong(literals, litCount, LittleEndian.getLong(in, litFrom));
+            LittleEndian.putLong(literals, litCount + 8, LittleEndian.getLong(in, litFrom + 8));
+        } else {
+            System.arraycopy(in, litFrom, literals, litCount, ll);
+        }
         litCount += ll;
         seqLL[nbSeq] = ll;
         seqML[nbSeq] = matchLen;
@@ -254,11 +259,10 @@ final class ZstdEncoder {
             ofState = ofE.encode(w, ofState, ofc);
             mlState = mlE.encode(w, mlState, mlc);
             llState = llE.encode(w, llState, llc);
+            w.add(seqLL[i] - llBase[llc], llBits[llc]); // states take at most 26 bits, this 16
             w.flush();
-            w.add(seqLL[i] - llBase[llc], llBits[llc]);
             w.add(seqML[i] - mlBase[mlc], mlBits[mlc]);
-            w.flush();
-            w.add(seqOF[i], ofc); // the value's bits below its top bit
+            w.add(seqOF[i], ofc); // the offset value's bits below its top bit: at most 16 + 31 with the above
             w.flush();
         }
         mlE.finish(w, mlState);

@@ -1,0 +1,66 @@
+package dev.mallard.io.compress;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Prints (does not assert) compression and decompression speed on ~50 MB of column-like data cut
+ * into 1 MB pages, the way Parquet pages are compressed. Run with
+ * {@code -Dtest=CompressionThroughputTest -Dcompress.bench=true}; with {@code -Dcompress.bench.dump=FILE}
+ * the input is also written out so the reference tools can be timed on the same bytes.
+ */
+@EnabledIfSystemProperty(named = "compress.bench", matches = "true")
+class CompressionThroughputTest {
+    private static final int PAGE = 1 << 20;
+
+    interface Codec {
+        byte[] compress(byte[] in, int off, int len);
+
+        void decompress(byte[] c, byte[] out, int len);
+    }
+
+    @Test
+    void measure() throws IOException {
+        byte[] data = Inputs.columnMix(50 << 20);
+        String dump = System.getProperty("compress.bench.dump");
+        if (dump != null) Files.write(Path.of(dump), data);
+        run("snappy", data, new Codec() {
+            public byte[] compress(byte[] in, int off, int len) { return Snappy.compress(in, off, len); }
+
+            public void decompress(byte[] c, byte[] out, int len) { Snappy.decompress(c, 0, c.length, out, 0); }
+        });
+        run("zstd", data, new Codec() {
+            public byte[] compress(byte[] in, int off, int len) { return Zstd.compress(in, off, len); }
+
+            public void decompress(byte[] c, byte[] out, int len) { Zstd.decompress(c, 0, c.length, len); }
+        });
+    }
+
+    private static void run(String name, byte[] data, Codec codec) {
+        int pages = (data.length + PAGE - 1) / PAGE;
+        byte[][] compressed = new byte[pages][];
+        double bestC = Double.MAX_VALUE, bestD = Double.MAX_VALUE;
+        long total = 0;
+        byte[] out = new byte[PAGE];
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            total = 0;
+            for (int p = 0; p < pages; p++) {
+                int off = p * PAGE;
+                compressed[p] = codec.compress(data, off, Math.min(PAGE, data.length - off));
+                total += compressed[p].length;
+            }
+            long t1 = System.nanoTime();
+            for (int p = 0; p < pages; p++) codec.decompress(compressed[p], out, Math.min(PAGE, data.length - p * PAGE));
+            long t2 = System.nanoTime();
+            bestC = Math.min(bestC, (t1 - t0) / 1e9);
+            bestD = Math.min(bestD, (t2 - t1) / 1e9);
+        }
+        double mb = data.length / 1e6;
+        System.out.printf("%-7s %.1f MB -> %.1f MB (ratio %.2f)  compress %.0f MB/s  decompress %.0f MB/s%n",
+                name, mb, total / 1e6, (double) data.length / total, mb / bestC, mb / bestD);
+    }
+}
