@@ -7,24 +7,28 @@ import java.util.Arrays;
  * then 128 KB blocks, each stored RLE (one repeated byte), compressed, or raw when compressing
  * does not pay.
  *
- * <p>Compressed blocks come from a greedy LZ77 match finder: a hash table of 5-byte prefixes over
- * the whole input (so matches reach back into earlier blocks), a check of the last offset first
- * (column data repeats at fixed strides), backward extension of each match, and a skip that grows
- * through data without matches. Literals are Huffman coded when that is smaller; each of the three
+ * <p>Compressed blocks come from a greedy LZ77 match finder: hash tables of 8- and 5-byte prefixes
+ * over the whole input (so matches reach back into earlier blocks), a check of the last offset
+ * first (column data repeats at fixed strides) and again one byte on when that beats a new
+ * offset, backward extension of each match, and a skip that grows through data without matches. Literals are Huffman coded when that is smaller; each of the three
  * sequence code streams uses the predefined, an RLE or a fitted FSE table, whichever is cheaper.
  */
 final class ZstdEncoder {
     private static final int BLOCK = ZstdDecoder.BLOCK_MAX;
     private static final int MIN_MATCH = 4;
+    /** Matches at a new offset (not a repeat) must be this long to pay for the offset's bits. */
+    private static final int NEW_OFFSET_MIN_MATCH = 6;
     /** Inputs up to this size are one segment (the window is the whole frame); larger ones use this window. */
     private static final int WINDOW_LOG = 23;
     private static final int MAX_HASH_LOG = 17;
     private static final long PRIME5 = 0xCF1BBCDCBBL;
+    private static final long PRIME8 = 0xCF1BBCDCB7A56463L;
 
     private final byte[] in;
     private final int start;
     private final int maxOffset;
     private final int[] table;
+    private final int[] t8;
     private final int hashShift;
     private int rep0 = 1, rep1 = 4, rep2 = 8;
 
@@ -44,8 +48,10 @@ final class ZstdEncoder {
         int hashLog = 10;
         while (hashLog < MAX_HASH_LOG && (1 << hashLog) < len) hashLog++;
         this.table = new int[1 << hashLog];
+        this.t8 = new int[1 << hashLog];
         this.hashShift = 64 - hashLog;
         Arrays.fill(table, -1);
+        Arrays.fill(t8, -1);
     }
 
     static byte[] compress(byte[] in, int off, int len) {
@@ -132,6 +138,7 @@ final class ZstdEncoder {
         litCount = 0;
         byte[] src = in;
         int[] t = table;
+        int[] t8 = this.t8;
         int low = start;
         int anchor = from;
         int ip = from;
@@ -146,16 +153,47 @@ final class ZstdEncoder {
                 anchor = ip;
                 continue;
             }
+            // Two candidates: the last position with the same 8 bytes (long, reliable matches) and
+            // the last with the same 5 bytes (short ones, taken only if they reach 6 bytes).
+            long cur8 = LittleEndian.getLong(src, ip);
+            int h8 = (int) ((cur8 * PRIME8) >>> hashShift);
+            int cand = t8[h8];
+            t8[h8] = ip;
             int h = hash(ip);
-            int cand = t[h];
+            int cand5 = t[h];
             t[h] = ip;
-            if (cand >= low && ip - cand <= maxOffset && LittleEndian.getInt(src, cand) == cur) {
+            boolean found = cand >= low && ip - cand <= maxOffset && LittleEndian.getLong(src, cand) == cur8;
+            if (!found) {
+                cand = cand5;
+                found = cand >= low && ip - cand <= maxOffset && LittleEndian.getInt(src, cand) == cur;
+            }
+            if (found) {
+                int probe = ip;
                 while (ip > anchor && cand > low && src[ip - 1] == src[cand - 1]) {
                     ip--;
                     cand--;
                 }
                 int len = MIN_MATCH + Lz77.matchLength(src, cand + MIN_MATCH, ip + MIN_MATCH, to);
                 int offset = ip - cand;
+                if (len < NEW_OFFSET_MIN_MATCH) {
+                    ip = probe + 1;
+                    continue;
+                }
+                // A new offset costs about its bit length; the last offset one byte later costs a
+                // literal. Column data (fixed-width values) usually does better with the latter.
+                int next = probe + 1;
+                if (next - rep0 >= low && next < limit && LittleEndian.getInt(src, next - rep0) == LittleEndian.getInt(src, next)) {
+                    int repLen = MIN_MATCH + Lz77.matchLength(src, next - rep0 + MIN_MATCH, next + MIN_MATCH, to);
+                    int newGain = len * 8 - (32 - Integer.numberOfLeadingZeros(offset + 3)) - 4;
+                    int repGain = repLen * 8 - 8 * (next - ip) - 2;
+                    if (repGain >= newGain) {
+                        t[hash(next)] = next;
+                        addSequence(anchor, next, 1, repLen);
+                        ip = next + repLen;
+                        anchor = ip;
+                        continue;
+                    }
+                }
                 if (ip > anchor && offset == rep0) {
                     addSequence(anchor, ip, 1, len);
                 } else {
