@@ -136,6 +136,61 @@ final class HuffmanTable {
         if (!br.finished()) throw corrupt("Huffman stream does not end where its literals do");
     }
 
+    /**
+     * Decodes four streams of {@code count} symbols in total, the first three holding
+     * {@code (count + 3) / 4} each. The streams are independent, so decoding them in lockstep lets
+     * the processor overlap four dependency chains instead of waiting on one.
+     */
+    void decodeFourStreams(byte[] in, int p, int s1, int s2, int s3, int s4, byte[] out, int op, int count) {
+        int segment = (count + 3) / 4;
+        BackwardBitReader b1 = new BackwardBitReader(in, p, s1, "Huffman");
+        BackwardBitReader b2 = new BackwardBitReader(in, p + s1, s2, "Huffman");
+        BackwardBitReader b3 = new BackwardBitReader(in, p + s1 + s2, s3, "Huffman");
+        BackwardBitReader b4 = new BackwardBitReader(in, p + s1 + s2 + s3, s4, "Huffman");
+        int[] t = entries;
+        int mb = maxBits;
+        int o1 = op, o2 = op + segment, o3 = op + 2 * segment, o4 = op + 3 * segment;
+        int last = count - 3 * segment;
+        // All four streams advance together while the shortest (the last) has 4 symbols left.
+        int rounds = last / 4;
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 4; k++) {
+                int e1 = t[b1.peek(mb)];
+                int e2 = t[b2.peek(mb)];
+                int e3 = t[b3.peek(mb)];
+                int e4 = t[b4.peek(mb)];
+                b1.skip(e1 & 0xFF);
+                b2.skip(e2 & 0xFF);
+                b3.skip(e3 & 0xFF);
+                b4.skip(e4 & 0xFF);
+                out[o1++] = (byte) (e1 >>> 8);
+                out[o2++] = (byte) (e2 >>> 8);
+                out[o3++] = (byte) (e3 >>> 8);
+                out[o4++] = (byte) (e4 >>> 8);
+            }
+            b1.reload();
+            b2.reload();
+            b3.reload();
+            b4.reload();
+        }
+        finish(b1, out, o1, op + segment);
+        finish(b2, out, o2, op + 2 * segment);
+        finish(b3, out, o3, op + 3 * segment);
+        finish(b4, out, o4, op + count);
+    }
+
+    private void finish(BackwardBitReader br, byte[] out, int op, int end) {
+        int[] t = entries;
+        int mb = maxBits;
+        while (op < end) {
+            int e = t[br.peek(mb)];
+            br.skip(e & 0xFF);
+            out[op++] = (byte) (e >>> 8);
+            br.reload();
+        }
+        if (!br.finished()) throw corrupt("Huffman stream does not end where its literals do");
+    }
+
     private static int checkCount(int count) {
         if (count >= 255) throw corrupt("too many Huffman weights");
         return count;

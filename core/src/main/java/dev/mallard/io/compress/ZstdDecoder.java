@@ -296,10 +296,7 @@ final class ZstdDecoder {
             int segment = (regenerated + 3) / 4;
             int lastSegment = regenerated - 3 * segment;
             if (lastSegment < 0) throw corrupt("too few literals for four Huffman streams");
-            t.decodeStream(in, q, s1, literalBuffer, 0, segment);
-            t.decodeStream(in, q + s1, s2, literalBuffer, segment, segment);
-            t.decodeStream(in, q + s1 + s2, s3, literalBuffer, 2 * segment, segment);
-            t.decodeStream(in, q + s1 + s2 + s3, s4, literalBuffer, 3 * segment, lastSegment);
+            t.decodeFourStreams(in, q, s1, s2, s3, s4, literalBuffer, 0, regenerated);
         }
         litSrc = literalBuffer;
         litPos = 0;
