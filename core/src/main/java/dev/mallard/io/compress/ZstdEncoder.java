@@ -218,7 +218,7 @@ final class ZstdEncoder {
                 }
                 continue;
             }
-            ip += 1 + ((ip - anchor) >> 6);
+            ip += 1 + ((ip - anchor) >> 5);
         }
         int rest = to - anchor;
         System.arraycopy(src, anchor, literals, litCount, rest);
