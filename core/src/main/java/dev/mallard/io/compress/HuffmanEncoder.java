@@ -168,6 +168,12 @@ final class HuffmanEncoder {
         try {
             HuffmanTable t = HuffmanTable.read(tmp, 0, end);
             if (t.maxBits != maxBits || t.headerBytes != end) return -1;
+            // Every symbol must decode from its own code; the table being a partition, that proves equality.
+            for (int s = 0; s <= lastSymbol; s++) {
+                if (lengths[s] == 0) continue;
+                int e = t.entries[codes[s] << (maxBits - lengths[s])];
+                if ((e >>> 8) != s || (e & 0xFF) != lengths[s]) return -1;
+            }
         } catch (RuntimeException e) {
             return -1;
         }

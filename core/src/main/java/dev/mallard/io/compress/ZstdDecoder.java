@@ -35,7 +35,7 @@ final class ZstdDecoder {
     private FseTable llTable, ofTable, mlTable;
 
     // The current block's literals: either a range of the input (raw) or of the decoded buffer.
-    private final byte[] literalBuffer = new byte[BLOCK_MAX + 16]; // slack for word-sized copies
+    private byte[] literalBuffer = new byte[0]; // grown on demand, with slack for word-sized copies
     private byte[] litSrc;
     private int litPos, litEnd;
 
@@ -256,6 +256,7 @@ final class ZstdDecoder {
                 return p + size;
             }
             if (p >= end) throw corrupt("missing RLE literal byte");
+            literalRoom(size);
             Arrays.fill(literalBuffer, 0, size, in[p]);
             litSrc = literalBuffer;
             litPos = 0;
@@ -274,6 +275,7 @@ final class ZstdDecoder {
         if (end - p < compressed) throw corrupt("compressed literals run past the block");
         int dataEnd = p + compressed;
         int q = p;
+        literalRoom(regenerated);
         HuffmanTable t;
         if (type == 2) {
             t = HuffmanTable.read(in, p, dataEnd);
@@ -302,6 +304,10 @@ final class ZstdDecoder {
         litPos = 0;
         litEnd = regenerated;
         return dataEnd;
+    }
+
+    private void literalRoom(int n) {
+        if (literalBuffer.length < n + 16) literalBuffer = new byte[Math.max(n, Math.min(2 * literalBuffer.length, BLOCK_MAX)) + 16];
     }
 
     private void sequences(int p, int end, int nbSeq, int limit) {

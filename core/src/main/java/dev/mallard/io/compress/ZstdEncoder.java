@@ -33,18 +33,26 @@ final class ZstdEncoder {
     private int rep0 = 1, rep1 = 4, rep2 = 8;
 
     // The current block's sequences and literals.
-    private final int[] seqLL = new int[BLOCK / MIN_MATCH + 1];
-    private final int[] seqML = new int[BLOCK / MIN_MATCH + 1];
-    private final int[] seqOF = new int[BLOCK / MIN_MATCH + 1];
+    // Sized for the largest block of this input, so small pages do not pay for 128 KB blocks.
+    private final int[] seqLL, seqML, seqOF;
     private int nbSeq;
-    private final byte[] literals = new byte[BLOCK + 16]; // slack for word-sized copies
+    private final byte[] literals; // with slack for word-sized copies
     private int litCount;
-    private final byte[] scratch = new byte[BLOCK * 4 + 4096];
+    /** A compressed block is only kept if smaller than the raw one, but may run longer while being written. */
+    private final byte[] scratch;
 
     private ZstdEncoder(byte[] in, int start, int len) {
         this.in = in;
         this.start = start;
         this.maxOffset = len <= (1 << WINDOW_LOG) ? len : 1 << WINDOW_LOG;
+        int block = Math.min(len, BLOCK);
+        int maxSequences = block / MIN_MATCH + 1;
+        seqLL = new int[maxSequences];
+        seqML = new int[maxSequences];
+        seqOF = new int[maxSequences];
+        literals = new byte[block + 16];
+        // Literals, plus per sequence at most 14 bytes of codes and extra bits, plus headers and tables.
+        scratch = new byte[block + maxSequences * 14 + 4096];
         int hashLog = 10;
         while (hashLog < MAX_HASH_LOG && (1 << hashLog) < len) hashLog++;
         this.table = new int[1 << hashLog];
