@@ -30,6 +30,8 @@ final class ZstdDecoder {
 
     // State that lives for one frame.
     private int frameStart;
+    /** Where the frame's output ends if its header gives the content size, else -1. */
+    private long frameEnd;
     private int rep0, rep1, rep2;
     private HuffmanTable huffman;
     private FseTable llTable, ofTable, mlTable;
@@ -114,6 +116,7 @@ final class ZstdDecoder {
         p += fcsBytes;
 
         frameStart = pos;
+        frameEnd = contentSize >= 0 ? pos + contentSize : -1;
         rep0 = 1;
         rep1 = 4;
         rep2 = 8;
@@ -164,7 +167,9 @@ final class ZstdDecoder {
     }
 
     private void compressedBlock(int p, int end) {
-        if (expected < 0) reserve(BLOCK_MAX);
+        // Room for a whole block, but no more than the declared content size: growing past it
+        // would only copy the output twice for nothing.
+        if (expected < 0) reserve(frameEnd >= 0 ? (int) Math.max(0, Math.min(BLOCK_MAX, frameEnd - pos)) : BLOCK_MAX);
         int limit = (int) Math.min(out.length, (long) pos + BLOCK_MAX);
         p = literals(p, end);
         if (p >= end) throw corrupt("missing sequences section");
@@ -386,9 +391,9 @@ final class ZstdDecoder {
     }
 
     private MallardException.Storage overrun() {
-        return expected >= 0 && out.length - pos < BLOCK_MAX
-                ? corrupt("data decompresses to more than the expected " + expected + " bytes")
-                : corrupt("block decompresses to more than 128 KB");
+        if (expected >= 0 && out.length - pos < BLOCK_MAX) return corrupt("data decompresses to more than the expected " + expected + " bytes");
+        if (frameEnd >= 0 && out.length - pos < BLOCK_MAX) return corrupt("frame decompresses to more than its declared content size");
+        return corrupt("block decompresses to more than 128 KB");
     }
 
     static MallardException.Storage corrupt(String what) {
