@@ -333,7 +333,9 @@ final class ZstdDecoder {
             int llE = llStates[llState], ofE = ofStates[ofState], mlE = mlStates[mlState];
             int ofCode = ofE & 0xFF;
             long ofValue = (1L << ofCode) + br.read(ofCode);
-            br.reload();
+            // After a reload at most 7 bits are consumed; offsets up to 25 bits plus both lengths'
+            // at most 32 extra bits still fit in the 64-bit window, so only longer ones reload here.
+            if (ofCode > 25) br.reload();
             int mlCode = mlE & 0xFF;
             int ml = mlBase[mlCode] + (int) br.read(mlBits[mlCode]);
             int llCode = llE & 0xFF;
