@@ -45,14 +45,14 @@ public final class Snappy {
 
     /**
      * Decompresses one block into {@code out} at {@code outOff} and returns the uncompressed
-     * length. {@code out} must have room for {@link #uncompressedLength}; the result is checked
-     * to be exactly that long.
+     * length, which must fit in {@code out}; the decoded data is checked to be exactly that long.
      */
     public static int decompress(byte[] in, int inOff, int inLen, byte[] out, int outOff) {
         int length = uncompressedLength(in, inOff, inLen);
-        if (outOff < 0 || outOff > out.length || out.length - outOff < length) {
-            throw new IllegalArgumentException("output buffer has " + (out.length - outOff) + " bytes, needs " + length);
-        }
+        if (outOff < 0 || outOff > out.length) throw new IndexOutOfBoundsException("output offset " + outOff + " of " + out.length);
+        // The buffer is sized from what the container (a Parquet page header) says; a block that
+        // claims more is inconsistent with it, which is corruption rather than a caller's error.
+        if (out.length - outOff < length) throw corrupt("block claims " + length + " bytes, more than the " + (out.length - outOff) + " expected");
         int ip = inOff + preambleBytes(in, inOff);
         int inEnd = inOff + inLen;
         int op = outOff;

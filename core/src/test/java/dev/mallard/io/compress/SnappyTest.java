@@ -132,6 +132,8 @@ class SnappyTest {
             }
         }
         assertThrows(MallardException.Storage.class, () -> Snappy.uncompressedLength(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1}, 0, 6));
+        // A block longer than the caller's buffer (sized from a page header) is corrupt.
+        assertThrows(MallardException.Storage.class, () -> Snappy.decompress(c, 0, c.length, new byte[in.length - 1], 0));
         // Offset 0 and an offset before the start are rejected.
         assertThrows(MallardException.Storage.class, () -> Snappy.decompress(new byte[] {8, 0, 'a', 2 | (3 << 2), 0, 0}, 0, 6, new byte[8], 0));
         assertThrows(MallardException.Storage.class, () -> Snappy.decompress(new byte[] {8, 0, 'a', 2 | (3 << 2), 2, 0}, 0, 6, new byte[8], 0));
