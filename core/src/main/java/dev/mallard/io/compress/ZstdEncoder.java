@@ -161,6 +161,18 @@ final class ZstdEncoder {
                 anchor = ip;
                 continue;
             }
+            if (ip > anchor && ip - rep1 >= low && LittleEndian.getInt(src, ip - rep1) == cur) {
+                // The second offset (code 2 with literals); the two swap.
+                int len = MIN_MATCH + Lz77.matchLength(src, ip - rep1 + MIN_MATCH, ip + MIN_MATCH, to);
+                t[hash(ip)] = ip;
+                addSequence(anchor, ip, 2, len);
+                int swap = rep0;
+                rep0 = rep1;
+                rep1 = swap;
+                ip += len;
+                anchor = ip;
+                continue;
+            }
             // Two candidates: the last position with the same 8 bytes (long, reliable matches) and
             // the last with the same 5 bytes (short ones, taken only if they reach 6 bytes).
             long cur8 = LittleEndian.getLong(src, ip);
