@@ -156,6 +156,9 @@ final class CopyStatement {
                         w.write(chunk);
                         rows += chunk.count();
                     }
+                } catch (RuntimeException e) {
+                    deleteQuietly(path); // no half-written file stays behind
+                    throw e;
                 }
             } else {
                 rows = writePartitioned(result, names, types, path, partitionBy, format, factory, options, forWriter);
@@ -194,6 +197,7 @@ final class CopyStatement {
         List<String> fileNames = written.stream().map(names::get).toList();
         List<LogicalType> fileTypes = written.stream().map(types::get).toList();
         Map<List<Object>, FormatWriter> writers = new HashMap<>();
+        List<Path> created = new ArrayList<>();
         long rows = 0;
         try {
             for (DataChunk chunk; (chunk = result.next()) != null; ) {
@@ -214,6 +218,7 @@ final class CopyStatement {
                             dir = dir.resolve(names.get(keys[i]) + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
                         }
                         Path file = dir.resolve("data_0." + extension);
+                        created.add(file);
                         w = factory.create(new OutputFile(file, compression(format, options, file)), fileNames, fileTypes, forWriter);
                         writers.put(g.getKey(), w);
                     }
@@ -224,10 +229,27 @@ final class CopyStatement {
                     rows += sel.length;
                 }
             }
-        } finally {
-            for (FormatWriter w : writers.values()) w.close();
+        } catch (RuntimeException e) {
+            for (FormatWriter w : writers.values()) {
+                try {
+                    w.close();
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one to report
+                }
+            }
+            for (Path p : created) deleteQuietly(p);
+            throw e;
         }
+        for (FormatWriter w : writers.values()) w.close();
         return rows;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the error being reported matters more
+        }
     }
 
     /** A partitioned COPY writes into a folder: an existing non-empty one only with OVERWRITE or OVERWRITE_OR_IGNORE. */

@@ -888,7 +888,9 @@ public final class QueryBinder {
         } catch (MallardException e) {
             throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
         }
-        return fileScan(scan, tf.alias(), tf.position(), name, outer);
+        // one file: named after it, as FROM 'file' is, so two files can be joined without aliases
+        return fileScan(scan, tf.alias(), tf.position(), paths.size() == 1 && !dev.mallard.io.FileGlob.isGlob(paths.get(0))
+                ? fileRelationName(paths.get(0)) : name, outer);
     }
 
     /** An option's value as plain Java: text, numbers, booleans, lists for [...], maps for {...}. */

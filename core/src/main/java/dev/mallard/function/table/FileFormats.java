@@ -26,6 +26,9 @@ public final class FileFormats {
     static {
         WRITERS.put("csv", dev.mallard.io.csv.CsvWriter::create);
         WRITERS.put("json", dev.mallard.io.json.JsonWriter::create);
+        WRITERS.put("parquet", FileFormats::parquetWriter);
+        register(dev.mallard.io.parquet.ParquetFormat.INSTANCE, List.of("parquet", "parq"), Map.of(
+                "read_parquet", Map.of(), "parquet_scan", Map.of()));
         register(dev.mallard.io.csv.CsvFormat.INSTANCE, List.of("csv", "tsv", "tab"), Map.of(
                 "read_csv", Map.of(), "read_csv_auto", Map.of()));
         register(dev.mallard.io.json.JsonFormat.auto(), List.of("json", "jsonl", "ndjson"), Map.of(
@@ -34,6 +37,29 @@ public final class FileFormats {
     }
 
     private FileFormats() {}
+
+    private static dev.mallard.io.FormatWriter parquetWriter(dev.mallard.io.OutputFile file, List<String> names,
+                                                            List<dev.mallard.types.LogicalType> types, ReadOptions options) {
+        options.rejectUnknown(List.of("compression", "codec", "row_group_size", "row_group_size_bytes"), "COPY ... (FORMAT parquet)");
+        java.nio.file.Path parent = file.path().toAbsolutePath().getParent();
+        try {
+            if (parent != null) java.nio.file.Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw file.error(e);
+        }
+        var writer = new dev.mallard.io.parquet.ParquetWriter(file.path(), names, types, dev.mallard.io.parquet.ParquetWriter.Options.from(options));
+        return new dev.mallard.io.FormatWriter() {
+            @Override
+            public void write(dev.mallard.vector.DataChunk chunk) {
+                writer.write(chunk);
+            }
+
+            @Override
+            public void close() {
+                writer.close();
+            }
+        };
+    }
 
     /** The writer of a format for COPY ... TO. */
     public static dev.mallard.io.FormatWriter.Factory writer(String format) {
