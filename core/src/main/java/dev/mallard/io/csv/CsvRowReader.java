@@ -40,6 +40,8 @@ final class CsvRowReader implements FormatScan.RowReader {
     private final CsvDateFormat[] formats;
     private final List<String> names;
     private final TextTypes parser = new TextTypes();
+    /** Per file column: the Strings of values seen lately (text columns only). */
+    private final RepeatedStrings[] repeated;
     private final boolean emptyIsNullForText;
     private final byte[][] otherNulls;
     private final long end;
@@ -66,6 +68,8 @@ final class CsvRowReader implements FormatScan.RowReader {
         this.min = new long[fileColumns];
         this.max = new long[fileColumns];
         for (int i = 0; i < fileColumns; i++) kind[i] = kindOf(i);
+        this.repeated = new RepeatedStrings[fileColumns];
+        for (int i = 0; i < fileColumns; i++) if (kind[i] == K_VARCHAR) repeated[i] = new RepeatedStrings();
         boolean emptyNull = false;
         List<byte[]> others = new java.util.ArrayList<>();
         for (String n : o.nullStrings) {
@@ -240,10 +244,15 @@ final class CsvRowReader implements FormatScan.RowReader {
         TextTypes p = parser;
         switch (kind[i]) {
             case K_VARCHAR -> {
-                String str = text(b, s, e);
+                RepeatedStrings seen = repeated[i];
+                String str = seen.find(b, s, e);
                 if (str == null) {
-                    return reject(n, i, "INVALID_UNICODE", "invalid UTF-8 in the value",
-                            "convert the file to UTF-8, or ignore_errors=true skips such rows");
+                    str = text(b, s, e);
+                    if (str == null) {
+                        return reject(n, i, "INVALID_UNICODE", "invalid UTF-8 in the value",
+                                "convert the file to UTF-8, or ignore_errors=true skips such rows");
+                    }
+                    seen.remember(b, s, e, str);
                 }
                 v.strings[n] = str;
                 return true;
