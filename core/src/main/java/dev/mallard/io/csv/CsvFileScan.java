@@ -1,5 +1,6 @@
 package dev.mallard.io.csv;
 
+import dev.mallard.io.TextDateFormat;
 import dev.mallard.MallardException;
 import dev.mallard.io.FileInput;
 import dev.mallard.io.FormatScan;
@@ -51,7 +52,7 @@ public final class CsvFileScan implements FormatScan {
 
     /** The format DATE or TIMESTAMP column {@code i} is read with; null for ISO (or another type). */
     public String format(int i) {
-        CsvDateFormat f = detected.formats()[i];
+        TextDateFormat f = detected.formats()[i];
         return f == null ? null : f.pattern();
     }
 
@@ -104,7 +105,7 @@ public final class CsvFileScan implements FormatScan {
         CsvDialect d = detected.dialect();
         String dateFormat = null, timestampFormat = null;
         for (int i = 0; i < types().size(); i++) {
-            CsvDateFormat f = detected.formats()[i];
+            TextDateFormat f = detected.formats()[i];
             if (f == null) continue;
             if (types().get(i).id() == TypeId.DATE && dateFormat == null) dateFormat = f.pattern();
             if (types().get(i).id() == TypeId.TIMESTAMP && timestampFormat == null) timestampFormat = f.pattern();

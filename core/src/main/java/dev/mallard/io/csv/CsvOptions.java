@@ -1,5 +1,6 @@
 package dev.mallard.io.csv;
 
+import dev.mallard.io.TextDateFormat;
 import dev.mallard.MallardException;
 import dev.mallard.io.ReadOptions;
 import dev.mallard.planner.TypeResolver;
@@ -38,8 +39,8 @@ final class CsvOptions {
     List<String> names;
     List<String> nullStrings = List.of("");
     boolean nullStringsGiven;
-    CsvDateFormat dateFormat;
-    CsvDateFormat timestampFormat;
+    TextDateFormat dateFormat;
+    TextDateFormat timestampFormat;
     long sampleSize = 20_480;
     boolean allVarchar;
     boolean autoDetect = true;
@@ -98,9 +99,9 @@ final class CsvOptions {
             c.nullStringsGiven = true;
         }
         String df = first(o, "dateformat", "date_format");
-        if (df != null) c.dateFormat = CsvDateFormat.of(df);
+        if (df != null) c.dateFormat = TextDateFormat.of(df);
         String tf = first(o, "timestampformat", "timestamp_format");
-        if (tf != null) c.timestampFormat = CsvDateFormat.of(tf);
+        if (tf != null) c.timestampFormat = TextDateFormat.of(tf);
         if (o.has("sample_size")) {
             c.sampleSize = o.integer("sample_size", 20_480);
             if (c.sampleSize == 0 || c.sampleSize < -1) throw bad("sample_size takes a count of rows > 0, or -1 for the whole file");

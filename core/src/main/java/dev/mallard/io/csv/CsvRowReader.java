@@ -1,5 +1,6 @@
 package dev.mallard.io.csv;
 
+import dev.mallard.io.TextDateFormat;
 import dev.mallard.MallardException;
 import dev.mallard.io.FileInput;
 import dev.mallard.io.FormatScan;
@@ -37,7 +38,7 @@ final class CsvRowReader implements FormatScan.RowReader {
     private final int[] kind;
     private final long[] min, max;
     private final LogicalType[] types;
-    private final CsvDateFormat[] formats;
+    private final TextDateFormat[] formats;
     private final List<String> names;
     private final TextTypes parser = new TextTypes();
     /** Per file column: the Strings of values seen lately (text columns only). */
@@ -304,7 +305,7 @@ final class CsvRowReader implements FormatScan.RowReader {
                 return true;
             }
             case K_DATE -> {
-                CsvDateFormat f = formats[i];
+                TextDateFormat f = formats[i];
                 long d;
                 if (f == null || f.pattern().equals(CsvTypeDetector.ISO_DATE)) {
                     d = p.isoDate(b, s, e);
@@ -320,7 +321,7 @@ final class CsvRowReader implements FormatScan.RowReader {
                 return true;
             }
             case K_TIMESTAMP -> {
-                CsvDateFormat f = formats[i];
+                TextDateFormat f = formats[i];
                 long t;
                 if (f == null || f.pattern().equals(CsvTypeDetector.ISO_TIMESTAMP)) {
                     t = p.isoTimestamp(b, s, e, false);
@@ -368,7 +369,7 @@ final class CsvRowReader implements FormatScan.RowReader {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         LogicalType t = types[i];
         String name = names.get(i);
-        CsvDateFormat f = formats[i];
+        TextDateFormat f = formats[i];
         String fmt = f != null && !f.pattern().equals(CsvTypeDetector.ISO_DATE) && !f.pattern().equals(CsvTypeDetector.ISO_TIMESTAMP)
                 ? " with format '" + f.pattern() + "'" : "";
         String fix = "set types={'" + name.replace("'", "''") + "': 'VARCHAR'} (or another type every value fits)"

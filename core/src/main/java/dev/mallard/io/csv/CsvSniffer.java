@@ -1,5 +1,6 @@
 package dev.mallard.io.csv;
 
+import dev.mallard.io.TextDateFormat;
 import dev.mallard.io.FileInput;
 import dev.mallard.planner.NameSuggestions;
 import dev.mallard.types.LogicalType;
@@ -34,7 +35,7 @@ final class CsvSniffer {
     private static final int SPREAD_POINTS = 4;
 
     /** Everything a scan needs to read the file, as detected and overridden by options. */
-    record Detected(CsvDialect dialect, List<String> names, List<LogicalType> types, CsvDateFormat[] formats,
+    record Detected(CsvDialect dialect, List<String> names, List<LogicalType> types, TextDateFormat[] formats,
                     List<String> headerNames, int fileColumns, long dataStart, long dataLine, long estimatedRows) {}
 
     private CsvSniffer() {}
@@ -132,7 +133,7 @@ final class CsvSniffer {
         }
         List<String> names = names(headerNames, header, o);
         List<LogicalType> types = new ArrayList<>();
-        CsvDateFormat[] formats = new CsvDateFormat[columns];
+        TextDateFormat[] formats = new TextDateFormat[columns];
         for (int i = 0; i < columns; i++) {
             CsvTypeDetector d = i < detectors.size() ? detectors.get(i) : null;
             LogicalType type = o.allVarchar || d == null || !o.autoDetect ? LogicalType.VARCHAR : d.type();
@@ -306,7 +307,7 @@ final class CsvSniffer {
         return out;
     }
 
-    private static void applyTypeOptions(List<String> names, List<LogicalType> types, CsvDateFormat[] formats, CsvOptions o) {
+    private static void applyTypeOptions(List<String> names, List<LogicalType> types, TextDateFormat[] formats, CsvOptions o) {
         if (o.columns != null) {
             int i = 0;
             for (LogicalType t : o.columns.values()) set(types, formats, i++, t, o);
@@ -332,7 +333,7 @@ final class CsvSniffer {
         }
     }
 
-    private static void set(List<LogicalType> types, CsvDateFormat[] formats, int i, LogicalType t, CsvOptions o) {
+    private static void set(List<LogicalType> types, TextDateFormat[] formats, int i, LogicalType t, CsvOptions o) {
         if (!t.equals(types.get(i))) {
             formats[i] = t.id() == TypeId.DATE ? o.dateFormat : t.id() == TypeId.TIMESTAMP ? o.timestampFormat : null;
         }

@@ -1,5 +1,6 @@
 package dev.mallard.io.csv;
 
+import dev.mallard.io.TextDateFormat;
 import dev.mallard.types.DateTimes;
 import dev.mallard.types.LogicalType;
 import java.util.ArrayList;
@@ -22,28 +23,28 @@ final class CsvTypeDetector {
     private static final int BOOL = 1, BIGINT = 2, DOUBLE = 4, DATE = 8, TIMESTAMP = 16;
 
     private int candidates = BOOL | BIGINT | DOUBLE | DATE | TIMESTAMP;
-    private final List<CsvDateFormat> dateFormats = new ArrayList<>();
-    private final List<CsvDateFormat> timestampFormats = new ArrayList<>();
+    private final List<TextDateFormat> dateFormats = new ArrayList<>();
+    private final List<TextDateFormat> timestampFormats = new ArrayList<>();
     private final byte decimalSeparator;
     long values;
 
-    CsvTypeDetector(CsvDateFormat dateFormat, CsvDateFormat timestampFormat, byte decimalSeparator) {
+    CsvTypeDetector(TextDateFormat dateFormat, TextDateFormat timestampFormat, byte decimalSeparator) {
         this.decimalSeparator = decimalSeparator;
         if (dateFormat != null) {
             dateFormats.add(dateFormat);
         } else {
-            for (String f : DATE_FORMATS) dateFormats.add(CsvDateFormat.of(f));
+            for (String f : DATE_FORMATS) dateFormats.add(TextDateFormat.of(f));
         }
         if (timestampFormat != null) {
             timestampFormats.add(timestampFormat);
         } else {
             // ISO first, parsed by the fast path; then each date order with a time of day.
-            timestampFormats.add(CsvDateFormat.of(ISO_TIMESTAMP));
+            timestampFormats.add(TextDateFormat.of(ISO_TIMESTAMP));
             for (String f : DATE_FORMATS) {
                 if (f.equals(ISO_DATE)) continue;
-                timestampFormats.add(CsvDateFormat.of(f + " %H:%M:%S"));
-                timestampFormats.add(CsvDateFormat.of(f + " %H:%M"));
-                timestampFormats.add(CsvDateFormat.of(f + " %I:%M:%S %p"));
+                timestampFormats.add(TextDateFormat.of(f + " %H:%M:%S"));
+                timestampFormats.add(TextDateFormat.of(f + " %H:%M"));
+                timestampFormats.add(TextDateFormat.of(f + " %I:%M:%S %p"));
             }
         }
     }
@@ -73,11 +74,11 @@ final class CsvTypeDetector {
     }
 
     /** Drops the formats the value does not fit; false when none fits (the formats are then left as they were). */
-    private static boolean narrow(List<CsvDateFormat> formats, byte[] b, int s, int e, TextTypes p, boolean timestamp) {
+    private static boolean narrow(List<TextDateFormat> formats, byte[] b, int s, int e, TextTypes p, boolean timestamp) {
         int fits = 0;
         boolean[] ok = new boolean[formats.size()];
         for (int i = 0; i < formats.size(); i++) {
-            CsvDateFormat f = formats.get(i);
+            TextDateFormat f = formats.get(i);
             long v;
             if (f.pattern().equals(ISO_DATE) && !timestamp) v = p.isoDate(b, s, e);
             // A date alone fits ISO timestamps: a column mixing dates and timestamps is TIMESTAMP, as in DuckDB
@@ -121,11 +122,11 @@ final class CsvTypeDetector {
                 yield !p.failed;
             }
             case DATE -> {
-                CsvDateFormat f = dateFormat();
+                TextDateFormat f = dateFormat();
                 yield (f.pattern().equals(ISO_DATE) ? p.isoDate(b, s, e) : f.parseDate(b, s, e)) != DateTimes.INVALID;
             }
             case TIMESTAMP -> {
-                CsvDateFormat f = timestampFormat();
+                TextDateFormat f = timestampFormat();
                 yield (f.pattern().equals(ISO_TIMESTAMP) ? p.isoTimestamp(b, s, e, false) : f.parseTimestamp(b, s, e))
                         != DateTimes.INVALID;
             }
@@ -133,11 +134,11 @@ final class CsvTypeDetector {
         };
     }
 
-    CsvDateFormat dateFormat() {
+    TextDateFormat dateFormat() {
         return dateFormats.get(0);
     }
 
-    CsvDateFormat timestampFormat() {
+    TextDateFormat timestampFormat() {
         return timestampFormats.get(0);
     }
 }

@@ -69,7 +69,6 @@ class JsonTimeFormatTest {
         assertThat(JsonTimeFormat.of("auto", "dateformat")).isNull();
         assertThatThrownBy(() -> JsonTimeFormat.of("YYYY-MM-DD", "dateformat"))
                 .hasMessage("option dateformat takes a strptime format such as '%d/%m/%Y', got 'YYYY-MM-DD'");
-        assertThatThrownBy(() -> JsonTimeFormat.of("%Q", "dateformat").parseDate("x"))
-                .hasMessage("unsupported specifier %Q in format '%Q'");
+        assertThatThrownBy(() -> JsonTimeFormat.of("%Q", "dateformat")).hasMessageContaining("%Q is not a supported specifier");
     }
 }

@@ -1,4 +1,4 @@
-package dev.mallard.io.csv;
+package dev.mallard.io;
 
 import dev.mallard.MallardException;
 import dev.mallard.types.DateTimes;
@@ -8,20 +8,22 @@ import java.util.Locale;
 
 /**
  * A strptime-style format ({@code %d.%m.%Y}, {@code %m/%d/%Y %I:%M:%S %p}) compiled once and
- * applied to raw field bytes. Only the specifiers dates in CSV files actually use are supported;
- * an unknown one fails at bind time rather than on the first row.
+ * applied to raw bytes: the dateformat and timestampformat options of the CSV and JSON readers.
+ * Only the specifiers dates in data files actually use are supported ({@code %T} and {@code %F}
+ * as their expansions, {@code %n} as {@code %f}); an unknown one fails at bind time rather than
+ * on the first row.
  *
  * <p>Numbers take one or two digits where the format says two ({@code %m}, {@code %d},
  * {@code %H}...), as DuckDB's strptime does, so {@code 1/2/2020} reads with {@code %m/%d/%Y}.
  */
-public final class CsvDateFormat {
+public final class TextDateFormat {
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
     private final String pattern;
     /** Specifier letters, or -1 - c for a literal char c. */
     private final int[] tokens;
 
-    private CsvDateFormat(String pattern, int[] tokens) {
+    private TextDateFormat(String pattern, int[] tokens) {
         this.pattern = pattern;
         this.tokens = tokens;
     }
@@ -30,31 +32,33 @@ public final class CsvDateFormat {
         return pattern;
     }
 
-    public static CsvDateFormat of(String pattern) {
+    public static TextDateFormat of(String pattern) {
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
+        String spelled = pattern.replace("%T", "%H:%M:%S").replace("%F", "%Y-%m-%d");
+        for (int i = 0; i < spelled.length(); i++) {
+            char c = spelled.charAt(i);
             if (c != '%') {
                 out.add(-1 - c);
                 continue;
             }
-            if (i + 1 >= pattern.length()) throw bad(pattern, "it ends with a lone %");
-            char s = pattern.charAt(++i);
-            if (s == '-' && i + 1 < pattern.length()) s = pattern.charAt(++i); // %-d: no padding, which parsing allows anyway
+            if (i + 1 >= spelled.length()) throw bad(pattern, "it ends with a lone %");
+            char s = spelled.charAt(++i);
+            if (s == '-' && i + 1 < spelled.length()) s = spelled.charAt(++i); // %-d: no padding, which parsing allows anyway
             switch (s) {
                 case 'Y', 'y', 'm', 'd', 'H', 'I', 'M', 'S', 'f', 'g', 'p', 'b', 'B', 'a', 'A', 'z', 'Z', 'j' -> out.add((int) s);
+                case 'n' -> out.add((int) 'f'); // nanoseconds: the fraction's digits past the sixth are dropped
                 case '%' -> out.add(-1 - '%');
                 default -> throw bad(pattern, "%" + s + " is not a supported specifier");
             }
         }
         int[] t = new int[out.size()];
         for (int i = 0; i < t.length; i++) t[i] = out.get(i);
-        return new CsvDateFormat(pattern, t);
+        return new TextDateFormat(pattern, t);
     }
 
     private static MallardException bad(String pattern, String why) {
         return MallardException.Data.invalidArgument("invalid date format '" + pattern + "': " + why
-                + " (supported: %Y %y %m %d %H %I %M %S %f %g %p %b %B %a %A %z %Z %j %%)");
+                + " (supported: %Y %y %m %d %H %I %M %S %f %g %n %p %b %B %a %A %z %Z %j %T %F %%)");
     }
 
     /** Days since the epoch, or {@link DateTimes#INVALID}. Time fields, if the format has them, must be valid but are dropped. */
@@ -83,9 +87,9 @@ public final class CsvDateFormat {
             if (t < 0) {
                 char lit = (char) (-1 - t);
                 if (lit == ' ') {
-                    // A space in the format matches any run of spaces in the text.
-                    if (p >= end || b[p] != ' ') return DateTimes.INVALID;
-                    while (p < end && b[p] == ' ') p++;
+                    // A space in the format matches any run of spaces and tabs in the text.
+                    if (p >= end || b[p] != ' ' && b[p] != '\t') return DateTimes.INVALID;
+                    while (p < end && (b[p] == ' ' || b[p] == '\t')) p++;
                     continue;
                 }
                 if (p >= end || b[p] != lit) return DateTimes.INVALID;
@@ -94,7 +98,8 @@ public final class CsvDateFormat {
             }
             switch (t) {
                 case 'Y', 'y', 'm', 'd', 'H', 'I', 'M', 'S', 'j' -> {
-                    int max = t == 'Y' ? 6 : t == 'j' ? 3 : 2;
+                    // a year runs to 6 digits, but only 4 when a number follows with nothing between (%Y%m%d)
+                    int max = t == 'Y' ? (numeric(ti + 1) ? 4 : 6) : t == 'j' ? 3 : 2;
                     long v = 0;
                     int q = p;
                     boolean neg = false;
@@ -230,6 +235,15 @@ public final class CsvDateFormat {
         // The offset says what UTC time the text means, and a TIMESTAMP holds that UTC time.
         return days * DateTimes.MICROS_PER_DAY + hour * DateTimes.MICROS_PER_HOUR + minute * DateTimes.MICROS_PER_MINUTE
                 + second * DateTimes.MICROS_PER_SECOND + fraction - offsetMinutes * DateTimes.MICROS_PER_MINUTE;
+    }
+
+    /** Whether token {@code i} reads digits. */
+    private boolean numeric(int i) {
+        if (i >= tokens.length) return false;
+        return switch (tokens[i]) {
+            case 'Y', 'y', 'm', 'd', 'H', 'I', 'M', 'S', 'j', 'f', 'g' -> true;
+            default -> false;
+        };
     }
 
     /** Whether the format holds a time of day: such a format describes timestamps, not dates. */
