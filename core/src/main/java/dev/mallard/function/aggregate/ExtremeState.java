@@ -71,6 +71,12 @@ final class ExtremeState implements AggregateState {
         }
     }
 
+    private static boolean oneGroup(int[] groups, int count) {
+        int g = groups[0];
+        for (int k = 1; k < count; k++) if (groups[k] != g) return false;
+        return true;
+    }
+
     /** Direct loops for min/max of INT32, INT64 and DOUBLE without NULLs; false when not applicable. */
     private boolean fastUpdate(Vector in, int[] sel, int count, int[] groups) {
         switch (in.physicalType()) {
@@ -102,6 +108,24 @@ final class ExtremeState implements AggregateState {
             }
             case DOUBLE -> {
                 double[] x = in.doubles, s = keys.doubles;
+                if (count > 0 && oneGroup(groups, count)) {
+                    // min/max over a whole column (no GROUP BY): keep the best in a register
+                    int g = groups[0], k = 0;
+                    double best;
+                    if (keys.isNull(g)) {
+                        best = x[sel == null ? 0 : sel[0]];
+                        k = 1;
+                    } else {
+                        best = s[g];
+                    }
+                    for (; k < count; k++) {
+                        double v = x[sel == null ? k : sel[k]];
+                        if (ValueComparator.compareDoubles(v, best) * direction > 0) best = v;
+                    }
+                    keys.setNull(g, false);
+                    s[g] = best;
+                    return true;
+                }
                 for (int k = 0; k < count; k++) {
                     int i = sel == null ? k : sel[k], g = groups[k];
                     if (keys.isNull(g)) {
