@@ -22,6 +22,8 @@ final class ColumnChunkReader {
     private final RawValues raw = new RawValues();
 
     private Vector dictionary;
+    /** Decompressed data pages, reused page after page (a page's values are converted before the next is read). */
+    private byte[] pageBuffer;
     private int dictSize;
     private Vector values;
     // the current data page: rows, where the next row is, its definition levels (null: no NULLs)
@@ -168,7 +170,7 @@ final class ColumnChunkReader {
         if (!uncompressed) {
             b = codec.decompress(chunk, body, h.compressedSize(), h.uncompressedSize());
             off = 0;
-            end = b.length;
+            end = h.uncompressedSize();
         }
         int n = h.numValues();
         if (n < 0 || n > (long) h.uncompressedSize() * 8 + 64) throw new ThriftCompactReader.Damaged("a dictionary of " + n + " values");
@@ -182,9 +184,9 @@ final class ColumnChunkReader {
         byte[] b = chunk;
         int off = body, end = body + h.compressedSize();
         if (!uncompressed) {
-            b = codec.decompress(chunk, body, h.compressedSize(), h.uncompressedSize());
+            b = pageBuffer = codec.decompress(chunk, body, h.compressedSize(), h.uncompressedSize(), pageBuffer);
             off = 0;
-            end = b.length;
+            end = h.uncompressedSize();
         }
         int n = h.numValues();
         checkRows(n, h);
@@ -217,9 +219,9 @@ final class ColumnChunkReader {
         int off = valuesStart, end = body + h.compressedSize();
         if (h.compressed() && !uncompressed) {
             int levelBytes = h.repLevelsLength() + h.defLevelsLength();
-            b = codec.decompress(chunk, valuesStart, end - valuesStart, h.uncompressedSize() - levelBytes);
+            b = pageBuffer = codec.decompress(chunk, valuesStart, end - valuesStart, h.uncompressedSize() - levelBytes, pageBuffer);
             off = 0;
-            end = b.length;
+            end = h.uncompressedSize() - levelBytes;
         }
         decodeValues(b, off, end, h.encoding(), n);
     }

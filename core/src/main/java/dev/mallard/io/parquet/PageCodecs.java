@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +11,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The codecs by Parquet's CompressionCodec number. UNCOMPRESSED and GZIP (the JDK's) are built in.
- * Others come from {@link #register}, or are found on first use as the classes
- * {@code dev.mallard.io.compress.Snappy} and {@code dev.mallard.io.compress.Zstd} with static
- * {@code byte[] decompress(byte[], int, int, int)} and {@code byte[] compress(byte[], int, int)}:
- * that package is written apart from this one, and this lets it arrive without edits here.
- * A codec that is not available fails with "compression X is not supported yet".
+ * The codecs by Parquet's CompressionCodec number: UNCOMPRESSED, GZIP (the JDK's), and SNAPPY and
+ * ZSTD (pure Java, {@code dev.mallard.io.compress}). Others can be added with {@link #register};
+ * a codec that is not available fails with "compression X is not supported yet".
  */
 public final class PageCodecs {
     private PageCodecs() {}
@@ -39,6 +33,8 @@ public final class PageCodecs {
             }
         });
         CODECS.put(Thrift.GZIP, new Gzip());
+        CODECS.put(Thrift.SNAPPY, new SnappyCodec());
+        CODECS.put(Thrift.ZSTD, new ZstdCodec());
     }
 
     /** Makes {@code codec} the one for Parquet's codec {@code name} (SNAPPY, GZIP, ZSTD, LZ4_RAW, BROTLI, ...). */
@@ -58,81 +54,61 @@ public final class PageCodecs {
     static PageCodec of(int codec) {
         PageCodec c = CODECS.get(codec);
         if (c != null) return c;
-        String cls = switch (codec) {
-            case Thrift.SNAPPY -> "dev.mallard.io.compress.Snappy";
-            case Thrift.ZSTD -> "dev.mallard.io.compress.Zstd";
-            default -> null;
-        };
-        if (cls != null) {
-            c = lookup(cls);
-            if (c != null) {
-                CODECS.put(codec, c);
-                return c;
-            }
-        }
         throw new UnsupportedOperationException("compression " + Thrift.codecName(codec) + " is not supported yet");
     }
 
-    /**
-     * The codec class's static methods, if it is on the class path. Decompression may be either
-     * {@code byte[] decompress(byte[] in, int off, int len, int uncompressedLength)} or
-     * {@code int decompress(byte[] in, int off, int len, byte[] out, int outOff)}; compression
-     * {@code byte[] compress(byte[] in, int off, int len)}. The codec's own errors (damaged input)
-     * become {@link ThriftCompactReader.Damaged}, so they reach the user naming the file and column.
-     */
-    private static PageCodec lookup(String className) {
-        Class<?> k;
-        try {
-            k = Class.forName(className);
-        } catch (ClassNotFoundException e) {
-            return null; // not on the class path (yet)
-        }
-        MethodHandles.Lookup l = MethodHandles.publicLookup();
-        MethodHandle toArray = find(l, k, "decompress", MethodType.methodType(byte[].class, byte[].class, int.class, int.class, int.class));
-        MethodHandle intoArray = find(l, k, "decompress",
-                MethodType.methodType(int.class, byte[].class, int.class, int.class, byte[].class, int.class));
-        MethodHandle compress = find(l, k, "compress", MethodType.methodType(byte[].class, byte[].class, int.class, int.class));
-        if (toArray == null && intoArray == null) return null;
-        String name = k.getSimpleName();
-        return new PageCodec() {
-            @Override
-            public byte[] decompress(byte[] in, int off, int len, int uncompressedLength) {
-                try {
-                    if (toArray != null) return (byte[]) toArray.invokeExact(in, off, len, uncompressedLength);
-                    byte[] out = new byte[uncompressedLength];
-                    int n = (int) intoArray.invokeExact(in, off, len, out, 0);
-                    if (n != uncompressedLength) throw new ThriftCompactReader.Damaged("a " + name + " page shorter than its header says");
-                    return out;
-                } catch (ThriftCompactReader.Damaged e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw new ThriftCompactReader.Damaged("a damaged " + name + " page (" + e.getMessage() + ")");
-                } catch (Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            }
-
-            @Override
-            public byte[] compress(byte[] in, int off, int len) {
-                if (compress == null) throw new UnsupportedOperationException("compression " + name.toUpperCase(Locale.ROOT) + " is not supported for writing yet");
-                try {
-                    return (byte[]) compress.invokeExact(in, off, len);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            }
-        };
+    /** The codec's own errors (damaged input) become {@link ThriftCompactReader.Damaged}, so they reach the user naming the file and column. */
+    private static ThriftCompactReader.Damaged damaged(String codec, RuntimeException e) {
+        return new ThriftCompactReader.Damaged("a damaged " + codec + " page (" + e.getMessage() + ")");
     }
 
-    private static MethodHandle find(MethodHandles.Lookup l, Class<?> k, String method, MethodType type) {
-        try {
-            return l.findStatic(k, method, type);
-        } catch (ReflectiveOperationException e) {
-            return null;
+    private static final class SnappyCodec implements PageCodec {
+        @Override
+        public byte[] decompress(byte[] in, int off, int len, int uncompressedLength) {
+            return decompress(in, off, len, uncompressedLength, null);
+        }
+
+        @Override
+        public byte[] decompress(byte[] in, int off, int len, int uncompressedLength, byte[] buffer) {
+            byte[] out = buffer != null && buffer.length >= uncompressedLength ? buffer : new byte[uncompressedLength];
+            int n;
+            try {
+                if (dev.mallard.io.compress.Snappy.uncompressedLength(in, off, len) != uncompressedLength) {
+                    throw new ThriftCompactReader.Damaged("a Snappy page whose length differs from its header's");
+                }
+                n = dev.mallard.io.compress.Snappy.decompress(in, off, len, out, 0);
+            } catch (ThriftCompactReader.Damaged e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw damaged("Snappy", e);
+            }
+            if (n != uncompressedLength) throw new ThriftCompactReader.Damaged("a Snappy page shorter than its header says");
+            return out;
+        }
+
+        @Override
+        public byte[] compress(byte[] in, int off, int len) {
+            return dev.mallard.io.compress.Snappy.compress(in, off, len);
+        }
+    }
+
+    private static final class ZstdCodec implements PageCodec {
+        @Override
+        public byte[] decompress(byte[] in, int off, int len, int uncompressedLength) {
+            try {
+                byte[] out = dev.mallard.io.compress.Zstd.decompress(in, off, len, uncompressedLength);
+                if (out.length != uncompressedLength) throw new ThriftCompactReader.Damaged("a Zstd page shorter than its header says");
+                return out;
+            } catch (ThriftCompactReader.Damaged e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw damaged("Zstd", e);
+            }
+        }
+
+        @Override
+        public byte[] compress(byte[] in, int off, int len) {
+            return dev.mallard.io.compress.Zstd.compress(in, off, len);
         }
     }
 
