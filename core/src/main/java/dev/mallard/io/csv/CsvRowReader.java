@@ -1,5 +1,6 @@
 package dev.mallard.io.csv;
 
+import dev.mallard.io.RepeatedStrings;
 import dev.mallard.io.TextDateFormat;
 import dev.mallard.MallardException;
 import dev.mallard.io.FileInput;

@@ -24,6 +24,8 @@ final class ColumnChunkReader {
     private Vector dictionary;
     /** Decompressed data pages, reused page after page (a page's values are converted before the next is read). */
     private byte[] pageBuffer;
+    /** Strings of plain-encoded pages: repeated values share one object (what a dictionary page gives for free). */
+    private dev.mallard.io.RepeatedStrings repeated;
     private int dictSize;
     private Vector values;
     // the current data page: rows, where the next row is, its definition levels (null: no NULLs)
@@ -310,7 +312,8 @@ final class ColumnChunkReader {
         } else {
             ValueDecoder.decode(encoding, b, off, end, column.physicalType(), column.typeLength(), nonNull, raw);
             if (values.capacity() < nonNull) values = new Vector(column.type(), nonNull);
-            column.kind().convert(raw, nonNull, values);
+            if (column.kind() == ColumnKind.STRING && repeated == null) repeated = new dev.mallard.io.RepeatedStrings();
+            column.kind().convert(raw, nonNull, values, repeated);
             dictionaryPage = false;
         }
         pageRows = n;

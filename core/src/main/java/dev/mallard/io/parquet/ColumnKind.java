@@ -15,6 +15,11 @@ enum ColumnKind {
     FLOATING, STRING, BINARY_DECIMAL, UUID, INTERVAL, TIME_MILLIS, TIME_MICROS, TIME_NANOS, FLOAT16;
 
     void convert(RawValues raw, int n, Vector out) {
+        convert(raw, n, out, null);
+    }
+
+    /** As {@link #convert(RawValues, int, Vector)}; strings reuse those {@code seen} keeps for repeated values (null: none). */
+    void convert(RawValues raw, int n, Vector out, dev.mallard.io.RepeatedStrings seen) {
         out.ensureCapacity(n);
         switch (this) {
             case BOOLEAN -> System.arraycopy(raw.bools, 0, out.bools, 0, n);
@@ -32,7 +37,15 @@ enum ColumnKind {
             case TIMESTAMP_NANOS -> { for (int i = 0; i < n; i++) out.longs[i] = Math.floorDiv(raw.longs[i], 1000L); }
             case FLOATING -> System.arraycopy(raw.doubles, 0, out.doubles, 0, n);
             case STRING -> {
-                for (int i = 0; i < n; i++) out.strings[i] = new String(raw.data, raw.offsets[i], raw.lengths[i], StandardCharsets.UTF_8);
+                for (int i = 0; i < n; i++) {
+                    int from = raw.offsets[i], to = from + raw.lengths[i];
+                    String s = seen == null ? null : seen.find(raw.data, from, to);
+                    if (s == null) {
+                        s = new String(raw.data, from, raw.lengths[i], StandardCharsets.UTF_8);
+                        if (seen != null) seen.remember(raw.data, from, to, s);
+                    }
+                    out.strings[i] = s;
+                }
             }
             case BINARY_DECIMAL -> {
                 boolean wide = out.highs != null;

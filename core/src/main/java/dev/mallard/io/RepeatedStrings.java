@@ -1,16 +1,17 @@
-package dev.mallard.io.csv;
+package dev.mallard.io;
 
 import java.util.Arrays;
 
 /**
- * Reuses the String of a field whose bytes were seen a moment ago. Most text columns of real
+ * Reuses the String of a value whose bytes were seen a moment ago (CSV fields, Parquet strings
+ * outside dictionary pages). Most text columns of real
  * files repeat a few values (flags, categories, states): one String per distinct value saves the
  * allocation and UTF-8 decoding of every repeat, and equal values sharing one object hash once
  * when storage and hash tables meet them. A small direct-mapped table keyed by the bytes; a column
  * whose values rarely repeat (comments, ids) turns the table off after a trial, so it costs
  * nothing there.
  */
-final class RepeatedStrings {
+public final class RepeatedStrings {
     private static final int SLOTS = 1024;
     /** Longer values are rarely repeated and costly to compare. */
     private static final int MAX_LENGTH = 48;
@@ -23,7 +24,7 @@ final class RepeatedStrings {
     private boolean off;
 
     /** The cached String of {@code b[s, e)}, or null when the caller must decode it (then {@link #remember}). */
-    String find(byte[] b, int s, int e) {
+    public String find(byte[] b, int s, int e) {
         int n = e - s;
         if (off || n > MAX_LENGTH) return null;
         if (++lookups == TRIAL && hits < TRIAL / 4) {
@@ -40,7 +41,7 @@ final class RepeatedStrings {
     }
 
     /** Keeps {@code value}, decoded from {@code b[s, e)}, for the next time. */
-    void remember(byte[] b, int s, int e, String value) {
+    public void remember(byte[] b, int s, int e, String value) {
         int n = e - s;
         if (off || n > MAX_LENGTH) return;
         int slot = slot(b, s, n);
