@@ -93,14 +93,23 @@ final class Settings {
         return List.of(LogicalType.VARCHAR, LogicalType.VARCHAR);
     }
 
-    /** memory_limit: a share of the heap ({@code 60%}) or a size ({@code 4GB}). */
+    /** Heap a share-based memory_limit leaves to queries' own working memory (hash tables, row groups being read). */
+    private static final long WORKING_MEMORY = 48L << 20;
+
+    /**
+     * memory_limit: a share of the heap ({@code 60%}) or a size ({@code 4GB}). A share leaves at
+     * least {@link #WORKING_MEMORY} of the heap to queries (a small heap would otherwise fill up
+     * with cached segments and fail the query reading them), but never goes under a quarter of it.
+     */
     static long memoryLimit(String text) {
         String t = text.trim();
         if (t.endsWith("%")) {
             try {
                 double share = Double.parseDouble(t.substring(0, t.length() - 1).trim());
                 if (share <= 0 || share > 100) throw new NumberFormatException();
-                return (long) (Runtime.getRuntime().maxMemory() * share / 100);
+                long heap = Runtime.getRuntime().maxMemory();
+                long byShare = (long) (heap * share / 100);
+                return Math.max(Math.min(byShare, heap - WORKING_MEMORY), Math.min(byShare, heap / 4));
             } catch (NumberFormatException e) {
                 throw MallardException.Data.invalidArgument("memory_limit takes a share of the heap such as 60% or a size such as 4GB, got '"
                         + text + "'");

@@ -2,7 +2,6 @@ package dev.mallard.function.aggregate;
 
 import dev.mallard.MallardException;
 import dev.mallard.function.AggregateFunction;
-import dev.mallard.function.AggregateState;
 import dev.mallard.function.DecimalMath;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.Vector;
@@ -25,15 +24,11 @@ import java.util.List;
  * and gives BIGINT (DECIMAL(38,0), Mallard's HUGEINT). Values are held as doubles: exact for
  * integers and timestamps up to 2^53.
  */
-final class ApproxQuantileState implements AggregateState {
-    private final LogicalType type;
+final class ApproxQuantileState extends GroupSamples {
     private final LogicalType result;
-    private double[][] values = new double[0][];
-    private int[] sizes = new int[0];
-    private double[] quantiles = new double[0];
 
     private ApproxQuantileState(LogicalType type, LogicalType result) {
-        this.type = type;
+        super(type, null, "APPROXIMATE QUANTILE");
         this.result = result;
     }
 
@@ -49,35 +44,6 @@ final class ApproxQuantileState implements AggregateState {
         return new AggregateFunction(name, args, result, () -> new ApproxQuantileState(t, result));
     }
 
-    @Override
-    public void ensureGroups(int groups) {
-        values = Capacity.grow(values, groups);
-        sizes = Capacity.grow(sizes, groups);
-        int before = quantiles.length;
-        quantiles = Capacity.grow(quantiles, groups);
-        Arrays.fill(quantiles, before, quantiles.length, Double.NaN);
-    }
-
-    @Override
-    public void update(Vector[] args, int[] sel, int count, int[] groups) {
-        Vector v = args[0];
-        Vector q = args[1];
-        for (int k = 0; k < count; k++) {
-            int i = sel == null ? k : sel[k];
-            if (v.isNull(i)) continue;
-            int g = groups[k];
-            if (Double.isNaN(quantiles[g])) quantiles[g] = quantile(q, i);
-            add(g, value(v, i));
-        }
-    }
-
-    private static double quantile(Vector q, int i) {
-        if (q.isNull(i)) throw MallardException.Data.invalidArgument("APPROXIMATE QUANTILE parameter cannot be NULL");
-        double d = q.doubles[i];
-        if (d < 0 || d > 1) throw MallardException.Data.invalidArgument("APPROXIMATE QUANTILE can only take parameters in the range [0, 1]");
-        return d;
-    }
-
     private double value(Vector v, int i) {
         return switch (type.id()) {
             case TINYINT, SMALLINT, INTEGER, DATE -> v.ints[i];
@@ -89,31 +55,6 @@ final class ApproxQuantileState implements AggregateState {
         };
     }
 
-    private void add(int g, double x) {
-        double[] store = values[g];
-        int n = sizes[g];
-        if (store == null) {
-            store = new double[8];
-            values[g] = store;
-        } else if (n == store.length) {
-            store = Arrays.copyOf(store, n * 2);
-            values[g] = store;
-        }
-        store[n] = x;
-        sizes[g] = n + 1;
-    }
-
-    @Override
-    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
-        ApproxQuantileState o = (ApproxQuantileState) other;
-        for (int i = 0; i < count; i++) {
-            int g = sources == null ? i : sources[i];
-            int t = targets[i];
-            if (Double.isNaN(quantiles[t])) quantiles[t] = o.quantiles[g];
-            for (int k = 0; k < o.sizes[g]; k++) add(t, o.values[g][k]);
-        }
-    }
-
     @Override
     public void finalize(int group, Vector out, int pos) {
         int n = sizes[group];
@@ -121,7 +62,8 @@ final class ApproxQuantileState implements AggregateState {
             out.setNull(pos);
             return;
         }
-        double[] sorted = Arrays.copyOf(values[group], n);
+        double[] sorted = new double[n];
+        for (int k = 0; k < n; k++) sorted[k] = value(values[group], k);
         Arrays.sort(sorted);
         double position = quantiles[group] * n - 0.5;
         double r;
@@ -146,11 +88,5 @@ final class ApproxQuantileState implements AggregateState {
             case DOUBLE -> out.doubles[pos] = r;
             default -> throw new IllegalStateException("approx_quantile of " + type);
         }
-    }
-
-    @Override
-    public void clear(int group) {
-        sizes[group] = 0;
-        quantiles[group] = Double.NaN;
     }
 }

@@ -1,7 +1,6 @@
 package dev.mallard.function.aggregate;
 
 import dev.mallard.MallardException;
-import dev.mallard.function.AggregateState;
 import dev.mallard.function.DecimalMath;
 import dev.mallard.function.ValueComparator;
 import dev.mallard.types.DateTimes;
@@ -22,15 +21,10 @@ import java.util.Arrays;
  * middle value, as in DuckDB). q is read from the first row of each group (DuckDB requires a constant).
  * mad (median absolute deviation) is the median of |x - median(x)|: DOUBLE, or the input's DECIMAL type.
  */
-final class QuantileState implements AggregateState {
+final class QuantileState extends GroupSamples {
     private final boolean continuous;
     private final boolean mad;
-    private final Double fixedQuantile;
-    private final LogicalType type;
     private final ValueComparator comparator;
-    private Vector[] values = new Vector[0];
-    private int[] sizes = new int[0];
-    private double[] quantiles = new double[0];
 
     /** @param fixedQuantile 0.5 for median, null when q comes from the second argument */
     QuantileState(boolean continuous, Double fixedQuantile, LogicalType type) {
@@ -43,10 +37,9 @@ final class QuantileState implements AggregateState {
     }
 
     private QuantileState(boolean continuous, Double fixedQuantile, LogicalType type, boolean mad) {
+        super(type, fixedQuantile, "QUANTILE");
         this.mad = mad;
         this.continuous = continuous;
-        this.fixedQuantile = fixedQuantile;
-        this.type = type;
         this.comparator = ValueComparator.of(type);
     }
 
@@ -58,59 +51,6 @@ final class QuantileState implements AggregateState {
             case DATE, TIMESTAMP -> LogicalType.TIMESTAMP;
             default -> t;
         };
-    }
-
-    @Override
-    public void ensureGroups(int groups) {
-        values = Capacity.grow(values, groups);
-        sizes = Capacity.grow(sizes, groups);
-        int before = quantiles.length;
-        quantiles = Capacity.grow(quantiles, groups);
-        Arrays.fill(quantiles, before, quantiles.length, Double.NaN);
-    }
-
-    @Override
-    public void update(Vector[] args, int[] sel, int count, int[] groups) {
-        Vector v = args[0];
-        Vector q = args.length > 1 ? args[1] : null;
-        for (int k = 0; k < count; k++) {
-            int i = sel == null ? k : sel[k];
-            if (v.isNull(i)) continue;
-            int g = groups[k];
-            if (Double.isNaN(quantiles[g])) quantiles[g] = fixedQuantile != null ? fixedQuantile : quantile(q, i);
-            add(g, v, i);
-        }
-    }
-
-    private static double quantile(Vector q, int i) {
-        if (q.isNull(i)) throw MallardException.Data.invalidArgument("QUANTILE parameter cannot be NULL");
-        double d = q.doubles[i];
-        if (d < 0 || d > 1) throw MallardException.Data.invalidArgument("QUANTILE can only take parameters in the range [0, 1]");
-        return d;
-    }
-
-    private void add(int g, Vector from, int i) {
-        Vector store = values[g];
-        int n = sizes[g];
-        if (store == null) {
-            store = new Vector(type, 8);
-            values[g] = store;
-        } else if (n == store.capacity()) {
-            store.ensureCapacity(n * 2);
-        }
-        store.copyFrom(from, i, n);
-        sizes[g] = n + 1;
-    }
-
-    @Override
-    public void merge(AggregateState other, int[] sources, int[] targets, int count) {
-        QuantileState o = (QuantileState) other;
-        for (int i = 0; i < count; i++) {
-            int g = sources == null ? i : sources[i];
-            int t = targets[i];
-            if (Double.isNaN(quantiles[t])) quantiles[t] = o.quantiles[g];
-            for (int k = 0; k < o.sizes[g]; k++) add(t, o.values[g], k);
-        }
     }
 
     @Override
@@ -202,11 +142,5 @@ final class QuantileState implements AggregateState {
 
     private static long lerpMicros(long x, long y, double f) {
         return x + Math.round((y - x) * f);
-    }
-
-    @Override
-    public void clear(int group) {
-        sizes[group] = 0;
-        quantiles[group] = Double.NaN;
     }
 }
