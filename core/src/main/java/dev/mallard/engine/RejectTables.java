@@ -5,7 +5,6 @@ import dev.mallard.io.FileInput;
 import dev.mallard.io.Rejects;
 import dev.mallard.planner.SessionTables;
 import dev.mallard.types.LogicalType;
-import dev.mallard.vector.DataChunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class RejectTables implements SessionTables {
         synchronized (t.rows()) {
             rows = List.copyOf(t.rows());
         }
-        return new Rows(t.name(), t.columns(), t.types(), rows);
+        return new dev.mallard.function.table.RowsFunction(t.name(), t.columns(), t.types(), rows);
     }
 
     @Override
@@ -74,33 +73,5 @@ final class RejectTables implements SessionTables {
                 }
             }
         };
-    }
-
-    /** A snapshot of a table's rows, read as a table function. */
-    private record Rows(String name, List<String> columnNames, List<LogicalType> columnTypes, List<Object[]> rows)
-            implements BoundTableFunction {
-        @Override
-        public long estimatedRows() {
-            return rows.size();
-        }
-
-        @Override
-        public Reader open() {
-            return new Reader() {
-                int next;
-
-                @Override
-                public boolean next(DataChunk out) {
-                    int n = 0;
-                    while (next < rows.size() && n < out.column(0).capacity()) {
-                        Object[] row = rows.get(next++);
-                        for (int c = 0; c < row.length; c++) out.column(c).setObject(n, row[c]);
-                        n++;
-                    }
-                    out.setCount(n);
-                    return n > 0;
-                }
-            };
-        }
     }
 }

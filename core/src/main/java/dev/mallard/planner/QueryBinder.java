@@ -661,7 +661,7 @@ public final class QueryBinder {
                 } catch (MallardException e) {
                     throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), f.position()), e);
                 }
-                yield fileScan(scan, f.alias(), f.position(), fileRelationName(f.path()), outer);
+                yield functionScan(scan, f.alias(), f.position(), fileRelationName(f.path()), outer);
             }
             case Join j -> bindJoin(j, outer);
         };
@@ -682,11 +682,7 @@ public final class QueryBinder {
         CatalogEntry entry = ctx.catalog().find(schema, name.last().value());
         if (entry == null && schema == null && ctx.session().find(name.last().value()) != null) {
             dev.mallard.function.table.BoundTableFunction rows = ctx.session().find(name.last().value());
-            List<ColumnRef> outs = new ArrayList<>();
-            for (int i = 0; i < rows.columnNames().size(); i++) outs.add(ColumnIds.fresh(rows.columnNames().get(i), rows.columnTypes().get(i)));
-            List<String> names = aliasNames(rows.columnNames(), t.alias(), t.position());
-            return new From(new LogicalPlan.TableFunctionScan(rows, outs),
-                    scopeOf(t.alias() != null ? t.alias().name().value() : rows.name(), names, outs, outer));
+            return functionScan(rows, t.alias(), t.position(), rows.name(), outer);
         }
         if (entry == null) {
             List<String> candidates = new ArrayList<>(ctx.catalog().names(schema));
@@ -827,11 +823,19 @@ public final class QueryBinder {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
-    private From fileScan(dev.mallard.function.table.FileScan scan, Alias alias, Position position, String relation, Scope outer) {
+    /** A table function as a relation: fresh columns, named by the alias when given, else {@code relation}. */
+    private From functionScan(BoundTableFunction fn, Alias alias, Position position, String relation, Scope outer) {
         List<ColumnRef> outs = new ArrayList<>();
-        for (int i = 0; i < scan.columnNames().size(); i++) outs.add(ColumnIds.fresh(scan.columnNames().get(i), scan.columnTypes().get(i)));
-        List<String> names = aliasNames(scan.columnNames(), alias, position);
-        return new From(new LogicalPlan.TableFunctionScan(scan, outs), scopeOf(alias != null ? alias.name().value() : relation, names, outs, outer));
+        for (int i = 0; i < fn.columnNames().size(); i++) outs.add(ColumnIds.fresh(fn.columnNames().get(i), fn.columnTypes().get(i)));
+        List<String> names = aliasNames(fn.columnNames(), alias, position);
+        return new From(new LogicalPlan.TableFunctionScan(fn, outs), scopeOf(alias != null ? alias.name().value() : relation, names, outs, outer));
+    }
+
+    /** The named arguments of a call as written ({@code header=true, delim=';'}), for reject_scans and sniff_csv. */
+    private static String namedArguments(TableFunction tf) {
+        return tf.arguments().stream().filter(a -> a.name() != null)
+                .map(a -> a.name().value() + "=" + dev.mallard.sql.tree.SqlFormatter.format(a.value()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** read_csv('a.csv', header = true), read_parquet(['a.parquet', 'b.parquet'], hive_partitioning = true), ... */
@@ -853,32 +857,22 @@ public final class QueryBinder {
         }
         if (paths.isEmpty()) throw new MallardException.Binder(ctx.at(name + " needs a file name", tf.position()));
         if (name.equals("sniff_csv")) {
-            String arguments = tf.arguments().stream().filter(a -> a.name() != null)
-                    .map(a -> a.name().value() + "=" + dev.mallard.sql.tree.SqlFormatter.format(a.value()))
-                    .collect(java.util.stream.Collectors.joining(", "));
-            dev.mallard.function.table.BoundTableFunction sniffed;
+            String arguments = namedArguments(tf);
+            BoundTableFunction sniffed;
             try {
                 if (paths.size() != 1) throw MallardException.Data.invalidArgument("sniff_csv takes one file name");
                 sniffed = dev.mallard.function.table.FileFormats.sniffCsv(paths.get(0), new dev.mallard.io.ReadOptions(options), arguments);
             } catch (MallardException e) {
                 throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
             }
-            List<ColumnRef> outs = new ArrayList<>();
-            for (int i = 0; i < sniffed.columnNames().size(); i++) {
-                outs.add(ColumnIds.fresh(sniffed.columnNames().get(i), sniffed.columnTypes().get(i)));
-            }
-            List<String> names = aliasNames(sniffed.columnNames(), tf.alias(), tf.position());
-            return new From(new LogicalPlan.TableFunctionScan(sniffed, outs),
-                    scopeOf(tf.alias() != null ? tf.alias().name().value() : name, names, outs, outer));
+            return functionScan(sniffed, tf.alias(), tf.position(), name, outer);
         }
         dev.mallard.function.table.FileScan scan;
         try {
             dev.mallard.io.ReadOptions read = new dev.mallard.io.ReadOptions(options);
             java.util.function.Function<List<String>, dev.mallard.io.Rejects> rejects = null;
             if (read.bool("store_rejects", false)) {
-                String arguments = tf.arguments().stream().filter(a -> a.name() != null)
-                        .map(a -> a.name().value() + "=" + dev.mallard.sql.tree.SqlFormatter.format(a.value()))
-                        .collect(java.util.stream.Collectors.joining(", "));
+                String arguments = namedArguments(tf);
                 rejects = files -> ctx.session().rejects(read.string("rejects_table", "reject_errors"),
                         read.string("rejects_scan", "reject_scans"), files, arguments);
             } else if (read.bool("ignore_errors", false)) {
@@ -889,7 +883,7 @@ public final class QueryBinder {
             throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
         }
         // one file: named after it, as FROM 'file' is, so two files can be joined without aliases
-        return fileScan(scan, tf.alias(), tf.position(), paths.size() == 1 && !dev.mallard.io.FileGlob.isGlob(paths.get(0))
+        return functionScan(scan, tf.alias(), tf.position(), paths.size() == 1 && !dev.mallard.io.FileGlob.isGlob(paths.get(0))
                 ? fileRelationName(paths.get(0)) : name, outer);
     }
 
@@ -946,11 +940,7 @@ public final class QueryBinder {
         } catch (MallardException e) {
             throw new MallardException(e.sqlState(), ctx.at(e.getMessage(), tf.position()), e);
         }
-        List<ColumnRef> outs = new ArrayList<>();
-        for (int i = 0; i < fn.columnNames().size(); i++) outs.add(ColumnIds.fresh(fn.columnNames().get(i), fn.columnTypes().get(i)));
-        List<String> names = aliasNames(fn.columnNames(), tf.alias(), tf.position());
-        String relation = tf.alias() != null ? tf.alias().name().value() : name;
-        return new From(new LogicalPlan.TableFunctionScan(fn, outs), scopeOf(relation, names, outs, outer));
+        return functionScan(fn, tf.alias(), tf.position(), name, outer);
     }
 
     private From bindJoin(Join j, Scope outer) {

@@ -112,32 +112,7 @@ public final class FileFormats {
                 dev.mallard.types.LogicalType.BOOLEAN, text, text, text, text, text);
         Object[] row = {r.delimiter(), r.quote(), r.escape(), r.newLine(), (long) r.skipRows(), r.hasHeader(), columns.toString(),
             r.dateFormat(), r.timestampFormat(), userArguments, r.prompt()};
-        return new OneRow("sniff_csv", names, types, row);
-    }
-
-    /** A table function of one row computed at bind time. */
-    private record OneRow(String name, List<String> columnNames, List<dev.mallard.types.LogicalType> columnTypes, Object[] row)
-            implements BoundTableFunction {
-        @Override
-        public long estimatedRows() {
-            return 1;
-        }
-
-        @Override
-        public Reader open() {
-            return new Reader() {
-                boolean done;
-
-                @Override
-                public boolean next(dev.mallard.vector.DataChunk out) {
-                    if (done) return false;
-                    done = true;
-                    for (int c = 0; c < row.length; c++) out.column(c).setObject(0, row[c]);
-                    out.setCount(1);
-                    return true;
-                }
-            };
-        }
+        return new RowsFunction("sniff_csv", names, types, List.<Object[]>of(row));
     }
 
     /** {@code FROM 'path'}: the format from the file's extension. */
