@@ -226,6 +226,7 @@ final class ColumnSegment {
         if (dictionary) {
             String[] dict = new String[codes.size()];
             codes.forEach((v, c) -> dict[c] = v);
+            dev.mallard.vector.SharedStrings.share(dict, dict.length);
             p.dictionary = dict;
             if (dict.length <= 256) {
                 byte[] c8 = new byte[rows];

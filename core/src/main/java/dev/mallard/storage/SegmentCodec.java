@@ -283,6 +283,7 @@ final class SegmentCodec {
         switch (StringCodec.read(p, rows)) {
             case DecodedStrings.Dictionary(String[] values, IntegerDecoder codes) -> {
                 if (compact && values.length <= 1 << 8) {
+                    dev.mallard.vector.SharedStrings.share(values, values.length);
                     s.dictionary = values;
                     s.codes8 = IntegerArrays.codes8(codes, rows, values.length);
                 } else if (compact && values.length <= 1 << 16) {

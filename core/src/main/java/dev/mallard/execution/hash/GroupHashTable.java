@@ -30,10 +30,10 @@ public final class GroupHashTable {
     private int mask;
     private long[] groupHashes = new long[16];
     private int size;
-    /** Single INT64 / INT32 / VARCHAR key: the compare loop avoids the generic per-type dispatch. */
-    private final int singleKeyKind;
     /** Whether some group has a NULL key part (then the fast compare loops do not apply). */
     private boolean nullKeys;
+    /** Length of the pending list while {@link #compare} appends the candidates that missed. */
+    private int misses;
     // Scratch for one lookup, by live row k (or by list position).
     private long[] rowHashes = new long[0];
     private int[] slotOf = new int[0];
@@ -47,16 +47,6 @@ public final class GroupHashTable {
         this.keyColumns = keys.columns();
         this.slots = new long[MIN_SLOTS];
         this.mask = MIN_SLOTS - 1;
-        if (keyTypes.size() == 1) {
-            singleKeyKind = switch (keyTypes.get(0).physicalType()) {
-                case INT64 -> 1;
-                case INT32 -> 2;
-                case STRING -> 3;
-                default -> 0;
-            };
-        } else {
-            singleKeyKind = 0;
-        }
     }
 
     /** Number of groups. */
@@ -157,72 +147,74 @@ public final class GroupHashTable {
     /**
      * Confirms the candidates whose keys equal their slot's group; the others move on to the next
      * slot and are appended to the pending list at {@code next}. Returns the new pending count.
+     * Key columns are compared one at a time over all candidates, each in a loop for its type,
+     * so a multi-column key costs a few tight loops rather than a type dispatch per row and column.
      */
     private int compare(Vector[] rowKeys, int[] sel, int cands, int[] groupIds, int next) {
-        int[] todo = pending;
-        int m = mask;
-        int kind = singleKeyKind == 0 || nullKeys || rowKeys[0].mayHaveNulls() ? 0 : singleKeyKind;
-        switch (kind) {
-            case 1 -> {
-                long[] row = rowKeys[0].longs, grp = keyColumns[0].longs;
-                for (int i = 0; i < cands; i++) {
-                    int k = candidates[i], g = candidateGroups[i];
-                    if (row[sel == null ? k : sel[k]] == grp[g]) groupIds[k] = g;
-                    else {
-                        slotOf[k] = (slotOf[k] + 1) & m;
-                        todo[next++] = k;
-                    }
-                }
-            }
-            case 2 -> {
-                int[] row = rowKeys[0].ints, grp = keyColumns[0].ints;
-                for (int i = 0; i < cands; i++) {
-                    int k = candidates[i], g = candidateGroups[i];
-                    if (row[sel == null ? k : sel[k]] == grp[g]) groupIds[k] = g;
-                    else {
-                        slotOf[k] = (slotOf[k] + 1) & m;
-                        todo[next++] = k;
-                    }
-                }
-            }
-            default -> {
-                for (int i = 0; i < cands; i++) {
-                    int k = candidates[i], g = candidateGroups[i];
-                    if (keysEqual(rowKeys, sel == null ? k : sel[k], g)) groupIds[k] = g;
-                    else {
-                        slotOf[k] = (slotOf[k] + 1) & m;
-                        todo[next++] = k;
-                    }
-                }
-            }
-        }
-        return next;
+        misses = next;
+        int live = cands;
+        for (int c = 0; c < rowKeys.length && live > 0; c++) live = matchColumn(rowKeys[c], keyColumns[c], sel, live);
+        for (int i = 0; i < live; i++) groupIds[candidates[i]] = candidateGroups[i];
+        return misses;
     }
 
-    private boolean keysEqual(Vector[] rowKeys, int p, int g) {
-        switch (singleKeyKind) {
-            case 1 -> {
-                Vector v = rowKeys[0], t = keyColumns[0];
-                boolean nv = v.isNull(p), nt = t.isNull(g);
-                return nv || nt ? nv && nt : v.longs[p] == t.longs[g];
+    /**
+     * Keeps the first {@code live} candidates whose value in {@code row} equals their group's in
+     * {@code group} (compacted to the front, their count returned); the others go to the next slot.
+     */
+    private int matchColumn(Vector row, Vector group, int[] sel, int live) {
+        int kept = 0;
+        if (nullKeys || row.mayHaveNulls()) {
+            for (int i = 0; i < live; i++) {
+                int k = candidates[i], g = candidateGroups[i];
+                kept = keep(KeyEquality.equalNullsEqual(row, sel == null ? k : sel[k], group, g), i, kept);
             }
-            case 2 -> {
-                Vector v = rowKeys[0], t = keyColumns[0];
-                boolean nv = v.isNull(p), nt = t.isNull(g);
-                return nv || nt ? nv && nt : v.ints[p] == t.ints[g];
+            return kept;
+        }
+        switch (row.physicalType()) {
+            case INT64 -> {
+                long[] r = row.longs, t = group.longs;
+                for (int i = 0; i < live; i++) {
+                    int k = candidates[i];
+                    kept = keep(r[sel == null ? k : sel[k]] == t[candidateGroups[i]], i, kept);
+                }
             }
-            case 3 -> {
-                Vector v = rowKeys[0], t = keyColumns[0];
-                boolean nv = v.isNull(p), nt = t.isNull(g);
-                return nv || nt ? nv && nt : v.strings[p].equals(t.strings[g]);
+            case INT32 -> {
+                int[] r = row.ints, t = group.ints;
+                for (int i = 0; i < live; i++) {
+                    int k = candidates[i];
+                    kept = keep(r[sel == null ? k : sel[k]] == t[candidateGroups[i]], i, kept);
+                }
+            }
+            case STRING -> {
+                String[] r = row.strings, t = group.strings;
+                for (int i = 0; i < live; i++) {
+                    int k = candidates[i];
+                    String a = r[sel == null ? k : sel[k]], b = t[candidateGroups[i]];
+                    kept = keep(a == b || a.equals(b), i, kept);
+                }
             }
             default -> {
-                for (int c = 0; c < rowKeys.length; c++) {
-                    if (!KeyEquality.equalNullsEqual(rowKeys[c], p, keyColumns[c], g)) return false;
+                for (int i = 0; i < live; i++) {
+                    int k = candidates[i];
+                    kept = keep(KeyEquality.equal(row, sel == null ? k : sel[k], group, candidateGroups[i]), i, kept);
                 }
-                return true;
             }
         }
+        return kept;
+    }
+
+    /** Moves candidate {@code i} to position {@code kept} when it matched, else to the next slot's round. */
+    private int keep(boolean match, int i, int kept) {
+        if (match) {
+            candidates[kept] = candidates[i];
+            candidateGroups[kept] = candidateGroups[i];
+            return kept + 1;
+        }
+        int k = candidates[i];
+        slotOf[k] = (slotOf[k] + 1) & mask;
+        pending[misses++] = k;
+        return kept;
     }
 
     private int newGroup(Vector[] rowKeys, int p, long h) {

@@ -31,6 +31,15 @@ final class DoubleSumState implements AggregateState {
         double[] x = v.doubles, s = values;
         long[] c = counts;
         boolean product = mode == Mode.PRODUCT;
+        if (!nulls && !product && GroupIds.single(groups, count)) {
+            int g = groups[0];
+            double acc = s[g];
+            if (sel == null) for (int k = 0; k < count; k++) acc += x[k];
+            else for (int k = 0; k < count; k++) acc += x[sel[k]];
+            s[g] = acc;
+            c[g] += count;
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int i = sel == null ? k : sel[k];
             if (nulls && v.isNull(i)) continue;

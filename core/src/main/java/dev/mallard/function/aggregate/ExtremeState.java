@@ -71,10 +71,17 @@ final class ExtremeState implements AggregateState {
         }
     }
 
-    private static boolean oneGroup(int[] groups, int count) {
-        int g = groups[0];
-        for (int k = 1; k < count; k++) if (groups[k] != g) return false;
-        return true;
+    /**
+     * {@code v} beats {@code cur} for max in the order of {@link ValueComparator}: NaN above every
+     * number, -0.0 equal to 0.0 (the first one stays). Plain comparisons, so the loops stay short.
+     */
+    private static boolean greater(double v, double cur) {
+        return v > cur || v != v && cur == cur;
+    }
+
+    /** {@code v} beats {@code cur} for min, in the same order as {@link #greater}. */
+    private static boolean less(double v, double cur) {
+        return v < cur || cur != cur && v == v;
     }
 
     /** Direct loops for min/max of INT32, INT64 and DOUBLE without NULLs; false when not applicable. */
@@ -108,7 +115,8 @@ final class ExtremeState implements AggregateState {
             }
             case DOUBLE -> {
                 double[] x = in.doubles, s = keys.doubles;
-                if (count > 0 && oneGroup(groups, count)) {
+                boolean max = direction > 0;
+                if (GroupIds.single(groups, count)) {
                     // min/max over a whole column (no GROUP BY): keep the best in a register
                     int g = groups[0], k = 0;
                     double best;
@@ -118,9 +126,14 @@ final class ExtremeState implements AggregateState {
                     } else {
                         best = s[g];
                     }
-                    for (; k < count; k++) {
-                        double v = x[sel == null ? k : sel[k]];
-                        if (ValueComparator.compareDoubles(v, best) * direction > 0) best = v;
+                    if (sel == null) {
+                        if (max) for (; k < count; k++) best = greater(x[k], best) ? x[k] : best;
+                        else for (; k < count; k++) best = less(x[k], best) ? x[k] : best;
+                    } else {
+                        for (; k < count; k++) {
+                            double v = x[sel[k]];
+                            best = (max ? greater(v, best) : less(v, best)) ? v : best;
+                        }
                     }
                     keys.setNull(g, false);
                     s[g] = best;
@@ -131,7 +144,7 @@ final class ExtremeState implements AggregateState {
                     if (keys.isNull(g)) {
                         keys.setNull(g, false);
                         s[g] = x[i];
-                    } else if (ValueComparator.compareDoubles(x[i], s[g]) * direction > 0) {
+                    } else if (max ? greater(x[i], s[g]) : less(x[i], s[g])) {
                         s[g] = x[i];
                     }
                 }

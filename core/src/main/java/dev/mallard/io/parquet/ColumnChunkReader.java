@@ -35,6 +35,12 @@ final class ColumnChunkReader {
     private int[] indexes = new int[0];
     private boolean dictionaryPage;
     private int valuePos;
+    /** A plain page without NULLs of a {@link ColumnKind#direct} column: values are copied from {@code directBytes} at read. */
+    private boolean directPage;
+    private byte[] directBytes;
+    private int directOff;
+    /** Off for nested leaves, whose pages {@link #readAll} takes from {@code values}. */
+    private boolean directAllowed = true;
 
     /** Values (rows, for a flat column) not yet decoded into pages: a page claiming more is damaged. */
     private long valuesLeft;
@@ -68,6 +74,7 @@ final class ColumnChunkReader {
 
     /** Reads every page of a nested column's leaf. */
     Levels readAll() {
+        directAllowed = false;
         // grown as pages come rather than sized from the footer's count, which damage could make huge
         int[] allReps = new int[1024], allDefs = new int[1024];
         Vector all = new Vector(column.type(), 1024);
@@ -102,6 +109,12 @@ final class ColumnChunkReader {
     }
 
     private void scatter(Vector out, int to, int m) {
+        if (directPage) {
+            int width = ValueDecoder.plainWidth(column.physicalType());
+            ValueDecoder.plainInto(directBytes, directOff + valuePos * width, column.physicalType(), m, out, to);
+            valuePos += m;
+            return;
+        }
         Vector src = dictionaryPage ? dictionary : values;
         int maxDef = column.maxDefinition();
         boolean fast = !hasDefs && !dictionaryPage;
@@ -117,6 +130,7 @@ final class ColumnChunkReader {
             return;
         }
         PhysicalType p = out.physicalType();
+        if (!hasDefs && gather(src, p, out, to, m)) return;
         for (int i = 0; i < m; i++) {
             if (hasDefs && defs[pageRow + i] < maxDef) {
                 out.setNull(to + i);
@@ -137,6 +151,26 @@ final class ColumnChunkReader {
                 default -> out.copyFrom(src, from, to + i);
             }
         }
+    }
+
+    /** A dictionary page without NULLs: one loop per type looking the indexes up; false for other types. */
+    private boolean gather(Vector dict, PhysicalType p, Vector out, int to, int m) {
+        int[] ix = indexes;
+        int at = valuePos, size = dictSize;
+        for (int i = 0; i < m; i++) {
+            if (Integer.compareUnsigned(ix[at + i], size) >= 0) {
+                throw new ThriftCompactReader.Damaged("a dictionary index " + ix[at + i] + " beyond the dictionary's " + size + " values");
+            }
+        }
+        switch (p) {
+            case STRING -> { String[] d = dict.strings, o = out.strings; for (int i = 0; i < m; i++) o[to + i] = d[ix[at + i]]; }
+            case INT32 -> { int[] d = dict.ints, o = out.ints; for (int i = 0; i < m; i++) o[to + i] = d[ix[at + i]]; }
+            case INT64 -> { long[] d = dict.longs, o = out.longs; for (int i = 0; i < m; i++) o[to + i] = d[ix[at + i]]; }
+            case DOUBLE -> { double[] d = dict.doubles, o = out.doubles; for (int i = 0; i < m; i++) o[to + i] = d[ix[at + i]]; }
+            default -> { return false; }
+        }
+        valuePos += m;
+        return true;
     }
 
     private void nextPage() {
@@ -179,6 +213,7 @@ final class ColumnChunkReader {
         ValueDecoder.decode(Thrift.PLAIN, b, off, end, column.physicalType(), column.typeLength(), n, raw);
         dictionary = new Vector(column.type(), Math.max(n, 1));
         column.kind().convert(raw, n, dictionary);
+        if (dictionary.strings != null) dev.mallard.vector.SharedStrings.share(dictionary.strings, n);
         dictSize = n;
     }
 
@@ -273,8 +308,13 @@ final class ColumnChunkReader {
     }
 
     private void levels(byte[] b, int off, int end, int n) {
+        int width = RleBitPackedDecoder.bitWidth(column.maxDefinition());
+        if (column.maxRepetition() == 0 && new RleBitPackedDecoder(b, off, end, width).startsWithRun(n, column.maxDefinition())) {
+            hasDefs = false; // one run says every row is present: nothing to decode or check
+            return;
+        }
         if (defs.length < n) defs = new int[n];
-        new RleBitPackedDecoder(b, off, end, RleBitPackedDecoder.bitWidth(column.maxDefinition())).read(defs, 0, n);
+        new RleBitPackedDecoder(b, off, end, width).read(defs, 0, n);
         markDefs(n);
     }
 
@@ -309,12 +349,22 @@ final class ColumnChunkReader {
                 new RleBitPackedDecoder(b, off + 1, end, b[off] & 0xFF).read(indexes, 0, nonNull);
             }
             dictionaryPage = true;
+            directPage = false;
+        } else if (directAllowed && encoding == Thrift.PLAIN && !hasDefs && column.kind().direct(column.physicalType())) {
+            if ((long) ValueDecoder.plainWidth(column.physicalType()) * n > end - off) {
+                throw new ThriftCompactReader.Damaged("a page shorter than its values");
+            }
+            directBytes = b;
+            directOff = off;
+            directPage = true;
+            dictionaryPage = false;
         } else {
             ValueDecoder.decode(encoding, b, off, end, column.physicalType(), column.typeLength(), nonNull, raw);
             if (values.capacity() < nonNull) values = new Vector(column.type(), nonNull);
             if (column.kind() == ColumnKind.STRING && repeated == null) repeated = new dev.mallard.io.RepeatedStrings();
             column.kind().convert(raw, nonNull, values, repeated);
             dictionaryPage = false;
+            directPage = false;
         }
         pageRows = n;
         pageRow = 0;

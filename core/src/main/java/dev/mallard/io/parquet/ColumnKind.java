@@ -14,6 +14,19 @@ enum ColumnKind {
     BOOLEAN, INT32, UINT8, UINT16, UINT32, INT32_TO_LONG, INT64, UINT64, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, TIMESTAMP_NANOS,
     FLOATING, STRING, BINARY_DECIMAL, UUID, INTERVAL, TIME_MILLIS, TIME_MICROS, TIME_NANOS, FLOAT16;
 
+    /**
+     * Whether plain values of this kind are already Mallard's form (same array, same bits), so a
+     * page without NULLs can be copied from its bytes into the output vector with no step between.
+     */
+    boolean direct(int physicalType) {
+        return switch (this) {
+            case INT32 -> physicalType == Thrift.INT32;
+            case INT64, TIMESTAMP_MICROS -> physicalType == Thrift.INT64;
+            case FLOATING -> physicalType == Thrift.DOUBLE;
+            default -> false;
+        };
+    }
+
     void convert(RawValues raw, int n, Vector out) {
         convert(raw, n, out, null);
     }

@@ -42,10 +42,7 @@ final class RleBitPackedDecoder {
             if (runLeft == 0) nextRun();
             int take = Math.min(n, runLeft);
             if (packed) {
-                for (int i = 0; i < take; i++) {
-                    out[off + i] = bits(packedBit);
-                    packedBit += bitWidth;
-                }
+                unpack(out, off, take);
             } else {
                 java.util.Arrays.fill(out, off, off + take, runValue);
             }
@@ -53,6 +50,40 @@ final class RleBitPackedDecoder {
             n -= take;
             runLeft -= take;
         }
+    }
+
+    /**
+     * Unpacks {@code n} values of the current bit-packed run. Each value is one little-endian
+     * 8-byte load shifted into place (a value and its bit offset within a byte take at most 39
+     * bits); only the last few values, whose load would reach past the run's data, go bit by bit.
+     */
+    private void unpack(int[] out, int off, int n) {
+        long bit = packedBit;
+        int w = bitWidth, m = mask, i = 0;
+        long fast = (long) (end - 8) * 8; // values starting before this bit can load 8 bytes
+        for (; i < n && bit < fast; i++) {
+            out[off + i] = (int) ((long) LONG.get(buf, (int) (bit >>> 3)) >>> (bit & 7)) & m;
+            bit += w;
+        }
+        for (; i < n; i++) {
+            out[off + i] = bits(bit);
+            bit += w;
+        }
+        packedBit = bit;
+    }
+
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Whether the data starts with a repeated-value run of at least {@code n} copies of
+     * {@code value}: definition levels of a page without NULLs, which then need no decoding.
+     * Reads nothing past that run's header and value; the decoder is not usable afterwards.
+     */
+    boolean startsWithRun(int n, int value) {
+        if (bitWidth == 0 || pos >= end) return false;
+        readRun();
+        return !packed && runLeft >= n && runValue == value;
     }
 
     /** The next value; for callers reading one at a time. */

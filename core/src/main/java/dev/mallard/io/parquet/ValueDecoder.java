@@ -78,7 +78,7 @@ final class ValueDecoder {
             }
             case Thrift.DOUBLE -> {
                 need(off, 8L * n, end);
-                for (int i = 0; i < n; i++) out.doubles[i] = Double.longBitsToDouble(int64(b, off + 8 * i));
+                for (int i = 0; i < n; i++) out.doubles[i] = float64(b, off + 8 * i);
             }
             case Thrift.BYTE_ARRAY -> {
                 out.data = b;
@@ -178,12 +178,47 @@ final class ValueDecoder {
         }
     }
 
+    // Plain values are little-endian: one load through a byte-array view instead of assembling bytes.
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle DOUBLE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(double[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+
     static int int32(byte[] b, int p) {
-        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
+        return (int) INT.get(b, p);
     }
 
     static long int64(byte[] b, int p) {
-        return (int32(b, p) & 0xFFFFFFFFL) | (long) int32(b, p + 4) << 32;
+        return (long) LONG.get(b, p);
+    }
+
+    static double float64(byte[] b, int p) {
+        return (double) DOUBLE.get(b, p);
+    }
+
+    /**
+     * Copies {@code n} plain values from {@code b[off..)} straight into {@code out} at {@code to}, for
+     * columns whose Mallard form is the physical value as stored (see {@link ColumnKind#direct}).
+     */
+    static void plainInto(byte[] b, int off, int type, int n, dev.mallard.vector.Vector out, int to) {
+        switch (type) {
+            case Thrift.INT32 -> { int[] o = out.ints; for (int i = 0; i < n; i++) o[to + i] = int32(b, off + 4 * i); }
+            case Thrift.INT64 -> { long[] o = out.longs; for (int i = 0; i < n; i++) o[to + i] = int64(b, off + 8 * i); }
+            case Thrift.DOUBLE -> { double[] o = out.doubles; for (int i = 0; i < n; i++) o[to + i] = float64(b, off + 8 * i); }
+            default -> throw new IllegalStateException("no direct copy of physical type " + type);
+        }
+    }
+
+    /** Bytes a plain value of this physical type takes, or 0 when values vary in length. */
+    static int plainWidth(int type) {
+        return switch (type) {
+            case Thrift.INT32, Thrift.FLOAT -> 4;
+            case Thrift.INT64, Thrift.DOUBLE -> 8;
+            case Thrift.INT96 -> 12;
+            default -> 0;
+        };
     }
 
     /** INT96 timestamps: nanoseconds of the day (8 bytes), then the Julian day (4 bytes). */
