@@ -19,6 +19,8 @@ final class ExtremeState implements AggregateState {
     private final int keyArg;
     private final Vector keys;
     private final Vector results;
+    /** Groups the caller made room for, and how many of them hold no value yet: at 0 the fast loops skip that test per row. */
+    private int reserved, empty;
 
     /**
      * @param direction -1 for min / arg_min, 1 for max / arg_max
@@ -43,6 +45,16 @@ final class ExtremeState implements AggregateState {
     public void ensureGroups(int groups) {
         grow(keys, groups);
         if (results != null) grow(results, groups);
+        if (groups > reserved) {
+            empty += groups - reserved;
+            reserved = groups;
+        }
+    }
+
+    /** Group {@code g} received its first value. */
+    private void filled(int g) {
+        keys.setNull(g, false);
+        if (g < reserved) empty--;
     }
 
     private static void grow(Vector v, int groups) {
@@ -65,8 +77,10 @@ final class ExtremeState implements AggregateState {
 
     /** Keeps the value at row i of {@code in} for group g when it beats the current one. */
     private void offer(Vector in, int i, Vector[] args, int g) {
-        if (keys.isNull(g) || comparator.compare(in, i, keys, g) * direction > 0) {
+        boolean first = keys.isNull(g);
+        if (first || comparator.compare(in, i, keys, g) * direction > 0) {
             keys.copyFrom(in, i, g);
+            if (first) filled(g);
             if (results != null) results.copyFrom(args[0], i, g);
         }
     }
@@ -86,13 +100,14 @@ final class ExtremeState implements AggregateState {
 
     /** Direct loops for min/max of INT32, INT64 and DOUBLE without NULLs; false when not applicable. */
     private boolean fastUpdate(Vector in, int[] sel, int count, int[] groups) {
+        boolean check = empty > 0; // some group may still be empty: test each row's (stale true is harmless)
         switch (in.physicalType()) {
             case INT32 -> {
                 int[] x = in.ints, s = keys.ints;
                 for (int k = 0; k < count; k++) {
                     int i = sel == null ? k : sel[k], g = groups[k];
-                    if (keys.isNull(g)) {
-                        keys.setNull(g, false);
+                    if (check && keys.isNull(g)) {
+                        filled(g);
                         s[g] = x[i];
                     } else if (direction > 0 ? x[i] > s[g] : x[i] < s[g]) {
                         s[g] = x[i];
@@ -104,8 +119,8 @@ final class ExtremeState implements AggregateState {
                 long[] x = in.longs, s = keys.longs;
                 for (int k = 0; k < count; k++) {
                     int i = sel == null ? k : sel[k], g = groups[k];
-                    if (keys.isNull(g)) {
-                        keys.setNull(g, false);
+                    if (check && keys.isNull(g)) {
+                        filled(g);
                         s[g] = x[i];
                     } else if (direction > 0 ? x[i] > s[g] : x[i] < s[g]) {
                         s[g] = x[i];
@@ -121,6 +136,7 @@ final class ExtremeState implements AggregateState {
                     int g = groups[0], k = 0;
                     double best;
                     if (keys.isNull(g)) {
+                        filled(g);
                         best = x[sel == null ? 0 : sel[0]];
                         k = 1;
                     } else {
@@ -135,14 +151,13 @@ final class ExtremeState implements AggregateState {
                             best = (max ? greater(v, best) : less(v, best)) ? v : best;
                         }
                     }
-                    keys.setNull(g, false);
                     s[g] = best;
                     return true;
                 }
                 for (int k = 0; k < count; k++) {
                     int i = sel == null ? k : sel[k], g = groups[k];
-                    if (keys.isNull(g)) {
-                        keys.setNull(g, false);
+                    if (check && keys.isNull(g)) {
+                        filled(g);
                         s[g] = x[i];
                     } else if (max ? greater(x[i], s[g]) : less(x[i], s[g])) {
                         s[g] = x[i];
@@ -176,6 +191,7 @@ final class ExtremeState implements AggregateState {
 
     @Override
     public void clear(int group) {
+        if (!keys.isNull(group) && group < reserved) empty++;
         keys.setNull(group);
         if (results != null) results.setNull(group);
     }

@@ -16,6 +16,8 @@ import dev.mallard.vector.Vector;
 final class ColumnChunkReader {
     private final ParquetColumn column;
     private final byte[] chunk;
+    /** The chunk's bytes are {@code chunk[0..chunkEnd)}: buffers are reused from row group to row group, so may be longer. */
+    private final int chunkEnd;
     private int pos;
     private final PageCodec codec;
     private final boolean uncompressed;
@@ -49,12 +51,24 @@ final class ColumnChunkReader {
 
     /** {@code values}: the chunk's level count (for a flat column, the row group's rows). */
     ColumnChunkReader(ParquetColumn column, byte[] chunk, int codec, long values) {
+        this(column, chunk, chunk.length, codec, values, null);
+    }
+
+    /** Reading {@code chunk[0..chunkEnd)}, decompressing pages into {@code pageBuffer} while it is large enough (null: allocate). */
+    ColumnChunkReader(ParquetColumn column, byte[] chunk, int chunkEnd, int codec, long values, byte[] pageBuffer) {
         this.valuesLeft = values;
         this.column = column;
         this.chunk = chunk;
+        this.chunkEnd = chunkEnd;
+        this.pageBuffer = pageBuffer;
         this.codec = PageCodecs.of(codec);
         this.uncompressed = codec == Thrift.UNCOMPRESSED;
         this.values = new Vector(column.type(), 1);
+    }
+
+    /** The buffer pages were decompressed into, for the next chunk's reader to reuse (null if none was needed). */
+    byte[] pageBuffer() {
+        return pageBuffer;
     }
 
     /** Fills {@code out[0..n)} with the next {@code n} rows. */
@@ -175,10 +189,10 @@ final class ColumnChunkReader {
 
     private void nextPage() {
         while (true) {
-            if (pos >= chunk.length) throw new ThriftCompactReader.Damaged("a column chunk with fewer rows than its row group");
-            PageHeader h = PageHeader.read(chunk, pos, chunk.length - pos);
+            if (pos >= chunkEnd) throw new ThriftCompactReader.Damaged("a column chunk with fewer rows than its row group");
+            PageHeader h = PageHeader.read(chunk, pos, chunkEnd - pos);
             int body = pos + h.headerSize();
-            if (h.compressedSize() > chunk.length - body) throw new ThriftCompactReader.Damaged("a page running past its column chunk");
+            if (h.compressedSize() > chunkEnd - body) throw new ThriftCompactReader.Damaged("a page running past its column chunk");
             pos = body + h.compressedSize();
             if (h.crc() >= 0) {
                 java.util.zip.CRC32 crc = new java.util.zip.CRC32();

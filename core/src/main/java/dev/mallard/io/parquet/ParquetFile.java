@@ -55,12 +55,20 @@ final class ParquetFile implements AutoCloseable {
 
     /** The {@code len} bytes at {@code at}; an error naming the file when they are not all there. */
     byte[] read(long at, int len) {
+        return read(at, len, null);
+    }
+
+    /** As {@link #read(long, int)}, into {@code reuse[0..len)} when it is large enough (the rest of it is left as it was). */
+    byte[] read(long at, int len, byte[] reuse) {
         if (at < 0 || len < 0 || at + len > size) {
             throw new ThriftCompactReader.Damaged("a range (" + at + ", " + len + " bytes) beyond the end of the file (" + size + " bytes)");
         }
-        if (whole != null) return java.util.Arrays.copyOfRange(whole, (int) at, (int) at + len);
-        byte[] out = new byte[len];
-        ByteBuffer buf = ByteBuffer.wrap(out);
+        byte[] out = reuse != null && reuse.length >= len ? reuse : new byte[len];
+        if (whole != null) {
+            System.arraycopy(whole, (int) at, out, 0, len);
+            return out;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(out, 0, len);
         try {
             while (buf.hasRemaining()) {
                 int n = channel.read(buf, at + buf.position());

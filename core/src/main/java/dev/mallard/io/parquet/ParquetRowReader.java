@@ -23,6 +23,8 @@ final class ParquetRowReader implements FormatScan.RowReader {
     // nested columns: the row group's values, assembled as JSON text when the group is opened
     private String[][] nested;
     private int groupRow;
+    /** Per projected column, the buffers of the last row group, reused for the next (a thread reads one group at a time). */
+    private byte[][] chunkBuffers, pageBuffers;
 
     ParquetRowReader(FileInput input, FileMetaData footer, List<ParquetColumn> columns, int from, int to) {
         this.input = input;
@@ -80,6 +82,13 @@ final class ParquetRowReader implements FormatScan.RowReader {
 
     private void openGroup(int g) {
         FileMetaData.RowGroup rg = footer.rowGroups().get(g);
+        if (chunkBuffers == null) {
+            chunkBuffers = new byte[columns.size()][];
+            pageBuffers = new byte[columns.size()][];
+        }
+        if (readers != null) {
+            for (int i = 0; i < readers.length; i++) if (readers[i] != null) pageBuffers[i] = readers[i].pageBuffer();
+        }
         readers = new ColumnChunkReader[columns.size()];
         nested = new String[columns.size()][];
         groupRow = 0;
@@ -93,7 +102,9 @@ final class ParquetRowReader implements FormatScan.RowReader {
             }
             FileMetaData.ColumnChunk chunk = rg.columns().get(c.firstLeaf());
             try {
-                readers[i] = new ColumnChunkReader(c, bytes(chunk), chunk.codec(), rg.numRows());
+                int length = checkedLength(chunk);
+                chunkBuffers[i] = file.read(chunk.start(), length, chunkBuffers[i]);
+                readers[i] = new ColumnChunkReader(c, chunkBuffers[i], length, chunk.codec(), rg.numRows(), pageBuffers[i]);
             } catch (ThriftCompactReader.Damaged e) {
                 throw MallardException.Storage.corrupted(where(i) + " is damaged: " + e.getMessage());
             } catch (UnsupportedOperationException e) {
@@ -104,11 +115,15 @@ final class ParquetRowReader implements FormatScan.RowReader {
     }
 
     private byte[] bytes(FileMetaData.ColumnChunk chunk) {
+        return file.read(chunk.start(), checkedLength(chunk));
+    }
+
+    private static int checkedLength(FileMetaData.ColumnChunk chunk) {
         long start = chunk.start();
         if (start < 4 || chunk.totalCompressedSize() < 0 || chunk.totalCompressedSize() > Integer.MAX_VALUE - 16) {
             throw new ThriftCompactReader.Damaged("a column chunk at offset " + start + " of " + chunk.totalCompressedSize() + " bytes");
         }
-        return file.read(start, (int) chunk.totalCompressedSize());
+        return (int) chunk.totalCompressedSize();
     }
 
     /** Reads every leaf of nested column {@code i} in this row group and assembles its rows as JSON. */
