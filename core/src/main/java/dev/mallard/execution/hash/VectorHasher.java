@@ -25,8 +25,12 @@ public final class VectorHasher {
         return h;
     }
 
-    public static long combineHash(long a, long b) {
-        return mix(a ^ Long.rotateLeft(b, 31)) + b;
+    /**
+     * Folds a further key column's value into a row's hash with one finalizer round: the running
+     * hash is already mixed, so rotating it and adding the raw value before mixing spreads both.
+     */
+    private static long fold(long hash, long valueBits) {
+        return mix(Long.rotateLeft(hash, 31) ^ (valueBits + SEED));
     }
 
     /**
@@ -37,8 +41,9 @@ public final class VectorHasher {
         if (v.mayHaveNulls()) {
             for (int k = 0; k < count; k++) {
                 int p = sel == null ? k : sel[k];
-                long h = v.isNull(p) ? NULL_HASH : mix(valueBits(v, p) + SEED);
-                hashes[k] = combine ? combineHash(hashes[k], h) : h;
+                boolean isNull = v.isNull(p);
+                if (combine) hashes[k] = fold(hashes[k], isNull ? NULL_HASH : valueBits(v, p));
+                else hashes[k] = isNull ? NULL_HASH : mix(valueBits(v, p) + SEED);
             }
             return;
         }
@@ -64,8 +69,7 @@ public final class VectorHasher {
     }
 
     private static void put(long[] hashes, int k, long value, boolean combine) {
-        long h = mix(value + SEED);
-        hashes[k] = combine ? combineHash(hashes[k], h) : h;
+        hashes[k] = combine ? fold(hashes[k], value) : mix(value + SEED);
     }
 
     /** Hash of a non-NULL value from its {@link #valueBits}, consistent with {@link #hash}. */
