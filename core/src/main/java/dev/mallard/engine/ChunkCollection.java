@@ -34,7 +34,7 @@ public final class ChunkCollection {
         for (int c = 0; c < types.size(); c++) {
             Vector src = chunk.column(c);
             Vector dst = copy.column(c);
-            for (int k = 0; k < n; k++) dst.copyFrom(src, chunk.position(k), k);
+            dev.mallard.execution.data.VectorOps.gather(src, chunk.sel(), n, dst, 0);
         }
         copy.setCount(n);
         chunks.add(copy);

@@ -166,24 +166,23 @@ public sealed interface ZoneMap {
                 }
             }
             case DOUBLE -> {
+                // plain comparisons, not Math.min/max: NaN fails both and is tracked apart, and
+                // -0.0 against 0.0 does not matter (keys fold it); the loop stays short
                 double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-                boolean nan = false;
-                int numbers = 0;
+                boolean nan = false, number = false;
+                double[] d = v.doubles;
                 for (int k = 0; k < count; k++) {
                     int p = sel == null ? k : sel[k];
                     if (mayBeNull && v.isNull(p)) continue;
-                    double x = v.doubles[p];
+                    double x = d[p];
                     values++;
-                    if (Double.isNaN(x)) {
-                        nan = true; // < and > are false for NaN: it must be tracked apart
-                        continue;
-                    }
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                    numbers++;
+                    lo = x < lo ? x : lo;
+                    hi = x > hi ? x : hi;
+                    nan |= x != x;
+                    number |= x == x;
                 }
                 if (values > 0) {
-                    min = key(numbers > 0 ? lo : Double.NaN);
+                    min = key(number ? lo : Double.NaN);
                     max = key(nan ? Double.NaN : hi);
                 }
             }
