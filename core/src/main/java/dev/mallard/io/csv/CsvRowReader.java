@@ -40,6 +40,8 @@ final class CsvRowReader implements FormatScan.RowReader {
     private final long[] min, max;
     private final LogicalType[] types;
     private final TextDateFormat[] formats;
+    /** Per column: dates, or timestamps, in ISO form, read by the fast parser (decided once, not per value). */
+    private final boolean[] isoDate, isoTimestamp;
     private final List<String> names;
     private final TextTypes parser = new TextTypes();
     /** Per file column: the Strings of values seen lately (text columns only). */
@@ -63,6 +65,13 @@ final class CsvRowReader implements FormatScan.RowReader {
         this.names = det.names();
         this.types = det.types().toArray(new LogicalType[0]);
         this.formats = det.formats();
+        this.isoDate = new boolean[formats.length];
+        this.isoTimestamp = new boolean[formats.length];
+        for (int c = 0; c < formats.length; c++) {
+            TextDateFormat f = formats[c];
+            isoDate[c] = f == null || f.pattern().equals(CsvTypeDetector.ISO_DATE);
+            isoTimestamp[c] = f == null || f.pattern().equals(CsvTypeDetector.ISO_TIMESTAMP);
+        }
         this.target = new int[fileColumns];
         java.util.Arrays.fill(target, -1);
         for (int k = 0; k < columns.length; k++) target[columns[k]] = k;
@@ -306,32 +315,30 @@ final class CsvRowReader implements FormatScan.RowReader {
                 return true;
             }
             case K_DATE -> {
-                TextDateFormat f = formats[i];
                 long d;
-                if (f == null || f.pattern().equals(CsvTypeDetector.ISO_DATE)) {
+                if (isoDate[i]) {
                     d = p.isoDate(b, s, e);
                     if (d == DateTimes.INVALID) {
                         String str = text(b, s, e);
                         d = str == null ? DateTimes.INVALID : DateTimes.tryParseDate(str);
                     }
                 } else {
-                    d = f.parseDate(b, s, e);
+                    d = formats[i].parseDate(b, s, e);
                 }
                 if (d == DateTimes.INVALID) return castError(v, n, i, b, s, e);
                 v.ints[n] = (int) d;
                 return true;
             }
             case K_TIMESTAMP -> {
-                TextDateFormat f = formats[i];
                 long t;
-                if (f == null || f.pattern().equals(CsvTypeDetector.ISO_TIMESTAMP)) {
+                if (isoTimestamp[i]) {
                     t = p.isoTimestamp(b, s, e, false);
                     if (t == DateTimes.INVALID) {
                         String str = text(b, s, e);
                         t = str == null ? DateTimes.INVALID : DateTimes.tryParseTimestamp(str);
                     }
                 } else {
-                    t = f.parseTimestamp(b, s, e);
+                    t = formats[i].parseTimestamp(b, s, e);
                 }
                 if (t == DateTimes.INVALID) return castError(v, n, i, b, s, e);
                 v.longs[n] = t;

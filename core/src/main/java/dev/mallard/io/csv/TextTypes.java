@@ -260,6 +260,17 @@ final class TextTypes {
     private int pos;
 
     private long isoDatePart(byte[] b, int s, int e) {
+        if (e - s >= 10 && b[s + 4] == '-' && b[s + 7] == '-' && (e - s == 10 || b[s + 10] < '0' || b[s + 10] > '9')) {
+            // YYYY-MM-DD, the form nearly every file uses: eight digits checked at once
+            int y0 = b[s] - '0', y1 = b[s + 1] - '0', y2 = b[s + 2] - '0', y3 = b[s + 3] - '0';
+            int m0 = b[s + 5] - '0', m1 = b[s + 6] - '0', d0 = b[s + 8] - '0', d1 = b[s + 9] - '0';
+            // a digit d has both d and 9 - d non-negative: OR-ing them all is negative if one is not a digit
+            int bad = y0 | 9 - y0 | y1 | 9 - y1 | y2 | 9 - y2 | y3 | 9 - y3 | m0 | 9 - m0 | m1 | 9 - m1 | d0 | 9 - d0 | d1 | 9 - d1;
+            if (bad >= 0) {
+                pos = s + 10;
+                return days(((y0 * 10 + y1) * 10 + y2) * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+            }
+        }
         int i = s;
         long year = 0;
         while (i < e && i - s < 7 && b[i] >= '0' && b[i] <= '9') year = year * 10 + (b[i++] - '0');
