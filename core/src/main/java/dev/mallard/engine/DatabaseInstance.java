@@ -30,6 +30,8 @@ public final class DatabaseInstance {
     static final long DEFAULT_WAL_LIMIT = 16L << 20;
 
     private final Catalog catalog = new Catalog();
+    /** Java data registered by name, seen by every connection (see {@link RegisteredTables}). */
+    private final RegisteredTables registeredTables = new RegisteredTables();
     private final TableIndexes indexes = new TableIndexes();
     /** CREATE INDEX names (lower case) → table name; only UNIQUE indexes change behaviour. */
     private final Map<String, String> indexNames = new ConcurrentHashMap<>();
@@ -127,6 +129,10 @@ public final class DatabaseInstance {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    public RegisteredTables registeredTables() {
+        return registeredTables;
     }
 
     Map<String, String> indexNames() {
@@ -371,10 +377,15 @@ public final class DatabaseInstance {
 
     /** Opens a new connection (session). */
     public ClientContext connect() {
+        return connect(new Settings());
+    }
+
+    /** Opens a new connection with these settings (shared with another session: {@link ClientContext#newSession()}). */
+    ClientContext connect(Settings settings) {
         synchronized (FILES) {
             if (closed) throw new MallardException("08003", "the database is closed");
             openConnections++;
-            return new ClientContext(this);
+            return new ClientContext(this, settings);
         }
     }
 
