@@ -2,15 +2,13 @@ package dev.mallard.api;
 
 import dev.mallard.MallardException;
 import dev.mallard.api.mapping.RowMapper;
+import dev.mallard.api.mapping.ColumnArray;
 import dev.mallard.api.mapping.ValueConverter;
 import dev.mallard.engine.QueryResult;
 import dev.mallard.types.LogicalType;
-import dev.mallard.types.PhysicalType;
 import dev.mallard.types.Values;
 import dev.mallard.vector.DataChunk;
-import dev.mallard.vector.Vector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,25 +74,10 @@ public final class Result implements AutoCloseable {
      * null for NULL. Any other shape is an error: it most often means the query is not the one meant.
      */
     public <T> T scalar(Class<T> type) {
-        if (columnNames().size() != 1) {
-            throw MallardException.Data.cardinality("scalar() needs one column, the result has " + columnNames().size() + ": "
-                    + String.join(", ", columnNames()));
-        }
-        ValueConverter converter = ValueConverter.to(type, columnTypes().get(0), columnNames().get(0));
-        List<Object> values = new ArrayList<>();
-        forEachRow((v, row) -> v[0] == null ? NULL : converter.convert(v[0]), values::add);
+        List<T> values = toList(type);
         if (values.size() != 1) throw MallardException.Data.cardinality("scalar() needs one row, the result has " + values.size());
-        Object v = values.get(0);
-        if (v == NULL) {
-            if (type.isPrimitive()) throw MallardException.Data.conversion("the value is NULL; ask for a boxed type");
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) v;
-        return t;
+        return values.get(0);
     }
-
-    private static final Object NULL = new Object();
 
     /** One column as a {@code long[]}; a NULL or a value that is not an exact integer is an error. */
     public long[] longs(String column) {
@@ -112,96 +95,17 @@ public final class Result implements AutoCloseable {
      * primitive array.
      */
     public <A> A column(String column, Class<A> arrayType) {
-        if (!arrayType.isArray()) throw MallardException.Data.invalidArgument("column() takes an array class such as long[].class, got "
-                + arrayType.getName());
         int c = indexOf(column);
-        Class<?> element = arrayType.getComponentType();
-        LogicalType type = columnTypes().get(c);
-        ValueConverter converter = ValueConverter.to(element, type, columnNames().get(c));
-        ArrayBuilder builder = new ArrayBuilder(element);
+        ColumnArray array = new ColumnArray(arrayType, columnTypes().get(c), columnNames().get(c));
         use();
         long row = 0;
         try (rows) {
             for (DataChunk chunk = rows.next(); chunk != null; chunk = rows.next()) {
-                Vector v = chunk.column(c);
-                if (element.isPrimitive() && v.mayHaveNulls()) {
-                    for (int k = 0; k < chunk.count(); k++) {
-                        if (v.isNull(chunk.position(k))) {
-                            throw MallardException.Data.conversion("row " + (row + k) + " of column \"" + column + "\" is NULL, which "
-                                    + arrayType.getSimpleName() + " cannot hold; use " + boxedArray(element) + ", or filter the NULLs out");
-                        }
-                    }
-                }
-                builder.add(chunk, c, type, converter, row, column);
+                array.add(chunk, c, row);
                 row += chunk.count();
             }
         }
-        return arrayType.cast(builder.build());
-    }
-
-    private static String boxedArray(Class<?> primitive) {
-        return switch (primitive.getName()) {
-            case "long" -> "Long[]";
-            case "int" -> "Integer[]";
-            case "double" -> "Double[]";
-            default -> "an array of the boxed type";
-        };
-    }
-
-    /** Gathers one column's values into an array, primitive ones without boxing when the vector holds that kind. */
-    private static final class ArrayBuilder {
-        private final Class<?> element;
-        private long[] longs = new long[0];
-        private double[] doubles = new double[0];
-        private final List<Object> objects = new ArrayList<>();
-        private int size;
-
-        ArrayBuilder(Class<?> element) {
-            this.element = element;
-        }
-
-        void add(DataChunk chunk, int c, LogicalType type, ValueConverter converter, long row, String column) {
-            Vector v = chunk.column(c);
-            int n = chunk.count();
-            boolean plainInteger = type.isInteger();
-            if (element == long.class && plainInteger) {
-                longs = Arrays.copyOf(longs, Math.max(size + n, longs.length * 2));
-                for (int k = 0; k < n; k++) {
-                    int p = chunk.position(k);
-                    longs[size + k] = v.physicalType() == PhysicalType.INT32 ? v.ints[p] : v.longs[p];
-                }
-                size += n;
-            } else if (element == double.class && (v.physicalType() == PhysicalType.DOUBLE || plainInteger)) {
-                doubles = Arrays.copyOf(doubles, Math.max(size + n, doubles.length * 2));
-                for (int k = 0; k < n; k++) {
-                    int p = chunk.position(k);
-                    doubles[size + k] = switch (v.physicalType()) {
-                        case DOUBLE -> v.doubles[p];
-                        case INT32 -> v.ints[p];
-                        default -> v.longs[p];
-                    };
-                }
-                size += n;
-            } else {
-                for (int k = 0; k < n; k++) {
-                    Object value = Values.toJava(type, chunk.getObject(c, k));
-                    try {
-                        objects.add(value == null ? null : converter.convert(value));
-                    } catch (RuntimeException e) {
-                        throw RowMapper.at(e, row + k, column, element);
-                    }
-                }
-                size += n;
-            }
-        }
-
-        Object build() {
-            if (element == long.class && objects.isEmpty()) return Arrays.copyOf(longs, size);
-            if (element == double.class && objects.isEmpty()) return Arrays.copyOf(doubles, size);
-            Object array = java.lang.reflect.Array.newInstance(element, objects.size());
-            for (int i = 0; i < objects.size(); i++) java.lang.reflect.Array.set(array, i, objects.get(i));
-            return array;
-        }
+        return arrayType.cast(array.build());
     }
 
     private int indexOf(String column) {
@@ -264,7 +168,7 @@ public final class Result implements AutoCloseable {
         private boolean done;
 
         Cursor(RowFunction<T> f) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            super(Long.MAX_VALUE, Spliterator.ORDERED);
             this.f = f;
         }
 

@@ -74,6 +74,16 @@ class ResultMappingTest {
     }
 
     @Test
+    void oneColumnResultsAsPlainValues() {
+        assertThat(db.sql("SELECT 'v' || i FROM range(3) t(i) ORDER BY 1").toList(String.class)).containsExactly("v0", "v1", "v2");
+        assertThat(db.sql("SELECT CASE WHEN i = 1 THEN NULL ELSE i END FROM range(3) t(i) ORDER BY i").toList(Long.class))
+                .containsExactly(0L, null, 2L);
+        assertThat(db.sql("SELECT 'RED' UNION ALL SELECT 'GREEN'").toList(Color.class)).containsExactlyInAnyOrder(Color.RED, Color.GREEN);
+        assertThatThrownBy(() -> db.sql("SELECT 1 AS a, 2 AS b").toList(Long.class)).hasMessageContaining("takes one column")
+                .hasMessageContaining("a, b");
+    }
+
+    @Test
     void mapsKeepColumnOrder() {
         List<Map<String, Object>> rows = db.sql("SELECT 3 AS c, 'b' AS b, NULL AS a").toMaps();
         assertThat(rows.get(0).keySet()).containsExactly("c", "b", "a");
@@ -120,6 +130,9 @@ class ResultMappingTest {
         long[] ids = r.longs("i");
         assertThat(ids).hasSize(5000);
         assertThat(ids[4999]).isEqualTo(4999);
+        double[] many = db.sql("SELECT i FROM range(300000) t(i) ORDER BY i").doubles("i");
+        assertThat(many).hasSize(300_000);
+        assertThat(many[299_999]).isEqualTo(299_999.0);
         assertThat(db.sql("SELECT i * 0.5 AS half FROM range(4) t(i) ORDER BY 1").doubles("HALF")).containsExactly(0, 0.5, 1, 1.5);
         assertThat(db.sql("SELECT 'v' || i AS name FROM range(3) t(i) ORDER BY 1").column("name", String[].class))
                 .containsExactly("v0", "v1", "v2");

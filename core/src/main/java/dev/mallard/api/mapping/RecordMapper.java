@@ -5,7 +5,6 @@ import dev.mallard.types.LogicalType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

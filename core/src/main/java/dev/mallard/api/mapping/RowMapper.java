@@ -14,8 +14,9 @@ public interface RowMapper<T> {
     /** The object for one row ({@code values} in column order, as {@link dev.mallard.types.Values#toJava} gives them). */
     T map(Object[] values, long row);
 
-    /** Records by component, other classes by setters or fields. */
+    /** Plain values (String, Long, LocalDate ...) from a one-column result, records by component, other classes by setters or fields. */
     static <T> RowMapper<T> of(Class<T> type, List<String> columns, List<LogicalType> types) {
+        if (ValueMapper.takes(type)) return new ValueMapper<>(type, columns, types);
         if (type.isInterface() || type.isPrimitive() || type.isArray() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
             throw MallardException.Data.invalidArgument("cannot map rows to " + type.getName() + ": use a record or a class with a"
                     + " no-argument constructor (or toMaps() / scalar())");
