@@ -12,7 +12,8 @@ import java.util.Map;
  * {@link #register} makes a collection queryable by name from every query of this database,
  * without copying it: each query reads it as it is then. Accepted: a {@code List} (or array,
  * {@code Iterable}) of records, POJOs or {@code Map<String, ?>} rows; a {@code Stream} of rows
- * (read by one query only); a {@code Map<String, array>} of columns. See
+ * (read by one query only); a {@code Map<String, array>} of columns; the {@link Result} of another
+ * query (its rows are read at once and kept). See
  * {@link dev.mallard.api.scan.JavaTables} for the rules, and the README's "Java data" section for
  * the type mapping. A table or view of the same name wins over a registration, as with DuckDB's
  * replacement scans; registering the name of an existing table or view is an error.

@@ -2,6 +2,9 @@ package dev.mallard.api;
 
 import dev.mallard.MallardException;
 import dev.mallard.api.scan.JavaTables;
+import dev.mallard.function.table.BoundTableFunction;
+import dev.mallard.engine.ChunkCollection;
+import dev.mallard.engine.ChunkScan;
 import dev.mallard.engine.ClientContext;
 import dev.mallard.engine.DatabaseInstance;
 import dev.mallard.engine.MaterializedResult;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A {@link Database} in this JVM (in memory or in a file). It holds one session for its lifetime,
@@ -51,7 +55,7 @@ public final class EmbeddedDatabase implements Database {
         RegisteredTables local = new RegisteredTables();
         for (Map.Entry<String, ?> e : tables.entrySet()) {
             requireFree(e.getKey());
-            local.put(e.getKey(), JavaTables.of(e.getKey(), e.getValue(), null));
+            local.put(e.getKey(), tableOf(e.getKey(), e.getValue(), null));
         }
         return run(sql, local, parameters);
     }
@@ -92,7 +96,17 @@ public final class EmbeddedDatabase implements Database {
         if (closed) throw new MallardException("08003", "the database is closed");
         if (name == null || name.isBlank()) throw MallardException.Data.invalidArgument("a registered table needs a name");
         requireFree(name);
-        registered.put(name, JavaTables.of(name, data, rowClass));
+        registered.put(name, tableOf(name, data, rowClass));
+    }
+
+    /** Java data as scans ({@link JavaTables}); the rows of another query's result are read now and kept. */
+    private static Supplier<? extends BoundTableFunction> tableOf(String name, Object data, Class<?> rowClass) {
+        if (data instanceof Result result) {
+            List<String> names = result.columnNames();
+            ChunkCollection rows = result.materialize();
+            return () -> new ChunkScan(name, names, rows);
+        }
+        return JavaTables.of(name, data, rowClass);
     }
 
     /** A table or view of the name would win over the Java data in every query: refuse the name instead of hiding the data. */

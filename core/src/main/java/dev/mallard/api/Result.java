@@ -131,6 +131,12 @@ public final class Result implements AutoCloseable {
         return map;
     }
 
+    /** Reads every row into memory, for a table of them ({@code db.register(name, result)}). */
+    dev.mallard.engine.ChunkCollection materialize() {
+        use();
+        return dev.mallard.engine.ChunkCollection.drain(rows);
+    }
+
     /** Releases the rows without reading them (reading them to the end releases them too). */
     @Override
     public void close() {

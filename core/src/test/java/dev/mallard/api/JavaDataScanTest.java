@@ -239,6 +239,14 @@ class JavaDataScanTest {
     }
 
     @Test
+    void theResultOfAnotherQueryIsATable() {
+        db.register("trips", trips(30));
+        db.register("by_vendor", db.sql("SELECT vendor, count(*) AS n FROM trips GROUP BY vendor"));
+        assertThat(db.sql("SELECT sum(n) FROM by_vendor").scalar(Long.class)).isEqualTo(30);
+        assertThat(db.sql("SELECT n FROM by_vendor WHERE vendor = 'B'").scalar(Long.class)).isEqualTo(10); // kept: read again
+    }
+
+    @Test
     void unsupportedFieldTypesAreNamed() {
         record Bad(String name, List<String> tags) {}
         assertThatThrownBy(() -> db.register("bad", List.of(new Bad("a", List.of()))))
@@ -256,6 +264,7 @@ class JavaDataScanTest {
         assertThatThrownBy(() -> db.sql("SELECT sum(fare) FROM t")).hasMessageContaining("row 3")
                 .hasMessageContaining("java.lang.String");
         assertThatThrownBy(() -> db.register("x", 42)).hasMessageContaining("cannot query a java.lang.Integer");
+        assertThatThrownBy(() -> db.register("x", new long[3])).hasMessageContaining("cannot query a long[]");
     }
 
     @Test

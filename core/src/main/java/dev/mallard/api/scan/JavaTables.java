@@ -40,7 +40,7 @@ public final class JavaTables {
                     : array.getClass().getComponentType() == Object.class ? null : array.getClass().getComponentType());
             case Iterable<?> iterable -> rows(name, new RowSource.IterableRows(iterable), rowClass);
             case Stream<?> stream -> rows(name, new RowSource.StreamRows(stream), rowClass);
-            default -> throw MallardException.Data.invalidArgument("cannot query a " + data.getClass().getName() + " as \"" + name
+            default -> throw MallardException.Data.invalidArgument("cannot query a " + data.getClass().getTypeName() + " as \"" + name
                     + "\": register a List (or array, Iterable, Stream) of records, POJOs or Maps, or a Map of column arrays");
         };
         return scans;

@@ -3,6 +3,7 @@ package dev.mallard.api.scan;
 import dev.mallard.MallardException;
 import dev.mallard.types.DateTimes;
 import dev.mallard.types.LogicalType;
+import dev.mallard.types.TypeId;
 import dev.mallard.vector.Vector;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -47,7 +48,7 @@ enum ValueWriter {
         @Override
         void write(Vector out, int i, Object v) {
             double d = ((Number) v).doubleValue();
-            out.doubles[i] = out.type().equals(LogicalType.REAL) ? (float) d : d;
+            out.doubles[i] = out.type().id() == TypeId.REAL ? (float) d : d;
         }
     },
     STRING {
@@ -73,8 +74,17 @@ enum ValueWriter {
     TIMESTAMP {
         @Override
         void write(Vector out, int i, Object v) {
-            Instant t = v instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : (Instant) v;
-            out.longs[i] = Math.addExact(Math.multiplyExact(t.getEpochSecond(), DateTimes.MICROS_PER_SECOND), t.getNano() / 1000);
+            long seconds;
+            int nanos;
+            if (v instanceof LocalDateTime l) {
+                seconds = l.toEpochSecond(ZoneOffset.UTC);
+                nanos = l.getNano();
+            } else {
+                Instant t = (Instant) v;
+                seconds = t.getEpochSecond();
+                nanos = t.getNano();
+            }
+            out.longs[i] = Math.addExact(Math.multiplyExact(seconds, DateTimes.MICROS_PER_SECOND), nanos / 1000);
         }
     },
     /** BigDecimal rounded half-up to the column's scale, as a cast to the column's type would. */
