@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A database opened by {@link dev.mallard.Mallard#open}: SQL in, Java data in and out. Safe to use
  * from many threads at once: each call runs as its own statement on its own session and commits
- * on its own (a script passed to one call may hold {@code BEGIN ... COMMIT}). Close it to release
+ * on its own (a script passed to one call may hold {@code BEGIN ... COMMIT}). Settings are the
+ * database's: {@code db.sql("SET threads = 2")} applies to every later call. Close it to release
  * the database (a file is checkpointed when its last user closes it).
  *
  * <h2>Java data as tables</h2>

@@ -1,8 +1,8 @@
 package dev.mallard.api;
 
 import dev.mallard.MallardException;
-import dev.mallard.api.mapping.RowMapper;
 import dev.mallard.api.mapping.ColumnArray;
+import dev.mallard.api.mapping.RowMapper;
 import dev.mallard.api.mapping.ValueConverter;
 import dev.mallard.engine.QueryResult;
 import dev.mallard.types.LogicalType;
@@ -45,7 +45,11 @@ public final class Result implements AutoCloseable {
         return rows.columnTypes();
     }
 
-    /** Every row as a {@code type}: a record (by component name) or a class with a no-argument constructor (by setters or fields). */
+    /**
+     * Every row as a {@code type}: a record (by component name), a class with a no-argument
+     * constructor (by setters or fields), or, for a one-column result, a plain value
+     * ({@code String.class}, {@code Long.class}, {@code LocalDate.class} ...).
+     */
     public <T> List<T> toList(Class<T> type) {
         List<T> list = new ArrayList<>();
         forEachRow(mapper(type), list::add);

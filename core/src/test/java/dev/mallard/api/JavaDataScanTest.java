@@ -268,6 +268,21 @@ class JavaDataScanTest {
     }
 
     @Test
+    void aGetterThatThrowsIsNamed() {
+        record Fragile(long id) {
+            @Override
+            public long id() {
+                if (id == 3) throw new IllegalStateException("broken row");
+                return id;
+            }
+        }
+        db.register("f", IntStream.range(0, 10).mapToObj(Fragile::new).toList());
+        assertThatThrownBy(() -> db.sql("SELECT sum(id) FROM f")).isInstanceOf(MallardException.class)
+                .hasMessageContaining("column \"id\"").hasMessageContaining("\"f\"").hasMessageContaining("broken row")
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void onlyTheColumnsAQueryUsesAreRead() {
         class Counting {
             static int reads;

@@ -129,6 +129,12 @@ public final class JavaRowScan implements ParallelTableFunction {
                     columns.get(c).filler().fill(buffer, n, out.column(c), first);
                 } catch (ClassCastException e) {
                     throw wrongClass(n, first, e);
+                } catch (MallardException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // The caller's own code (a getter) failed: say where, and keep its exception as the cause.
+                    throw new MallardException("38000", "reading column \"" + columns.get(c).name() + "\" of rows " + first + " to "
+                            + (first + n - 1) + " of \"" + bound.table() + "\" failed: " + e, e);
                 }
             }
             out.setCount(n);

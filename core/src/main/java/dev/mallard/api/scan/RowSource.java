@@ -72,7 +72,11 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
                         @Override
                         public int next(Object[] buffer, int max) {
                             int n = Math.min(max, to - at);
-                            for (int i = 0; i < n; i++) buffer[i] = list.get(at + i);
+                            try {
+                                for (int i = 0; i < n; i++) buffer[i] = list.get(at + i);
+                            } catch (IndexOutOfBoundsException e) {
+                                throw changed(table, e);
+                            }
                             last = at;
                             at += n;
                             return n;
@@ -104,7 +108,7 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
 
         @Override
         public Runs open(String table) {
-            return single(rows.iterator());
+            return single(table, rows.iterator());
         }
     }
 
@@ -141,7 +145,7 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
         public Runs open(String table) {
             if (used.getAndSet(true)) throw consumed(table);
             Iterator<?> first = head.iterator();
-            return single(new Iterator<Object>() {
+            return single(table, new Iterator<Object>() {
                 @Override
                 public boolean hasNext() {
                     return first.hasNext() || rest.hasNext();
@@ -160,8 +164,14 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
         }
     }
 
+    /** A collection changed under a scan: the caller's code must not change it while a query runs. */
+    private static MallardException changed(String table, RuntimeException cause) {
+        return new MallardException("55000", "\"" + table + "\" changed while a query was reading it (" + cause + "); change a"
+                + " registered collection only between queries, or register a copy", cause);
+    }
+
     /** One run over an iterator. */
-    private static Runs single(Iterator<?> it) {
+    private static Runs single(String table, Iterator<?> it) {
         return new Runs() {
             private boolean given;
 
@@ -175,7 +185,11 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
                     @Override
                     public int next(Object[] buffer, int max) {
                         int n = 0;
-                        while (n < max && it.hasNext()) buffer[n++] = it.next();
+                        try {
+                            while (n < max && it.hasNext()) buffer[n++] = it.next();
+                        } catch (java.util.ConcurrentModificationException e) {
+                            throw changed(table, e);
+                        }
                         last = at;
                         at += n;
                         return n;
