@@ -29,14 +29,22 @@ final class Accessors {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
             MethodHandle target = lookup.unreflect(getter);
-            if (type == long.class) return new ColumnFiller.Longs(spin(lookup, target, owner, ToLongFunction.class, "applyAsLong", long.class));
+            if (type == long.class) {
+                ToLongFunction<Object> get = spin(lookup, target, owner, ToLongFunction.class, "applyAsLong", long.class);
+                return new ColumnFiller.Longs(get, LoopCopies.copy(LongLoop.class, get, long[].class));
+            }
             if (type == int.class || type == short.class || type == byte.class) {
-                return new ColumnFiller.Ints(spin(lookup, target, owner, ToIntFunction.class, "applyAsInt", int.class));
+                ToIntFunction<Object> get = spin(lookup, target, owner, ToIntFunction.class, "applyAsInt", int.class);
+                return new ColumnFiller.Ints(get, LoopCopies.copy(IntLoop.class, get, int[].class));
             }
             if (type == double.class || type == float.class) {
-                return new ColumnFiller.Doubles(spin(lookup, target, owner, ToDoubleFunction.class, "applyAsDouble", double.class));
+                ToDoubleFunction<Object> get = spin(lookup, target, owner, ToDoubleFunction.class, "applyAsDouble", double.class);
+                return new ColumnFiller.Doubles(get, LoopCopies.copy(DoubleLoop.class, get, double[].class));
             }
-            if (type == boolean.class) return new ColumnFiller.Booleans(spin(lookup, target, owner, Predicate.class, "test", boolean.class));
+            if (type == boolean.class) {
+                Predicate<Object> get = spin(lookup, target, owner, Predicate.class, "test", boolean.class);
+                return new ColumnFiller.Booleans(get, LoopCopies.copy(BooleanLoop.class, get, boolean[].class));
+            }
             return new ColumnFiller.Objects(spin(lookup, target, owner, Function.class, "apply", Object.class), writer, column);
         } catch (Throwable e) {
             // A getter a lambda cannot call directly (in a class this module cannot open): a bound handle still works.

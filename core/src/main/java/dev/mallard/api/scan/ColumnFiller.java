@@ -2,6 +2,7 @@ package dev.mallard.api.scan;
 
 import dev.mallard.MallardException;
 import dev.mallard.vector.Vector;
+import java.lang.invoke.MethodHandle;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -11,7 +12,9 @@ import java.util.function.ToLongFunction;
 /**
  * Fills one column of a vector from a batch of Java rows. The accessor is resolved once per class
  * (a generated lambda, see {@link Accessors}); a primitive component goes straight into the
- * vector's array in a tight loop, without boxing. Rows are never null here (the scan checks).
+ * vector's array in a tight loop, without boxing: the column's own copy of the loop when it has
+ * one ({@code loop}, see {@link LoopCopies}), else the shared loop here. Rows are never null here
+ * (the scan checks).
  */
 sealed interface ColumnFiller {
     /**
@@ -23,9 +26,28 @@ sealed interface ColumnFiller {
     /** The value of one row as an object (for sampling and checks, not in the scan's loop). */
     Object value(Object row);
 
-    record Longs(ToLongFunction<Object> get) implements ColumnFiller {
+    /** Runs a column's own copy of its loop ({@link LoopCopies}); the caller's exceptions pass through unchanged. */
+    private static void runCopy(MethodHandle loop, Object[] rows, int count, Object array) {
+        try {
+            loop.invoke(rows, count, array);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    record Longs(ToLongFunction<Object> get, MethodHandle loop) implements ColumnFiller {
+        Longs(ToLongFunction<Object> get) {
+            this(get, null);
+        }
+
         @Override
         public void fill(Object[] rows, int count, Vector out, long firstRow) {
+            if (loop != null) {
+                runCopy(loop, rows, count, out.longs);
+                return;
+            }
             long[] values = out.longs;
             for (int i = 0; i < count; i++) values[i] = get.applyAsLong(rows[i]);
         }
@@ -37,9 +59,17 @@ sealed interface ColumnFiller {
     }
 
     /** int, short and byte components (widened to int by the accessor). */
-    record Ints(ToIntFunction<Object> get) implements ColumnFiller {
+    record Ints(ToIntFunction<Object> get, MethodHandle loop) implements ColumnFiller {
+        Ints(ToIntFunction<Object> get) {
+            this(get, null);
+        }
+
         @Override
         public void fill(Object[] rows, int count, Vector out, long firstRow) {
+            if (loop != null) {
+                runCopy(loop, rows, count, out.ints);
+                return;
+            }
             int[] values = out.ints;
             for (int i = 0; i < count; i++) values[i] = get.applyAsInt(rows[i]);
         }
@@ -51,9 +81,17 @@ sealed interface ColumnFiller {
     }
 
     /** double and float components (a float widens exactly, so REAL needs no rounding). */
-    record Doubles(ToDoubleFunction<Object> get) implements ColumnFiller {
+    record Doubles(ToDoubleFunction<Object> get, MethodHandle loop) implements ColumnFiller {
+        Doubles(ToDoubleFunction<Object> get) {
+            this(get, null);
+        }
+
         @Override
         public void fill(Object[] rows, int count, Vector out, long firstRow) {
+            if (loop != null) {
+                runCopy(loop, rows, count, out.doubles);
+                return;
+            }
             double[] values = out.doubles;
             for (int i = 0; i < count; i++) values[i] = get.applyAsDouble(rows[i]);
         }
@@ -64,9 +102,17 @@ sealed interface ColumnFiller {
         }
     }
 
-    record Booleans(Predicate<Object> get) implements ColumnFiller {
+    record Booleans(Predicate<Object> get, MethodHandle loop) implements ColumnFiller {
+        Booleans(Predicate<Object> get) {
+            this(get, null);
+        }
+
         @Override
         public void fill(Object[] rows, int count, Vector out, long firstRow) {
+            if (loop != null) {
+                runCopy(loop, rows, count, out.bools);
+                return;
+            }
             boolean[] values = out.bools;
             for (int i = 0; i < count; i++) values[i] = get.test(rows[i]);
         }

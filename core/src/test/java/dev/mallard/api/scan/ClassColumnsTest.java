@@ -33,10 +33,33 @@ class ClassColumnsTest {
         assertThat(id.get().getClass().isHidden()).isTrue();
         assertThat(id.get().getClass().getName()).startsWith(Row.class.getName() + "$$Lambda");
 
+        // And its loop is the column's own hidden copy, where that accessor is a constant the JIT inlines.
+        assertThat(id.loop()).isNotNull();
+        assertThat(((ColumnFiller.Doubles) columns.get(2).filler()).loop()).isNotNull();
+
         Vector out = new Vector(LogicalType.BIGINT);
         id.fill(new Object[] {new Row(5, 0, 0, false, null), new Row(-9, 0, 0, false, null)}, 2, out, 0);
         assertThat(out.longs[0]).isEqualTo(5);
         assertThat(out.longs[1]).isEqualTo(-9);
+    }
+
+    @Test
+    void loopCopiesFillLikeTheSharedLoop() {
+        List<JavaColumn> columns = ClassColumns.of(Row.class);
+        Object[] rows = {new Row(1, 2, 0.5, true, "a"), new Row(3, 4, 1.5, false, "b")};
+        Vector ints = new Vector(LogicalType.INTEGER);
+        columns.get(1).filler().fill(rows, 2, ints, 0);
+        assertThat(ints.ints[0]).isEqualTo(2);
+        assertThat(ints.ints[1]).isEqualTo(4);
+        Vector doubles = new Vector(LogicalType.DOUBLE);
+        columns.get(2).filler().fill(rows, 2, doubles, 0);
+        assertThat(doubles.doubles[1]).isEqualTo(1.5);
+        Vector bools = new Vector(LogicalType.BOOLEAN);
+        columns.get(3).filler().fill(rows, 2, bools, 0);
+        assertThat(bools.bools[0]).isTrue();
+        assertThat(bools.bools[1]).isFalse();
+        assertThatThrownBy(() -> columns.get(0).filler().fill(new Object[] {"not a row"}, 1, new Vector(LogicalType.BIGINT), 0))
+                .isInstanceOf(ClassCastException.class);
     }
 
     @Test
