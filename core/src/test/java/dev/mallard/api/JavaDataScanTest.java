@@ -155,6 +155,17 @@ class JavaDataScanTest {
     }
 
     @Test
+    void aValueBeyondTheSampledDecimalTypeNamesItsRow() {
+        record Price(BigDecimal amount) {}
+        List<Price> prices = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) prices.add(new Price(BigDecimal.valueOf(i, 2)));
+        prices.set(1400, new Price(new BigDecimal("123456789012345678901234")));
+        db.register("p", prices);
+        assertThatThrownBy(() -> db.sql("SELECT sum(amount) FROM p")).isInstanceOf(MallardException.class)
+                .hasMessageContaining("row 1400").hasMessageContaining("column \"amount\"").hasMessageContaining("DECIMAL(18,2)");
+    }
+
+    @Test
     void listsMutatedBetweenQueriesShowTheirNewContents() {
         List<Trip> trips = new ArrayList<>(trips(3));
         db.register("trips", trips);

@@ -1,5 +1,6 @@
 package dev.mallard.api.scan;
 
+import dev.mallard.vector.Vector;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -31,21 +32,22 @@ final class Accessors {
             MethodHandle target = lookup.unreflect(getter);
             if (type == long.class) {
                 ToLongFunction<Object> get = spin(lookup, target, owner, ToLongFunction.class, "applyAsLong", long.class);
-                return new ColumnFiller.Longs(get, LoopCopies.copy(LongLoop.class, get, long[].class));
+                return new ColumnFiller.Longs(get, LoopCopies.copy(LongLoop.class, long[].class, get));
             }
             if (type == int.class || type == short.class || type == byte.class) {
                 ToIntFunction<Object> get = spin(lookup, target, owner, ToIntFunction.class, "applyAsInt", int.class);
-                return new ColumnFiller.Ints(get, LoopCopies.copy(IntLoop.class, get, int[].class));
+                return new ColumnFiller.Ints(get, LoopCopies.copy(IntLoop.class, int[].class, get));
             }
             if (type == double.class || type == float.class) {
                 ToDoubleFunction<Object> get = spin(lookup, target, owner, ToDoubleFunction.class, "applyAsDouble", double.class);
-                return new ColumnFiller.Doubles(get, LoopCopies.copy(DoubleLoop.class, get, double[].class));
+                return new ColumnFiller.Doubles(get, LoopCopies.copy(DoubleLoop.class, double[].class, get));
             }
             if (type == boolean.class) {
                 Predicate<Object> get = spin(lookup, target, owner, Predicate.class, "test", boolean.class);
-                return new ColumnFiller.Booleans(get, LoopCopies.copy(BooleanLoop.class, get, boolean[].class));
+                return new ColumnFiller.Booleans(get, LoopCopies.copy(BooleanLoop.class, boolean[].class, get));
             }
-            return new ColumnFiller.Objects(spin(lookup, target, owner, Function.class, "apply", Object.class), writer, column);
+            Function<Object, Object> get = spin(lookup, target, owner, Function.class, "apply", Object.class);
+            return new ColumnFiller.Objects(get, writer, column, LoopCopies.copy(ObjectLoop.class, Vector.class, get, writer));
         } catch (Throwable e) {
             // A getter a lambda cannot call directly (in a class this module cannot open): a bound handle still works.
             return of(owner, handle(getter), type, writer, column);

@@ -129,9 +129,21 @@ sealed interface ColumnFiller {
      *
      * @param column the column's name, for errors
      */
-    record Objects(Function<Object, Object> get, ValueWriter writer, String column) implements ColumnFiller {
+    record Objects(Function<Object, Object> get, ValueWriter writer, String column, MethodHandle loop) implements ColumnFiller {
+        Objects(Function<Object, Object> get, ValueWriter writer, String column) {
+            this(get, writer, column, null);
+        }
+
         @Override
         public void fill(Object[] rows, int count, Vector out, long firstRow) {
+            if (loop != null) {
+                try {
+                    runCopy(loop, rows, count, out);
+                    return;
+                } catch (ClassCastException | ArithmeticException | MallardException e) {
+                    // a value that does not fit: the loop below finds its row and says which
+                }
+            }
             int i = 0;
             try {
                 for (; i < count; i++) {

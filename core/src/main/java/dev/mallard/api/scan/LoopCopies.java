@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 
 /**
  * Copies of a column loop ({@link LongLoop} and its siblings), one per class and column, each a
@@ -17,11 +18,14 @@ import java.lang.invoke.MethodType;
 final class LoopCopies {
     private LoopCopies() {}
 
-    /** The loop {@code fill(Object[] rows, int count, <array> out)} of a copy of {@code template} calling {@code accessor}. */
-    static MethodHandle copy(Class<?> template, Object accessor, Class<?> arrayType) {
+    /**
+     * The loop {@code fill(Object[] rows, int count, <out> out)} of a copy of {@code template}
+     * whose constants are {@code constants} (the accessor, then for {@link ObjectLoop} the writer).
+     */
+    static MethodHandle copy(Class<?> template, Class<?> outType, Object... constants) {
         try {
-            MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(bytes(template), accessor, true);
-            return copy.findStatic(copy.lookupClass(), "fill", MethodType.methodType(void.class, Object[].class, int.class, arrayType));
+            MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(bytes(template), List.of(constants), true);
+            return copy.findStatic(copy.lookupClass(), "fill", MethodType.methodType(void.class, Object[].class, int.class, outType));
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             return null; // the shared loop still works, only slower
         }
@@ -36,8 +40,13 @@ final class LoopCopies {
 
     /** Called from a copy's static initializer: the accessor it was defined with. */
     static <T> T accessor(MethodHandles.Lookup copy, Class<T> type) {
+        return accessor(copy, type, 0);
+    }
+
+    /** Called from a copy's static initializer: constant {@code index} it was defined with. */
+    static <T> T accessor(MethodHandles.Lookup copy, Class<T> type, int index) {
         try {
-            return MethodHandles.classData(copy, "_", type);
+            return MethodHandles.classDataAt(copy, "_", type, index);
         } catch (IllegalAccessException e) {
             throw new MallardException.Internal("loop copy without its accessor: " + e, e);
         }

@@ -36,6 +36,7 @@ class ClassColumnsTest {
         // And its loop is the column's own hidden copy, where that accessor is a constant the JIT inlines.
         assertThat(id.loop()).isNotNull();
         assertThat(((ColumnFiller.Doubles) columns.get(2).filler()).loop()).isNotNull();
+        assertThat(((ColumnFiller.Objects) columns.get(4).filler()).loop()).isNotNull();
 
         Vector out = new Vector(LogicalType.BIGINT);
         id.fill(new Object[] {new Row(5, 0, 0, false, null), new Row(-9, 0, 0, false, null)}, 2, out, 0);
@@ -58,6 +59,10 @@ class ClassColumnsTest {
         columns.get(3).filler().fill(rows, 2, bools, 0);
         assertThat(bools.bools[0]).isTrue();
         assertThat(bools.bools[1]).isFalse();
+        Vector strings = new Vector(LogicalType.VARCHAR);
+        columns.get(4).filler().fill(new Object[] {new Row(1, 2, 0.5, true, null), new Row(3, 4, 1.5, false, "b")}, 2, strings, 0);
+        assertThat(strings.isNull(0)).isTrue();
+        assertThat(strings.strings[1]).isEqualTo("b");
         assertThatThrownBy(() -> columns.get(0).filler().fill(new Object[] {"not a row"}, 1, new Vector(LogicalType.BIGINT), 0))
                 .isInstanceOf(ClassCastException.class);
     }
