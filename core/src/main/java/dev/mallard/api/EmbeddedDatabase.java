@@ -27,12 +27,12 @@ import java.util.function.Supplier;
  */
 public final class EmbeddedDatabase implements Database {
     private final ClientContext anchor;
-    private final RegisteredTables registered;
+    /** This Database's registrations: another Database open on the same file does not see them. */
+    private final RegisteredTables registered = new RegisteredTables();
     private volatile boolean closed;
 
     private EmbeddedDatabase(ClientContext anchor) {
         this.anchor = anchor;
-        this.registered = anchor.database().registeredTables();
     }
 
     /** A new private in-memory database. */
@@ -63,7 +63,8 @@ public final class EmbeddedDatabase implements Database {
     private Result run(String sql, RegisteredTables tables, Object[] parameters) {
         ClientContext session = session();
         try {
-            if (tables != null) session.setStatementTables(tables);
+            session.addTables(registered);
+            if (tables != null) session.addTables(tables);
             StatementResult r = parameters == null || parameters.length == 0 ? session.execute(sql)
                     : session.prepare(sql).execute(Arrays.asList(parameters));
             if (!session.autoCommit()) {

@@ -30,7 +30,7 @@ public final class ClientContext implements AutoCloseable {
     ClientContext(DatabaseInstance database, Settings settings) {
         this.database = database;
         this.settings = settings;
-        this.sessionTables = new ConnectionTables(database.registeredTables(), new RejectTables());
+        this.sessionTables = new ConnectionTables(new RejectTables());
         this.executor = new StatementExecutor(this);
     }
 
@@ -47,7 +47,7 @@ public final class ClientContext implements AutoCloseable {
         return database;
     }
 
-    /** This connection's tables outside the catalog (registered Java data, rejected rows of file scans). */
+    /** This connection's tables outside the catalog (Java data handed to it, rejected rows of file scans). */
     private final ConnectionTables sessionTables;
 
     ConnectionTables sessionTables() {
@@ -55,11 +55,11 @@ public final class ClientContext implements AutoCloseable {
     }
 
     /**
-     * Tables that the statements run on this connection see until the next call (null: none),
-     * ahead of the database's registered ones: {@code db.sql(sql, Map.of("trips", list))}.
+     * Makes {@code tables} (Java data by name) visible to the statements of this connection, ahead
+     * of tables added before: a Database's registrations, then one call's own tables.
      */
-    public void setStatementTables(RegisteredTables tables) {
-        sessionTables().setStatementTables(tables);
+    public void addTables(RegisteredTables tables) {
+        sessionTables.add(tables);
     }
 
     Settings settings() {

@@ -4,33 +4,33 @@ import dev.mallard.function.table.BoundTableFunction;
 import dev.mallard.io.Rejects;
 import dev.mallard.planner.SessionTables;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The tables outside the catalog that a connection's statements see, looked up in this order:
- * the ones given to the running statement alone ({@code db.sql(sql, Map.of("trips", list))}),
- * the database's registered ones, the connection's rejects tables.
+ * The tables outside the catalog that a connection's statements see: the Java data handed to it
+ * ({@link RegisteredTables}: a {@code dev.mallard.api.Database}'s registrations, then the tables of
+ * one {@code db.sql(sql, Map.of("trips", list))} call, the later added first), then the
+ * connection's rejects tables.
  */
 final class ConnectionTables implements SessionTables {
-    private final RegisteredTables database;
     private final RejectTables rejects;
-    private volatile RegisteredTables statement;
+    private final List<RegisteredTables> registered = new CopyOnWriteArrayList<>();
 
-    ConnectionTables(RegisteredTables database, RejectTables rejects) {
-        this.database = database;
+    ConnectionTables(RejectTables rejects) {
         this.rejects = rejects;
     }
 
-    /** Tables for the statements run until this is called again with null. */
-    void setStatementTables(RegisteredTables tables) {
-        statement = tables;
+    void add(RegisteredTables tables) {
+        registered.add(tables);
     }
 
     @Override
     public BoundTableFunction find(String name) {
-        RegisteredTables local = statement;
-        BoundTableFunction t = local == null ? null : local.find(name);
-        if (t == null) t = database.find(name);
-        return t != null ? t : rejects.find(name);
+        for (int i = registered.size() - 1; i >= 0; i--) {
+            BoundTableFunction t = registered.get(i).find(name);
+            if (t != null) return t;
+        }
+        return rejects.find(name);
     }
 
     @Override

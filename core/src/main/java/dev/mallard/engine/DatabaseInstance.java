@@ -30,8 +30,6 @@ public final class DatabaseInstance {
     static final long DEFAULT_WAL_LIMIT = 16L << 20;
 
     private final Catalog catalog = new Catalog();
-    /** Java data registered by name, seen by every connection (see {@link RegisteredTables}). */
-    private final RegisteredTables registeredTables = new RegisteredTables();
     private final TableIndexes indexes = new TableIndexes();
     /** CREATE INDEX names (lower case) → table name; only UNIQUE indexes change behaviour. */
     private final Map<String, String> indexNames = new ConcurrentHashMap<>();
@@ -129,10 +127,6 @@ public final class DatabaseInstance {
 
     public Catalog catalog() {
         return catalog;
-    }
-
-    public RegisteredTables registeredTables() {
-        return registeredTables;
     }
 
     Map<String, String> indexNames() {

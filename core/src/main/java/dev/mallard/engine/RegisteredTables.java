@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Tables a program hands to the database by name, outside the catalog: Java collections and
+ * Tables a program hands to its sessions by name, outside the catalog: Java collections and
  * arrays ({@code db.register("trips", list)}), as DuckDB's replacement scans find pandas frames.
  * Each name holds a factory, asked once per query that names it, so every query sees the data as
  * it is then (a list that grew since shows its new rows). Names match case-insensitively.
+ * Sessions see them once given them ({@link ClientContext#addTables}).
  *
  * <p>A catalog table or view of the same name wins when a query is bound (the binder looks in the
  * catalog first); {@code dev.mallard.api.Database} refuses to register such a name, so a

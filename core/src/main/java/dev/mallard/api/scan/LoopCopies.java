@@ -26,7 +26,7 @@ final class LoopCopies {
         try {
             MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(bytes(template), List.of(constants), true);
             return copy.findStatic(copy.lookupClass(), "fill", MethodType.methodType(void.class, Object[].class, int.class, outType));
-        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
             return null; // the shared loop still works, only slower
         }
     }
