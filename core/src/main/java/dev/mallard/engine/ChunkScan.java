@@ -5,19 +5,28 @@ import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import java.util.List;
 
-/** Rows already in memory, served as a table function so a plan can read them (ON CONFLICT DO UPDATE). */
-final class ChunkScan implements BoundTableFunction {
+/**
+ * Rows already in memory, served as a table function so a plan can read them (ON CONFLICT DO
+ * UPDATE, a query result registered as a table with {@code db.register(name, result)}).
+ */
+public final class ChunkScan implements BoundTableFunction {
+    private final String name;
     private final List<String> names;
     private final ChunkCollection rows;
 
     ChunkScan(List<String> names, ChunkCollection rows) {
+        this("chunk_scan", names, rows);
+    }
+
+    public ChunkScan(String name, List<String> names, ChunkCollection rows) {
+        this.name = name;
         this.names = names;
         this.rows = rows;
     }
 
     @Override
     public String name() {
-        return "chunk_scan";
+        return name;
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.Lock;
  */
 public final class ClientContext implements AutoCloseable {
     private final DatabaseInstance database;
-    private final Settings settings = new Settings();
+    private final Settings settings;
     private final StatementExecutor executor;
     private volatile boolean closed;
     private volatile boolean cancelRequested;
@@ -24,19 +24,42 @@ public final class ClientContext implements AutoCloseable {
     private Transaction transaction;
 
     ClientContext(DatabaseInstance database) {
+        this(database, new Settings());
+    }
+
+    ClientContext(DatabaseInstance database, Settings settings) {
         this.database = database;
+        this.settings = settings;
+        this.sessionTables = new ConnectionTables(new RejectTables());
         this.executor = new StatementExecutor(this);
+    }
+
+    /**
+     * Another session of the same database that shares this one's settings (SET on either applies
+     * to both): a {@code dev.mallard.api.Database} runs each call on its own session this way, so
+     * calls from many threads run side by side and still see one configuration.
+     */
+    public ClientContext newSession() {
+        return database.connect(settings);
     }
 
     public DatabaseInstance database() {
         return database;
     }
 
-    /** This connection's tables outside the catalog (rejected rows of file scans). */
-    private final RejectTables sessionTables = new RejectTables();
+    /** This connection's tables outside the catalog (Java data handed to it, rejected rows of file scans). */
+    private final ConnectionTables sessionTables;
 
-    RejectTables sessionTables() {
+    ConnectionTables sessionTables() {
         return sessionTables;
+    }
+
+    /**
+     * Makes {@code tables} (Java data by name) visible to the statements of this connection, ahead
+     * of tables added before: a Database's registrations, then one call's own tables.
+     */
+    public void addTables(RegisteredTables tables) {
+        sessionTables.add(tables);
     }
 
     Settings settings() {

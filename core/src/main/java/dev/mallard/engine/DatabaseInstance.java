@@ -371,10 +371,15 @@ public final class DatabaseInstance {
 
     /** Opens a new connection (session). */
     public ClientContext connect() {
+        return connect(new Settings());
+    }
+
+    /** Opens a new connection with these settings (shared with another session: {@link ClientContext#newSession()}). */
+    ClientContext connect(Settings settings) {
         synchronized (FILES) {
             if (closed) throw new MallardException("08003", "the database is closed");
             openConnections++;
-            return new ClientContext(this);
+            return new ClientContext(this, settings);
         }
     }
 

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A connection's settings (SET name = value), with their defaults and validation. */
+/**
+ * A connection's settings (SET name = value), with their defaults and validation. Sessions of one
+ * {@code dev.mallard.api.Database} share one instance (see {@link ClientContext#newSession()}), so
+ * its methods are synchronized.
+ */
 final class Settings {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -27,7 +31,7 @@ final class Settings {
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
 
-    void set(String name, Object value) {
+    synchronized void set(String name, Object value) {
         String key = name.toLowerCase(Locale.ROOT);
         if (!DEFAULTS.containsKey(key)) {
             throw MallardException.Catalog.undefinedFunction("unrecognized configuration parameter \"" + name + "\""
@@ -51,25 +55,25 @@ final class Settings {
         values.put(key, text);
     }
 
-    void reset(String name) {
+    synchronized void reset(String name) {
         String key = name.toLowerCase(Locale.ROOT);
         if (!DEFAULTS.containsKey(key)) set(name, null);
         values.put(key, DEFAULTS.get(key));
     }
 
-    String get(String name) {
+    synchronized String get(String name) {
         return values.get(name.toLowerCase(Locale.ROOT));
     }
 
-    int threads() {
+    synchronized int threads() {
         return Integer.parseInt(values.get("threads"));
     }
 
-    boolean integerDivision() {
+    synchronized boolean integerDivision() {
         return Boolean.parseBoolean(values.get("integer_division"));
     }
 
-    dev.mallard.planner.BindContext.NullOrder nullOrder() {
+    synchronized dev.mallard.planner.BindContext.NullOrder nullOrder() {
         return nullOrderOf(values.get("default_null_order"));
     }
 
@@ -85,7 +89,7 @@ final class Settings {
         };
     }
 
-    List<Object[]> rows() {
+    synchronized List<Object[]> rows() {
         return values.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList();
     }
 
