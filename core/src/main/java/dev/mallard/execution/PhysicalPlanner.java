@@ -74,7 +74,7 @@ public final class PhysicalPlanner {
     private PhysicalOperator node(LogicalPlan plan) {
         return switch (plan) {
             case LogicalPlan.Get g -> scan(g, null);
-            case LogicalPlan.TableFunctionScan t -> new PhysicalTableFunctionScan(t.function());
+            case LogicalPlan.TableFunctionScan t -> functionScan(t, List.of());
             case LogicalPlan.MaterializedCte m -> materializedCte(m);
             case LogicalPlan.CteScan c -> {
                 PhysicalResultCollector rows = ctes.get(c.id());
@@ -101,8 +101,7 @@ public final class PhysicalPlanner {
                 for (Expr conjunct : Exprs.conjuncts(f.predicate())) conjuncts.add(ExpressionResolver.resolve(conjunct, t.outputs()));
                 int[] identity = java.util.stream.IntStream.range(0, t.outputs().size()).toArray();
                 List<dev.mallard.storage.TableFilter> skipping = dev.mallard.execution.expression.TableFilters.of(conjuncts, identity);
-                yield new PhysicalFilter(new PhysicalTableFunctionScan(t.function(), skipping),
-                        ExpressionResolver.resolve(f.predicate(), t.outputs()));
+                yield new PhysicalFilter(functionScan(t, skipping), ExpressionResolver.resolve(f.predicate(), t.outputs()));
             }
             case LogicalPlan.Filter f -> new PhysicalFilter(node(f.child()), ExpressionResolver.resolve(f.predicate(), f.child().outputs()));
             case LogicalPlan.Aggregate a -> aggregate(a);
@@ -135,18 +134,32 @@ public final class PhysicalPlanner {
         return refs.stream().map(ColumnRef::type).toList();
     }
 
-    /** A table scan, evaluating {@code filter} (null: none) inside it, conjunct by conjunct. */
-    private PhysicalOperator scan(LogicalPlan.Get g, Expr filter) {
+    /** The join filters registered for a scan's outputs (see {@link #joinFilterSlot}), and the output each applies to. */
+    private record ScanJoinFilterSlots(List<JoinFilterSlot> slots, int[] columns) {}
+
+    private ScanJoinFilterSlots takeJoinFilters(List<ColumnRef> outputs) {
         List<JoinFilterSlot> joinFilters = new ArrayList<>();
         List<Integer> joinFilterColumns = new ArrayList<>();
-        for (int i = 0; i < g.outputs().size(); i++) {
-            List<JoinFilterSlot> slots = pendingJoinFilters.remove(g.outputs().get(i).id());
+        for (int i = 0; i < outputs.size(); i++) {
+            List<JoinFilterSlot> slots = pendingJoinFilters.remove(outputs.get(i).id());
             if (slots == null) continue;
             for (JoinFilterSlot slot : slots) {
                 joinFilters.add(slot);
                 joinFilterColumns.add(i);
             }
         }
+        return new ScanJoinFilterSlots(joinFilters, joinFilterColumns.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A table function scan, skipping pieces by {@code skipping} and applying the join filters registered for it. */
+    private PhysicalOperator functionScan(LogicalPlan.TableFunctionScan t, List<dev.mallard.storage.TableFilter> skipping) {
+        ScanJoinFilterSlots j = takeJoinFilters(t.outputs());
+        return new PhysicalTableFunctionScan(t.function(), skipping, j.slots(), j.columns());
+    }
+
+    /** A table scan, evaluating {@code filter} (null: none) inside it, conjunct by conjunct. */
+    private PhysicalOperator scan(LogicalPlan.Get g, Expr filter) {
+        ScanJoinFilterSlots j = takeJoinFilters(g.outputs());
         int[] columns = new int[g.columns().size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
@@ -166,7 +179,7 @@ public final class PhysicalPlanner {
             }
         }
         return new PhysicalTableScan(g.table(), columns, types(g.outputs()), names, conjuncts, reads.toArray(int[][]::new),
-                joinFilters, joinFilterColumns.stream().mapToInt(Integer::intValue).toArray());
+                j.slots(), j.columns());
     }
 
     private PhysicalOperator values(LogicalPlan.Values v) {
@@ -253,7 +266,7 @@ public final class PhysicalPlanner {
 
     /**
      * A filter slot when the join drops probe rows without partner and one of its probe keys (the
-     * first such) is a column read by a table scan in the same pipeline (below projections,
+     * first such) is a column read by a table scan (or a parallel table function: files) in the same pipeline (below projections,
      * filters and the probe sides of other joins); registered for that scan. Null otherwise.
      */
     private JoinFilterSlot joinFilterSlot(LogicalPlan.Join j, JoinCondition cond) {
@@ -271,10 +284,12 @@ public final class PhysicalPlanner {
         return null;
     }
 
-    /** The symbol under which a table scan in {@code p}'s pipeline reads column {@code id}, or null. */
+    /** The symbol under which a table scan or parallel table function in {@code p}'s pipeline reads column {@code id}, or null. */
     private static Integer scannedColumn(LogicalPlan p, int id) {
         return switch (p) {
             case LogicalPlan.Get g -> g.outputs().stream().anyMatch(r -> r.id() == id) ? id : null;
+            case LogicalPlan.TableFunctionScan t when t.function() instanceof dev.mallard.function.table.ParallelTableFunction ->
+                    t.outputs().stream().anyMatch(r -> r.id() == id) ? id : null;
             case LogicalPlan.Filter f -> scannedColumn(f.child(), id);
             case LogicalPlan.Project x -> {
                 for (LogicalPlan.Assignment a : x.assignments()) {

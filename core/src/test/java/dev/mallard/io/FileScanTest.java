@@ -71,6 +71,22 @@ class FileScanTest {
         assertThat(rows(s, "SELECT sum(b) FROM copy")).containsExactly("40");
     }
 
+    /** A join's build filters the file scan on its probe side, which the plan shows (answers: sql/joins/join_filter_files.test). */
+    @Test
+    void joinFiltersReachFileScans() throws Exception {
+        StringBuilder text = new StringBuilder("k,v\n");
+        for (int i = 0; i < 50_000; i++) text.append(i).append(',').append(i % 7).append('\n');
+        Path f = write("fact.ints", text.toString());
+        s.execute("CREATE TABLE dim AS SELECT i * 100 AS k FROM range(20) t(i)");
+        String join = "SELECT count(*), sum(f.v) FROM " + q(f) + " f JOIN dim ON f.k = dim.k";
+        String plan = String.join("\n", rows(s, "EXPLAIN " + join));
+        assertThat(plan).containsPattern("TABLE_FUNCTION .*join filter: k");
+        assertThat(rows(s, join)).containsExactly("20|" + java.util.stream.IntStream.range(0, 20).map(i -> i * 100 % 7).sum());
+        // joins that must keep unmatched probe rows get none
+        assertThat(String.join("\n", rows(s, "EXPLAIN SELECT count(*) FROM " + q(f) + " f LEFT JOIN dim ON f.k = dim.k")))
+                .doesNotContain("join filter");
+    }
+
     @Test
     void globsListsAndTheFilenameColumn() throws Exception {
         for (int i = 1; i <= 3; i++) write("d/part" + i + ".ints", "a\n" + i + "\n" + (i * 10) + "\n");

@@ -6,10 +6,14 @@ import dev.mallard.execution.GlobalSourceState;
 import dev.mallard.execution.LocalSourceState;
 import dev.mallard.execution.PhysicalOperator;
 import dev.mallard.execution.SourceResult;
+import dev.mallard.execution.join.JoinFilter;
+import dev.mallard.execution.join.JoinFilterSlot;
+import dev.mallard.execution.join.ScanJoinFilters;
 import dev.mallard.function.table.BoundTableFunction;
 import dev.mallard.function.table.ParallelTableFunction;
 import dev.mallard.storage.TableFilter;
 import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.Vector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +28,29 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
 
     private final BoundTableFunction function;
     private final List<TableFilter> filters;
+    /** Filters of joins above whose probe side this scan feeds (parallel functions only) ... */
+    private final List<JoinFilterSlot> joinFilters;
+    /** ... each to the output column holding the join's probe key. */
+    private final int[] joinFilterColumns;
 
     public PhysicalTableFunctionScan(BoundTableFunction function) {
-        this(function, List.of());
+        this(function, List.of(), List.of(), new int[0]);
     }
 
-    /** @param filters conjuncts of a filter above the scan, on the function's columns, for skipping pieces */
-    public PhysicalTableFunctionScan(BoundTableFunction function, List<TableFilter> filters) {
+    /**
+     * @param filters conjuncts of a filter above the scan, on the function's columns, for skipping pieces
+     * @param joinFilters join filters to apply to the rows read (a {@link ParallelTableFunction} only), to columns {@code joinFilterColumns}
+     */
+    public PhysicalTableFunctionScan(BoundTableFunction function, List<TableFilter> filters, List<JoinFilterSlot> joinFilters,
+                                     int[] joinFilterColumns) {
         super(function.columnTypes());
+        if (!joinFilters.isEmpty() && !(function instanceof ParallelTableFunction)) {
+            throw new IllegalArgumentException("join filters need a parallel table function");
+        }
         this.function = function;
         this.filters = List.copyOf(filters);
+        this.joinFilters = List.copyOf(joinFilters);
+        this.joinFilterColumns = joinFilterColumns.clone();
     }
 
     @Override
@@ -50,6 +67,7 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
     public List<String> details() {
         List<String> d = new ArrayList<>(List.of(function.name(), "(" + String.join(", ", function.columnNames()) + ")"));
         if (!filters.isEmpty()) d.add("skipping by: " + filters.size() + " filter" + (filters.size() == 1 ? "" : "s"));
+        if (!joinFilters.isEmpty()) d.add("join filter: " + String.join(", ", joinFilters.stream().map(JoinFilterSlot::column).toList()));
         return d;
     }
 
@@ -71,10 +89,13 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
     static final class Parallel extends GlobalSourceState {
         final ParallelTableFunction.Source source;
         final int threads;
+        /** The published join filters (null entries: not available, nothing filtered). */
+        final JoinFilter[] joinFilters;
 
-        Parallel(ParallelTableFunction.Source source, int threads) {
+        Parallel(ParallelTableFunction.Source source, int threads, JoinFilter[] joinFilters) {
             this.source = source;
             this.threads = threads;
+            this.joinFilters = joinFilters;
         }
 
         @Override
@@ -91,17 +112,50 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
     static final class Local extends LocalSourceState {
         ParallelTableFunction.Piece piece;
         long chunk;
+        ScanJoinFilters joinFilters;
+        int[] selA, selB;
     }
 
     @Override
     public GlobalSourceState globalSourceState(ExecutionContext ctx, GlobalSinkState sinkState) {
-        if (function instanceof ParallelTableFunction p) return new Parallel(p.start(ctx.threads(), filters), ctx.threads());
+        if (function instanceof ParallelTableFunction p) {
+            JoinFilter[] published = new JoinFilter[joinFilters.size()];
+            for (int i = 0; i < published.length; i++) published[i] = ctx.joinFilter(joinFilters.get(i));
+            return new Parallel(p.start(ctx.threads(), filters), ctx.threads(), published);
+        }
         return new Serial(function.open());
     }
 
     @Override
     public LocalSourceState localSourceState(ExecutionContext ctx, GlobalSourceState global) {
-        return new Local();
+        Local l = new Local();
+        if (global instanceof Parallel p && p.joinFilters.length > 0) {
+            l.joinFilters = new ScanJoinFilters(p.joinFilters, ScanJoinFilters.KEEPS_AT_MOST_FOR_FILES);
+            l.selA = new int[Vector.DEFAULT_CAPACITY];
+            l.selB = new int[Vector.DEFAULT_CAPACITY];
+        }
+        return l;
+    }
+
+    /**
+     * Drops the rows of {@code out} whose probe keys no build row can match, before they are
+     * handed on (the rows were read in full: a file has no cheaper way to give one column first).
+     * Returns the rows left.
+     */
+    private int joinFilter(DataChunk out, Local l) {
+        int m = out.count();
+        int[] sel = out.sel();
+        for (int f = 0; f < l.joinFilters.count() && m > 0; f++) {
+            if (!l.joinFilters.active(f)) continue;
+            int[] target = sel == l.selA ? l.selB : l.selA;
+            if (target.length < m) target = new int[Math.max(m, out.column(0).capacity())];
+            m = l.joinFilters.select(f, out.column(joinFilterColumns[f]), sel, m, target);
+            if (sel == l.selA) l.selB = target;
+            else l.selA = target;
+            sel = target;
+        }
+        if (sel != out.sel()) out.setSelection(sel, m);
+        return m;
     }
 
     @Override
@@ -122,6 +176,7 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
             }
             if (l.piece.reader().next(out)) {
                 local.batchIndex = (l.piece.ordinal() << CHUNK_BITS) + Math.min(l.chunk++, (1L << CHUNK_BITS) - 1);
+                if (l.joinFilters != null && l.joinFilters.any() && joinFilter(out, l) == 0) continue;
                 return SourceResult.HAVE_MORE_OUTPUT;
             }
             l.piece.reader().close();

@@ -2,6 +2,7 @@ package dev.mallard.execution.operator;
 
 import dev.mallard.execution.join.JoinFilter;
 import dev.mallard.execution.join.JoinFilterSlot;
+import dev.mallard.execution.join.ScanJoinFilters;
 import dev.mallard.catalog.TableEntry;
 import dev.mallard.execution.ExecutionContext;
 import dev.mallard.execution.GlobalSinkState;
@@ -138,21 +139,14 @@ public final class PhysicalTableScan extends PhysicalOperator {
         final boolean[] loaded;
         int[] selA = new int[Vector.DEFAULT_CAPACITY];
         int[] selB = new int[Vector.DEFAULT_CAPACITY];
-        /** This thread's join filters: dropped once they prove useless (see {@link #joinFilter}). */
-        final JoinFilter[] joinFilters;
-        final long[] joinFilterIn;
-        final long[] joinFilterOut;
-        /** Key hashes of a chunk, for the join filters (none when there are no join filters). */
-        final long[] hashes;
+        /** This thread's join filters. */
+        final ScanJoinFilters joinFilters;
 
         Local(List<ResolvedExpr> filters, int columns, JoinFilter[] joinFilters) {
             this.filters = new ExpressionEvaluator[filters.size()];
             for (int i = 0; i < this.filters.length; i++) this.filters[i] = new ExpressionEvaluator(filters.get(i));
             this.loaded = new boolean[columns];
-            this.joinFilters = joinFilters.clone();
-            this.joinFilterIn = new long[joinFilters.length];
-            this.joinFilterOut = new long[joinFilters.length];
-            this.hashes = joinFilters.length == 0 ? null : new long[Vector.DEFAULT_CAPACITY];
+            this.joinFilters = new ScanJoinFilters(joinFilters, ScanJoinFilters.KEEPS_AT_MOST_FOR_TABLES);
         }
     }
 
@@ -178,11 +172,6 @@ public final class PhysicalTableScan extends PhysicalOperator {
     /** Below this, a morsel's fixed costs (states, a thread hand-off) outweigh the balance it buys. */
     private static final int MIN_MORSEL_ROWS = 8 * Vector.DEFAULT_CAPACITY;
 
-    /** Rows tested before a join filter that keeps most of them is given up on (per thread). */
-    private static final int JOIN_FILTER_TRIAL = 16 * Vector.DEFAULT_CAPACITY;
-    /** A join filter keeping more than this share of rows costs more than it saves. */
-    private static final double JOIN_FILTER_USEFUL = 0.8;
-
     @Override
     public GlobalSourceState globalSourceState(ExecutionContext ctx, GlobalSinkState sinkState) {
         JoinFilter[] published = new JoinFilter[joinFilters.size()];
@@ -193,25 +182,6 @@ public final class PhysicalTableScan extends PhysicalOperator {
     @Override
     public LocalSourceState localSourceState(ExecutionContext ctx, GlobalSourceState global) {
         return new Local(filters, columns.length, ((Global) global).joinFilters);
-    }
-
-    /**
-     * Applies join filter {@code f} to the rows {@code sel} (m of them), into {@code target};
-     * returns the rows kept. A filter that keeps nearly everything is dropped after a trial.
-     */
-    private static int joinFilter(Local l, int f, Vector key, int[] sel, int m, int[] target) {
-        int kept = l.joinFilters[f].select(key, sel, m, target, l.hashes);
-        l.joinFilterIn[f] += m;
-        l.joinFilterOut[f] += kept;
-        if (l.joinFilterIn[f] >= JOIN_FILTER_TRIAL && l.joinFilterOut[f] > JOIN_FILTER_USEFUL * l.joinFilterIn[f]) {
-            l.joinFilters[f] = null;
-        }
-        return kept;
-    }
-
-    private static boolean anyJoinFilter(Local l) {
-        for (JoinFilter f : l.joinFilters) if (f != null) return true;
-        return false;
     }
 
     @Override
@@ -235,7 +205,7 @@ public final class PhysicalTableScan extends PhysicalOperator {
             int n = (int) Math.min(capacity, l.end - l.position);
             long from = l.position;
             l.position += n;
-            if (filters.isEmpty() && !anyJoinFilter(l)) {
+            if (filters.isEmpty() && !l.joinFilters.any()) {
                 g.storage.scan(from, n, g.limit, g.snapshot, columns, out); // with no columns it just counts live rows
             } else if (g.storage.hasInvisible(from, from + n)) {
                 g.storage.scan(from, n, g.limit, g.snapshot, columns, out);
@@ -257,10 +227,10 @@ public final class PhysicalTableScan extends PhysicalOperator {
             sel = target;
             if (m == 0) break;
         }
-        for (int f = 0; f < l.joinFilters.length && m > 0; f++) {
-            if (l.joinFilters[f] == null) continue;
+        for (int f = 0; f < l.joinFilters.count() && m > 0; f++) {
+            if (!l.joinFilters.active(f)) continue;
             int[] target = sel == l.selA ? l.selB : l.selA;
-            m = joinFilter(l, f, out.column(joinFilterColumns[f]), sel, m, target);
+            m = l.joinFilters.select(f, out.column(joinFilterColumns[f]), sel, m, target);
             sel = target;
         }
         if (sel != null) out.setSelection(sel, m);
@@ -277,12 +247,12 @@ public final class PhysicalTableScan extends PhysicalOperator {
             m = l.filters[f].select(out, sel, m, target);
             sel = target;
         }
-        for (int f = 0; f < l.joinFilters.length && m > 0; f++) {
-            if (l.joinFilters[f] == null) continue;
+        for (int f = 0; f < l.joinFilters.count() && m > 0; f++) {
+            if (!l.joinFilters.active(f)) continue;
             int c = joinFilterColumns[f];
             load(storage, from, n, sel, m, c, out, l);
             int[] target = sel == l.selA ? l.selB : l.selA;
-            m = joinFilter(l, f, out.column(c), sel, m, target);
+            m = l.joinFilters.select(f, out.column(c), sel, m, target);
             sel = target;
         }
         if (m == 0) {
