@@ -72,18 +72,19 @@ public final class AggregateSink {
                 for (int i = 0; i < keys.length; i++) keys[i] = groupEvals[i].evaluate(input);
                 table.groups.findOrCreate(keys, sel, n, groupIds);
             }
-            // without keys groupIds stays all zero
+            // without keys every row is in group 0
+            int[] rowGroups = table.groups != null ? groupIds : dev.mallard.function.aggregate.GroupIds.allZero(n);
             int groupCount = table.groupCount();
             for (int a = 0; a < args.length; a++) {
                 for (int j = 0; j < args[a].length; j++) args[a][j] = argEvals[a][j].evaluate(input);
                 int[] curSel = sel;
                 int curCount = n;
-                int[] curGroups = groupIds;
+                int[] curGroups = rowGroups;
                 if (filterEvals[a] != null) {
                     curCount = filterEvals[a].select(input, filterSel);
                     // the selected positions are an ordered subsequence of the live rows
                     for (int k = 0, i = 0; k < n && i < curCount; k++) {
-                        if ((sel == null ? k : sel[k]) == filterSel[i]) filterGroups[i++] = groupIds[k];
+                        if ((sel == null ? k : sel[k]) == filterSel[i]) filterGroups[i++] = rowGroups[k];
                     }
                     curSel = filterSel;
                     curGroups = filterGroups;
