@@ -171,9 +171,14 @@ final class ColumnChunkReader {
     private boolean gather(Vector dict, PhysicalType p, Vector out, int to, int m) {
         int[] ix = indexes;
         int at = valuePos, size = dictSize;
-        for (int i = 0; i < m; i++) {
-            if (Integer.compareUnsigned(ix[at + i], size) >= 0) {
-                throw new ThriftCompactReader.Damaged("a dictionary index " + ix[at + i] + " beyond the dictionary's " + size + " values");
+        // an index outside [0, size) makes itself or size - 1 - itself negative: one OR over all (a loop the JIT vectorizes)
+        int bad = 0;
+        for (int i = 0; i < m; i++) bad |= ix[at + i] | size - 1 - ix[at + i];
+        if (bad < 0) {
+            for (int i = 0; i < m; i++) {
+                if (Integer.compareUnsigned(ix[at + i], size) >= 0) {
+                    throw new ThriftCompactReader.Damaged("a dictionary index " + ix[at + i] + " beyond the dictionary's " + size + " values");
+                }
             }
         }
         switch (p) {

@@ -61,6 +61,14 @@ final class RleBitPackedDecoder {
         long bit = packedBit;
         int w = bitWidth, m = mask, i = 0;
         long fast = (long) (end - 8) * 8; // values starting before this bit can load 8 bytes
+        if (w <= 8) {
+            // narrow values (dictionary indexes): a group of eight fills w whole bytes, one load for all
+            for (; n - i >= 8 && (bit & 7) == 0 && bit < fast; i += 8) {
+                long word = (long) LONG.get(buf, (int) (bit >>> 3));
+                for (int j = 0; j < 8; j++) out[off + i + j] = (int) (word >>> (j * w)) & m;
+                bit += 8L * w;
+            }
+        }
         for (; i < n && bit < fast; i++) {
             out[off + i] = (int) ((long) LONG.get(buf, (int) (bit >>> 3)) >>> (bit & 7)) & m;
             bit += w;
