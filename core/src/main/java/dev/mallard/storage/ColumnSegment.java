@@ -208,6 +208,7 @@ final class ColumnSegment {
         if (s.nulls != null) p.nulls = Arrays.copyOf(s.nulls, (rows + 63) >>> 6);
         String[] values = s.strings;
         java.util.HashMap<String, Integer> codes = new java.util.HashMap<>();
+        int[] rowCodes = new int[rows]; // each row's code, found once
         int limit = 1 << 16;
         boolean dictionary = true;
         for (int i = 0; i < rows; i++) {
@@ -216,7 +217,8 @@ final class ColumnSegment {
                 break;
             }
             String v = s.nulls != null && s.isNull(i) ? null : values[i];
-            codes.putIfAbsent(v, codes.size());
+            Integer known = codes.putIfAbsent(v, codes.size());
+            rowCodes[i] = known == null ? codes.size() - 1 : known;
             if (codes.size() > limit) {
                 dictionary = false;
                 break;
@@ -230,11 +232,11 @@ final class ColumnSegment {
             p.dictionary = dict;
             if (dict.length <= 256) {
                 byte[] c8 = new byte[rows];
-                for (int i = 0; i < rows; i++) c8[i] = (byte) (int) codes.get(s.nulls != null && s.isNull(i) ? null : values[i]);
+                for (int i = 0; i < rows; i++) c8[i] = (byte) rowCodes[i];
                 p.codes8 = c8;
             } else {
                 char[] c16 = new char[rows];
-                for (int i = 0; i < rows; i++) c16[i] = (char) (int) codes.get(s.nulls != null && s.isNull(i) ? null : values[i]);
+                for (int i = 0; i < rows; i++) c16[i] = (char) rowCodes[i];
                 p.codes16 = c16;
             }
             return p;
