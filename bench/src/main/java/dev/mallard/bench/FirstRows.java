@@ -11,16 +11,17 @@ import java.util.function.Predicate;
  * What registering a big list costs before rows flow: for each statement, a fresh registration of
  * a {@value #ROWS}-element list and the query until its first row is in hand, timed together.
  * Registration must not copy or scan the list, and a query that needs few rows must not read them
- * all: both would show here as time growing with the list. A count, which must read every row's
- * existence, is timed the same way for scale.
+ * all: both would show here as time growing with the list. Issue 6's 50 ms target is judged on the
+ * first row of {@code LIMIT 1} and on a count; the first row of a filter over every row shows
+ * whether rows are handed out while the scan still runs.
  */
 final class FirstRows {
     static final int ROWS = 10_000_000;
     /** The rows: small, so the list itself takes little of the heap. */
     record Point(long id, double x) {}
 
-    /** One statement's timings: the first (cold) and the median of the timed runs, in ms. */
-    record Timing(String sql, String what, double firstMs, double medianMs, int runs) {}
+    /** One statement's timings: the first (cold) and the median of the timed runs, in ms; {@code judged}: held to the target. */
+    record Timing(String sql, String what, boolean judged, double firstMs, double medianMs, int runs) {}
 
     private FirstRows() {}
 
@@ -29,15 +30,17 @@ final class FirstRows {
         List<Point> big = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) big.add(new Point(i, (i * 7919L % 1000) / 1000.0));
         List<Timing> out = new ArrayList<>();
-        out.add(time(db, big, "SELECT * FROM big LIMIT 1", "the first row", runs, r -> r.get("id") != null));
-        out.add(time(db, big, "SELECT * FROM big WHERE x > 0.5", "the first row of a filter over every row", runs, r -> (Double) r.get("x") > 0.5));
-        out.add(time(db, big, "SELECT count(*) FROM big", "the count (every row)", runs, r -> Long.valueOf(ROWS).equals(r.get("count_star()"))));
+        out.add(time(db, big, "SELECT * FROM big LIMIT 1", "the first row", true, runs, r -> r.get("id") != null));
+        out.add(time(db, big, "SELECT count(*) FROM big", "the count", true, runs, r -> Long.valueOf(ROWS).equals(r.get("count_star()"))));
+        out.add(time(db, big, "SELECT * FROM big WHERE x > 0.5", "the first row of a filter over every row", false, runs,
+                r -> (Double) r.get("x") > 0.5));
         db.unregister("big");
         return out;
     }
 
     /** Register, run {@code sql}, take the first row: once cold, then {@code runs} times; {@code check} reads the row. */
-    private static Timing time(Database db, List<Point> big, String sql, String what, int runs, Predicate<Map<String, Object>> check) {
+    private static Timing time(Database db, List<Point> big, String sql, String what, boolean judged, int runs,
+            Predicate<Map<String, Object>> check) {
         double[] ms = new double[runs + 1];
         for (int i = 0; i <= runs; i++) {
             long start = System.nanoTime();
@@ -53,6 +56,6 @@ final class FirstRows {
         double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
         Arrays.sort(timed);
         BenchLog.log("%s: first %.1f ms, median %.1f ms", sql, ms[0], timed[timed.length / 2]);
-        return new Timing(sql, what, ms[0], timed[timed.length / 2], runs);
+        return new Timing(sql, what, judged, ms[0], timed[timed.length / 2], runs);
     }
 }

@@ -78,7 +78,7 @@ final class JavaDataReport {
                     .append(measured).append(" | ").append(sf1 ? yes(met) : judged).append(" |\n");
         }
         for (FirstRows.Timing t : b.firstRows) {
-            if (!t.what().startsWith("the first row")) continue;
+            if (!t.judged()) continue;
             s.append("| register a ").append(String.format(Locale.ROOT, "%,d", FirstRows.ROWS)).append("-element list and get ").append(t.what())
                     .append(" in < ").append(num(FIRST_ROWS_LIMIT_MS)).append(" ms (`").append(t.sql()).append("`, median) | ")
                     .append(String.format(Locale.ROOT, "%.1f ms", t.medianMs())).append(" | ").append(yes(t.medianMs() < FIRST_ROWS_LIMIT_MS)).append(" |\n");
@@ -121,7 +121,8 @@ final class JavaDataReport {
         s.append("### Registering a big list and the first rows\n\n`record Point(long id, double x)`, ")
                 .append(String.format(Locale.ROOT, "%,d", FirstRows.ROWS)).append(" of them in an `ArrayList`, Mallard at ").append(threads(b.firstRowsThreads))
                 .append(". Each run calls `db.register(\"big\", list)` and runs the query until its first row is in hand; the first run is cold, the median is of ")
-                .append(b.options.runs()).append(" more. The count reads every row, for scale.\n\n");
+                .append(b.options.runs()).append(" more. The filter's first row is not held to the target: it shows whether rows are handed out "
+                        + "while the scan still runs.\n\n");
         s.append("| statement | what arrives | first run (ms) | median (ms) |\n|---|---|---:|---:|\n");
         for (FirstRows.Timing t : b.firstRows) {
             s.append("| `").append(t.sql()).append("` | ").append(t.what()).append(" | ").append(String.format(Locale.ROOT, "%.1f", t.firstMs()))
