@@ -3,7 +3,8 @@ package dev.mallard.bench;
 import java.util.List;
 
 /**
- * The "SQL on pandas" aggregates of issue 5, run on files in place through a table function:
+ * The "SQL on pandas" aggregates of issue 5, run on files in place through a table function
+ * (and by {@link JavaDataBenchmark} on Java lists and tables, {@link #onTables}):
  * (a) price aggregates over the whole of lineitem, (b) the same per return flag and line status,
  * (c) (b) on the rows shipped by 1998-09-02 (TPC-H Q1's filter), (d) (c) for the lines of open
  * orders, a join with orders. Sorted by the groups, so answers compare row by row. Both engines
@@ -33,6 +34,15 @@ record FileQueries(TpchFiles files, FileSource source) implements QuerySet {
     @Override
     public String sql(Engine engine, int id) {
         return text(id, files.read("lineitem", source), files.read("orders", source));
+    }
+
+    /** The same queries on tables of these names (or Java lists registered under them), for every engine alike. */
+    static QuerySet onTables(String lineitem, String orders) {
+        return new QuerySet() {
+            @Override public List<Integer> ids() { return IDS; }
+            @Override public String name(int id) { return nameOf(id); }
+            @Override public String sql(Engine engine, int id) { return text(id, lineitem, orders); }
+        };
     }
 
     /** Query {@code id} on the tables {@code lineitem} and {@code orders} (a table function call or a table name). */

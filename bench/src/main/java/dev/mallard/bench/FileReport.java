@@ -43,8 +43,8 @@ final class FileReport {
                 .append(", the engines taking turns run by run; median wall time in ms with the answer fetched through JDBC, "
                         + "every answer checked against DuckDB's (floating-point aggregates within a relative 10⁻⁹). Both engines run at the "
                         + "same thread count (`SET threads`). The files sit in the OS page cache after the first read: these are warm-cache "
-                        + "reads. Written by `./benchmark-files`, which replaces only this section; `./benchmark` and "
-                        + "`./benchmark-persistence` keep it.\n\n");
+                        + "reads. Written by `./benchmark-files`, which replaces only this section; `./benchmark`, "
+                        + "`./benchmark-persistence` and `./benchmark-java` keep it.\n\n");
         s.append("### Command and machine\n\n").append(MachineNote.render("./benchmark-files " + String.join(" ", o.args()), minutes));
         targets(b, s);
         filesTable(b, s);

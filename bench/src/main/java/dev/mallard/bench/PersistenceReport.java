@@ -38,7 +38,7 @@ final class PersistenceReport {
                         + "interleaved query by query with the reopened file (never at the same moment), so both meet each query "
                         + "with the same JIT state and background load. Engines run one after another, never concurrently. The files are reopened right after being written, so they sit in the OS page cache: "
                         + "these are warm-cache opens. Written by `./benchmark-persistence`, which replaces only this section; "
-                        + "`./benchmark` and `./benchmark-files` keep it.\n\n");
+                        + "`./benchmark`, `./benchmark-files` and `./benchmark-java` keep it.\n\n");
         s.append("### Command and machine\n\n").append(MachineNote.render("./benchmark-persistence " + String.join(" ", o.args()), minutes));
         targets(b, s);
         filesTable(b, s);

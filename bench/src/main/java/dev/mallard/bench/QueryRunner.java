@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +62,20 @@ final class QueryRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * Java code that answers a query ({@link Contender}s that are not JDBC databases), timed like a
+     * statement. It has no statement to cancel (a stream ignores interrupts): past the limit it gets
+     * the grace period to finish, and is then abandoned with the runner marked stuck.
+     */
+    Outcome call(Callable<ResultTable> work, int timeoutSeconds) {
+        Future<Outcome> f = worker.submit(() -> {
+            long start = System.nanoTime();
+            ResultTable answer = work.call();
+            return new Outcome((System.nanoTime() - start) / 1e6, answer, null, false);
+        });
+        return await(f, () -> { }, timeoutSeconds);
+    }
+
     private Outcome timed(Connection c, int timeoutSeconds, Work work) {
         Statement[] holder = new Statement[1];
         Future<Outcome> f = worker.submit(() -> {
@@ -73,10 +88,15 @@ final class QueryRunner implements AutoCloseable {
                 return new Outcome(0, null, e.getMessage(), false);
             }
         });
+        return await(f, () -> cancel(holder[0]), timeoutSeconds);
+    }
+
+    /** The outcome of {@code f}; past the limit, {@code cancel} and a grace period, then the runner is stuck. */
+    private Outcome await(Future<Outcome> f, Runnable cancel, int timeoutSeconds) {
         try {
             return f.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            cancel(holder[0]);
+            cancel.run();
             try {
                 f.get(GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (TimeoutException stillRunning) {

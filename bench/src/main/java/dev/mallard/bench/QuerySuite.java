@@ -33,7 +33,22 @@ final class QuerySuite {
     record Pass(Map<Integer, Cell> cells, double wallMillis) {}
 
     /** A database to measure: its engine (for dialect and reference), a name for the progress log, and a connection. */
-    record Target(Engine engine, String label, Connection connection) {}
+    record Target(Engine engine, String label, Connection connection) implements Contender {
+        @Override
+        public boolean reference() {
+            return engine == Engine.DUCKDB;
+        }
+
+        @Override
+        public void setThreads(int threads) throws SQLException {
+            engine.setThreads(connection, threads);
+        }
+
+        @Override
+        public QueryRunner.Outcome answer(QueryRunner runner, QuerySet queries, int id, int timeoutSeconds) {
+            return runner.run(connection, queries.sql(engine, id), timeoutSeconds);
+        }
+    }
 
     private final BenchOptions options;
     private final QuerySet queries;
@@ -62,14 +77,14 @@ final class QuerySuite {
      * and background load or drift on a shared machine falls on all of them alike. Returns one pass
      * per target, in order; with a single target this is simply warm-up, then the runs.
      */
-    List<Pass> run(List<Target> targets, QueryRunner runner, int threads) throws SQLException {
-        for (Target t : targets) t.engine().setThreads(t.connection(), threads);
+    List<Pass> run(List<? extends Contender> targets, QueryRunner runner, int threads) throws SQLException {
+        for (Contender t : targets) t.setThreads(threads);
         double[] wall = new double[targets.size()];
         List<Map<Integer, Cell>> cells = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) cells.add(new TreeMap<>());
         for (int q : queries.ids()) {
             List<Measurement> ms = new ArrayList<>();
-            for (Target t : targets) ms.add(new Measurement(t, q, runner));
+            for (Contender t : targets) ms.add(new Measurement(t, q, runner));
             // Targets take turns run by run, and the one going first alternates: neither always
             // runs right after the other's caches and hash tables were built.
             for (int round = 0; ; round++) {
@@ -97,9 +112,9 @@ final class QuerySuite {
 
     /** One query on one target, taken run by run so that several targets can take turns. */
     private final class Measurement {
-        private final Target target;
+        private final Contender target;
         private final QueryRunner runner;
-        private final String sql;
+        private final int query;
         private final double[] times = new double[options.runs()];
         private int done;
         private double spent;
@@ -109,22 +124,22 @@ final class QuerySuite {
         private Cell failed;
 
         /** Runs the warm-up, which also checks the answer. */
-        Measurement(Target target, int q, QueryRunner runner) {
+        Measurement(Contender target, int q, QueryRunner runner) {
             this.target = target;
             this.runner = runner;
-            this.sql = queries.sql(target.engine(), q);
+            this.query = q;
             if (runner.stuck()) {
                 failed = new Cell(0, 0, "skipped", "an earlier query could not be cancelled");
                 return;
             }
-            QueryRunner.Outcome first = runner.run(target.connection(), sql, options.timeoutSeconds());
+            QueryRunner.Outcome first = target.answer(runner, queries, q, options.timeoutSeconds());
             wall = first.millis();
             if (first.answer() == null) {
                 failed = new Cell(0, 0, first.timedOut() ? "timeout" : "error", first.failure());
                 return;
             }
             firstMs = first.millis();
-            String diff = check(target.engine(), q, first.answer());
+            String diff = check(target.reference(), q, first.answer());
             if (diff != null) failed = new Cell(0, firstMs, "wrong", diff);
         }
 
@@ -137,7 +152,7 @@ final class QuerySuite {
         }
 
         void timedRun() {
-            QueryRunner.Outcome o = runner.stuck() ? null : runner.run(target.connection(), sql, options.timeoutSeconds());
+            QueryRunner.Outcome o = runner.stuck() ? null : target.answer(runner, queries, query, options.timeoutSeconds());
             if (o == null) {
                 failed = new Cell(0, firstMs, "skipped", "an earlier query could not be cancelled");
                 return;
@@ -158,8 +173,8 @@ final class QuerySuite {
     }
 
     /** Null when the answer matches DuckDB's (DuckDB itself becomes the reference). */
-    private String check(Engine engine, int q, ResultTable answer) {
-        if (engine == Engine.DUCKDB) {
+    private String check(boolean isReference, int q, ResultTable answer) {
+        if (isReference) {
             reference.putIfAbsent(q, answer);
             return null;
         }

@@ -45,6 +45,23 @@ public interface Database extends AutoCloseable {
     /** Forgets a registration; returns whether {@code name} was registered. */
     boolean unregister(String name);
 
+    /**
+     * A {@link Relation} over a table, view or registered name ({@code "trips"}, {@code "main.trips"})
+     * or a file ({@code "data/trips.parquet"}: a path separator or a known extension makes it one,
+     * read as {@code FROM 'file'} reads it), to build a query on step by step.
+     */
+    default Relation from(String tableOrFile) {
+        return Relation.source(this, tableOrFile);
+    }
+
+    /**
+     * A {@link Relation} over Java data (anything {@link #register} takes), bound for each query
+     * built on it as {@link #sql(String, Map, Object...)} binds it; nothing is registered.
+     */
+    default Relation from(Object data) {
+        return Relation.source(this, data);
+    }
+
     @Override
     void close();
 }

@@ -128,7 +128,25 @@ public final class FileFormats {
         return FileScan.bind(function, format, inputs, options, rejectsFor);
     }
 
+    /**
+     * Whether {@code FROM 'path'} can tell the format of {@code path} from its name; the relational
+     * API uses it to take {@code db.from("trips.parquet")} for a file rather than a table name.
+     */
+    public static boolean hasKnownExtension(String path) {
+        return formatNameOf(path) != null;
+    }
+
     private static FileFormat byExtension(String path) {
+        String name = formatNameOf(path);
+        if (name == null) {
+            throw MallardException.Data.invalidArgument("cannot tell the format of '" + path + "' from its name"
+                    + "; read it with read_csv('" + path + "'), read_json(...) or read_parquet(...)");
+        }
+        return BY_NAME.get(name);
+    }
+
+    /** The format's name by the file's extension (looking through .gz and .zip), or null. */
+    private static String formatNameOf(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         for (String outer : List.of(".gz", ".gzip", ".zip")) {
             if (lower.endsWith(outer)) lower = lower.substring(0, lower.length() - outer.length());
@@ -138,11 +156,6 @@ public final class FileFormats {
         int dot = lower.lastIndexOf('.');
         int slash = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\'));
         String ext = dot > slash ? lower.substring(dot + 1) : "";
-        String name = BY_EXTENSION.get(ext);
-        if (name == null) {
-            throw MallardException.Data.invalidArgument("cannot tell the format of '" + path + "' from its name"
-                    + "; read it with read_csv('" + path + "'), read_json(...) or read_parquet(...)");
-        }
-        return BY_NAME.get(name);
+        return BY_EXTENSION.get(ext);
     }
 }

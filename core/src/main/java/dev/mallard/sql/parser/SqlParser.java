@@ -2,6 +2,8 @@ package dev.mallard.sql.parser;
 
 import dev.mallard.MallardException;
 import dev.mallard.sql.tree.Expression;
+import dev.mallard.sql.tree.SelectItem;
+import dev.mallard.sql.tree.SortItem;
 import dev.mallard.sql.tree.Statement;
 import java.util.List;
 
@@ -52,6 +54,21 @@ public final class SqlParser {
     /** A single scalar expression, e.g. a DEFAULT value or a filter from the lazy API. */
     public static Expression parseExpression(String sql) {
         return withEnoughStack(() -> new StatementParser(sql).standaloneExpression());
+    }
+
+    /** A select list on its own ({@code vendor, count(*) AS trips, *}): the relational API's project and aggregate. */
+    public static List<SelectItem> parseSelectList(String sql) {
+        return withEnoughStack(() -> List.copyOf(new StatementParser(sql).standaloneSelectList()));
+    }
+
+    /** Sort keys on their own ({@code fare DESC, vendor NULLS FIRST}): the relational API's orderBy. */
+    public static List<SortItem> parseSortItems(String sql) {
+        return withEnoughStack(() -> List.copyOf(new StatementParser(sql).standaloneSortItems()));
+    }
+
+    /** Comma-separated expressions on their own: the relational API's groups and join columns. */
+    public static List<Expression> parseExpressionList(String sql) {
+        return withEnoughStack(() -> List.copyOf(new StatementParser(sql).standaloneExpressionList()));
     }
 
     /** Stack for the retry thread: ample for {@link TokenCursor#MAX_DEPTH} levels even when interpreted. */

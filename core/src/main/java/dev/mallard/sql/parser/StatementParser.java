@@ -803,10 +803,29 @@ final class StatementParser extends QueryParser {
 
     /** Used by {@link SqlParser#parseExpression}. */
     Expression standaloneExpression() {
-        Expression e = expression();
+        return wholeInput(expression());
+    }
+
+    /** Used by {@link SqlParser#parseSelectList}. */
+    List<SelectItem> standaloneSelectList() {
+        return wholeInput(selectList());
+    }
+
+    /** Used by {@link SqlParser#parseSortItems}. */
+    List<SortItem> standaloneSortItems() {
+        return wholeInput(sortItems());
+    }
+
+    /** Used by {@link SqlParser#parseExpressionList}. */
+    List<Expression> standaloneExpressionList() {
+        return wholeInput(expressionList());
+    }
+
+    /** {@code parsed}, if it took all of the input: a fragment with more after it is an error, never silently cut. */
+    private <T> T wholeInput(T parsed) {
         if (!atEnd()) {
             throw error(peek(), null);
         }
-        return e;
+        return parsed;
     }
 }
