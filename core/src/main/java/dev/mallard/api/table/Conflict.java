@@ -1,0 +1,43 @@
+package dev.mallard.api.table;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/** What an insert does with a row whose key columns match a stored row. */
+sealed interface Conflict {
+    /** A plain insert: a clash with the primary key is an error. */
+    record Fail() implements Conflict {}
+
+    /** insertIgnore: the stored row stays, the new one is dropped. */
+    record Ignore(List<String> keys) implements Conflict {}
+
+    /** upsert: the stored row takes the new row's values (its key columns and primary key stay). */
+    record Update(List<String> keys) implements Conflict {}
+
+    /** The ON CONFLICT clause for rows of {@code columns} (stored names), or nothing. */
+    static String clause(Conflict conflict, List<String> columns, String primaryKey, Dialect dialect) {
+        return switch (conflict) {
+            case Fail f -> "";
+            case Ignore i -> " ON CONFLICT " + target(i.keys(), dialect) + " DO NOTHING";
+            case Update u -> {
+                StringJoiner set = new StringJoiner(", ");
+                for (String c : columns) {
+                    if (contains(u.keys(), c) || c.equals(primaryKey)) continue;
+                    set.add(dialect.quote(c) + " = EXCLUDED." + dialect.quote(c));
+                }
+                yield " ON CONFLICT " + target(u.keys(), dialect) + (set.length() == 0 ? " DO NOTHING" : " DO UPDATE SET " + set);
+            }
+        };
+    }
+
+    private static String target(List<String> keys, Dialect dialect) {
+        StringJoiner j = new StringJoiner(", ", "(", ")");
+        for (String k : keys) j.add(dialect.quote(k));
+        return j.toString();
+    }
+
+    private static boolean contains(List<String> names, String name) {
+        for (String n : names) if (n.equalsIgnoreCase(name)) return true;
+        return false;
+    }
+}
