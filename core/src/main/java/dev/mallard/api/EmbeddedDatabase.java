@@ -44,7 +44,7 @@ public final class EmbeddedDatabase implements Database {
             ClientContext s = session();
             s.addTables(registered);
             return MallardConnection.on(s);
-        });
+        }, anchor.database());
     }
 
     /** A new private in-memory database. */

@@ -102,7 +102,7 @@ final class RowValues {
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) continue;
-                Method getter = getter(type, f);
+                Method getter = dev.mallard.api.scan.Getters.of(type, f);
                 if (getter != null) {
                     getter.setAccessible(true);
                     out.add(new Property(f.getName(), getter, null));
@@ -113,18 +113,5 @@ final class RowValues {
             }
         }
         return out;
-    }
-
-    private static Method getter(Class<?> type, Field f) {
-        String suffix = Character.toUpperCase(f.getName().charAt(0)) + f.getName().substring(1);
-        for (String name : f.getType() == boolean.class ? List.of("is" + suffix, "get" + suffix) : List.of("get" + suffix)) {
-            try {
-                Method m = type.getMethod(name);
-                if (!Modifier.isStatic(m.getModifiers()) && m.getReturnType() != void.class) return m;
-            } catch (NoSuchMethodException e) {
-                // try the next spelling
-            }
-        }
-        return null;
     }
 }

@@ -3,6 +3,10 @@ package dev.mallard.api.table;
 import dev.mallard.MallardException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,25 +23,45 @@ public final class TableStore implements AutoCloseable {
     /** How long a write waits for another thread's write before giving up with an error. */
     private static final long LOCK_WAIT_SECONDS = 60;
 
+    /**
+     * The write lock and key counters of one database, shared by every Database object open on it
+     * in this JVM (two {@code Mallard.open("x.db")} share the engine's database, so they must share
+     * who writes and which keys are taken). Weak: they go when the database does.
+     */
+    private record Shared(ReentrantLock writeLock, KeyCounters keys) {}
+
+    private static final Map<Object, Shared> SHARED = Collections.synchronizedMap(new WeakHashMap<>());
+
     final Dialect dialect;
     final ConnectionPool pool;
-    final KeyCounters keys = new KeyCounters();
-    private final ReentrantLock writeLock = new ReentrantLock();
+    final KeyCounters keys;
+    private final ReentrantLock writeLock;
     final AutoCommitScope autoCommit;
 
-    private TableStore(Dialect dialect, java.util.concurrent.Callable<Connection> opener) {
+    private TableStore(Dialect dialect, Callable<Connection> opener, Object database) {
         this.dialect = dialect;
         this.pool = new ConnectionPool(opener);
+        Shared shared = SHARED.computeIfAbsent(database, d -> new Shared(new ReentrantLock(), new KeyCounters()));
+        this.writeLock = shared.writeLock();
+        this.keys = shared.keys();
         this.autoCommit = new AutoCommitScope(this);
     }
 
-    /** The store of an embedded Mallard database, reached through connections that {@code opener} makes. */
-    public static TableStore mallard(java.util.concurrent.Callable<Connection> opener) {
-        return new TableStore(new MallardDialect(), opener);
+    /**
+     * The store of an embedded Mallard database ({@code database}: the engine's database object,
+     * shared by all its openers), reached through connections that {@code opener} makes.
+     */
+    public static TableStore mallard(Callable<Connection> opener, Object database) {
+        return new TableStore(new MallardDialect(), opener, database);
     }
 
-    static TableStore postgres(java.util.concurrent.Callable<Connection> opener) {
-        return new TableStore(new PostgresDialect(), opener);
+    /**
+     * The server numbers rows itself, and other processes reach it too, so a lock of this JVM could
+     * not cover them all: each Database object keeps its own, and PostgreSQL's locks order the rest
+     * (two processes creating one table at once: one gets an error and may retry).
+     */
+    static TableStore postgres(Callable<Connection> opener) {
+        return new TableStore(new PostgresDialect(), opener, new Object());
     }
 
     /** A table of this database, each call committing on its own. */
