@@ -11,11 +11,19 @@ sealed interface Conflict {
     /** insertIgnore: the stored row stays, the new one is dropped. */
     record Ignore(List<String> keys) implements Conflict {}
 
-    /** upsert: the stored row takes the new row's values (its key columns and primary key stay). */
+    /**
+     * upsert: the stored row takes the values the new row gives (its key columns and primary key
+     * stay, and so do columns the new row leaves out).
+     */
     record Update(List<String> keys) implements Conflict {}
 
-    /** The ON CONFLICT clause for rows of {@code columns} (stored names), or nothing. */
-    static String clause(Conflict conflict, List<String> columns, String primaryKey, Dialect dialect) {
+    /**
+     * The ON CONFLICT clause for rows of {@code columns} (stored names) into {@code table}, or nothing.
+     * {@code nulls} are the columns the rows set to NULL on purpose; any other NULL is a column a row
+     * left out, which keeps its stored value.
+     */
+    static String clause(Conflict conflict, String table, List<String> columns, java.util.Set<String> nulls, String primaryKey,
+                         Dialect dialect) {
         return switch (conflict) {
             case Fail f -> "";
             case Ignore i -> " ON CONFLICT " + target(i.keys(), dialect) + " DO NOTHING";
@@ -23,7 +31,9 @@ sealed interface Conflict {
                 StringJoiner set = new StringJoiner(", ");
                 for (String c : columns) {
                     if (contains(u.keys(), c) || c.equals(primaryKey)) continue;
-                    set.add(dialect.quote(c) + " = EXCLUDED." + dialect.quote(c));
+                    String given = "EXCLUDED." + dialect.quote(c);
+                    set.add(dialect.quote(c) + " = " + (nulls.contains(c) ? given
+                            : "coalesce(" + given + ", " + dialect.quote(table) + "." + dialect.quote(c) + ")"));
                 }
                 yield " ON CONFLICT " + target(u.keys(), dialect) + (set.length() == 0 ? " DO NOTHING" : " DO UPDATE SET " + set);
             }

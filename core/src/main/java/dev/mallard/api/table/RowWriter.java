@@ -101,20 +101,28 @@ final class RowWriter {
     }
 
     /**
-     * Rows that can share one statement. Plain inserts fill missing columns with NULL, but an upsert
-     * updates only the columns a row names, so its rows group by their exact columns; rows with and
-     * without a key never share a statement (an explicit NULL key is not "number it" to a database
-     * that numbers rows).
+     * Rows that can share one statement: missing columns are NULL in it. An upsert must not clear the
+     * columns a row leaves out, so it updates each column as {@code coalesce(new, old)} — except the
+     * columns the row sets to NULL on purpose: rows group by those (almost always none, so a batch
+     * of sparse rows stays one statement). Rows with and without a key never share a statement (an
+     * explicit NULL key is not "number it" to a database that numbers rows).
      */
     private List<List<Map<String, Object>>> groups(List<Map<String, Object>> rows, Conflict conflict) {
         Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         String key = schema.primaryKey();
         for (Map<String, Object> row : rows) {
-            Object shape = conflict instanceof Conflict.Update ? List.copyOf(row.keySet())
-                    : row.isEmpty() ? "no columns" : key != null && row.containsKey(key) ? "with key" : "without key";
+            Object shape = row.isEmpty() ? "no columns" : key != null && row.containsKey(key) ? "with key" : "without key";
+            if (conflict instanceof Conflict.Update) shape = List.of(shape, explicitNulls(row));
             groups.computeIfAbsent(shape, k -> new ArrayList<>()).add(row);
         }
         return new ArrayList<>(groups.values());
+    }
+
+    /** The columns a row sets to NULL, in a fixed order. */
+    private static java.util.SortedSet<String> explicitNulls(Map<String, Object> row) {
+        java.util.SortedSet<String> nulls = new java.util.TreeSet<>();
+        for (Map.Entry<String, Object> e : row.entrySet()) if (e.getValue() == null) nulls.add(e.getKey());
+        return nulls;
     }
 
     private long insertGroup(List<Map<String, Object>> rows, Conflict conflict) throws SQLException {
@@ -169,7 +177,7 @@ final class RowWriter {
             Map<String, Object> row = rows.get(r);
             for (String col : columns) params.add(row.get(col));
         }
-        sql.append(Conflict.clause(conflict, columns, options.autoKey() ? schema.primaryKey() : null, dialect));
+        sql.append(Conflict.clause(conflict, schema.name(), columns, explicitNulls(rows.get(0)), options.autoKey() ? schema.primaryKey() : null, dialect));
         return sql.toString();
     }
 

@@ -236,6 +236,12 @@ abstract class TableApiContract {
         weather.upsert(Map.of("date", JAN_1, "place", "Oslo", "wind", "strong"), "date", "place");
         assertThat(weather.findOne(Map.of("place", "Oslo")).orElseThrow()).containsEntry("temperature", -12L).containsEntry("wind", "strong");
         assertThat(weather.count()).isEqualTo(7);
+        // a NULL given on purpose is written; sparse rows in one call each keep what they leave out
+        weather.upsertMany(List.of(row("date", JAN_1, "place", "Oslo", "wind", null), row("date", JAN_2, "place", "Köln", "wind", "calm"),
+                row("date", JAN_3, "place", "Köln", "temperature", 4)), "date", "place");
+        assertThat(weather.findOne(Map.of("place", "Oslo")).orElseThrow()).containsEntry("temperature", -12L).containsEntry("wind", null);
+        assertThat(weather.find("place", "Köln").orderBy("date").toMaps()).extracting(r -> r.get("temperature") + "/" + r.get("wind"))
+                .containsExactly("1/null", "8/calm", "4/null");
     }
 
     @Test
