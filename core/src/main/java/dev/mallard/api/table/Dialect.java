@@ -26,6 +26,14 @@ sealed interface Dialect permits MallardDialect, PostgresDialect {
      */
     boolean generatesKeys();
 
+    /**
+     * Whether plain inserts go as a JDBC batch of a one-row INSERT rather than as statements of many
+     * VALUES rows: true where the driver runs such a batch as one statement.
+     */
+    default boolean batchesInserts() {
+        return false;
+    }
+
     /** The bind placeholder for a value of {@code type} ({@code ?}, or a cast where the driver sends text). */
     default String placeholder(ColumnType type) {
         return "?";

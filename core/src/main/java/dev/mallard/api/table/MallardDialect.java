@@ -17,6 +17,15 @@ record MallardDialect() implements Dialect {
         };
     }
 
+    /**
+     * Mallard's driver runs a JDBC batch of a one-row INSERT as one statement, binding the rows as
+     * typed values: no SQL text of thousands of parameters to parse and plan per batch.
+     */
+    @Override
+    public boolean batchesInserts() {
+        return true;
+    }
+
     @Override
     public String autoKeyDefinition(String quotedName) {
         return quotedName + " BIGINT PRIMARY KEY";

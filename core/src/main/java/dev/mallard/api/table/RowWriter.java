@@ -132,6 +132,7 @@ final class RowWriter {
             for (int i = 0; i < rows.size(); i++) n += Statements.update(c, "INSERT INTO " + dialect.quote(schema.name()) + " DEFAULT VALUES", List.of());
             return n;
         }
+        if (conflict instanceof Conflict.Fail && dialect.batchesInserts()) return insertAsBatch(columns, rows);
         int batch = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / columns.size()));
         long written = 0;
         PreparedStatement full = null;
@@ -153,6 +154,23 @@ final class RowWriter {
             if (full != null) full.close();
         }
         return written;
+    }
+
+    /** All rows through one prepared one-row INSERT, as a JDBC batch (see {@link Dialect#batchesInserts}). */
+    private long insertAsBatch(List<String> columns, List<Map<String, Object>> rows) throws SQLException {
+        String sql = insertSql(columns, List.of(rows.get(0)), new ArrayList<>(), new Conflict.Fail());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            List<Object> values = new ArrayList<>(columns.size());
+            for (Map<String, Object> row : rows) {
+                values.clear();
+                for (String col : columns) values.add(row.get(col));
+                Statements.bind(ps, values);
+                ps.addBatch();
+            }
+            long written = 0;
+            for (long n : ps.executeLargeBatch()) written += n;
+            return written;
+        }
     }
 
     /** Columns in the order rows first name them. */
