@@ -2,6 +2,7 @@ package dev.mallard;
 
 import dev.mallard.api.Database;
 import dev.mallard.api.EmbeddedDatabase;
+import dev.mallard.api.table.PostgresDatabase;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -24,8 +25,8 @@ public final class Mallard {
 
     /**
      * The database at {@code location}: a file path (created if missing), or {@code :memory:} for
-     * a new in-memory database. PostgreSQL URLs ({@code jdbc:postgresql://...}) are planned and
-     * fail for now.
+     * a new in-memory database, or a PostgreSQL database ({@code jdbc:postgresql://host:port/db?user=...&password=...},
+     * with PostgreSQL's JDBC driver on the class path) whose table API behaves as Mallard's.
      */
     public static Database open(String location) {
         if (location == null || location.isBlank()) {
@@ -33,9 +34,10 @@ public final class Mallard {
         }
         String lower = location.trim().toLowerCase(Locale.ROOT);
         if (lower.equals(":memory:")) return open();
-        if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-            throw new MallardException.NotImplemented("PostgreSQL databases are not supported by Mallard.open yet (" + location
-                    + "); open an in-memory database with Mallard.open() or a file with Mallard.open(\"data.db\")");
+        if (lower.startsWith("jdbc:postgresql:")) return PostgresDatabase.connect(location.trim());
+        if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+            throw MallardException.Data.invalidArgument("Mallard.open takes PostgreSQL databases as JDBC URLs: jdbc:postgresql://host:port/database"
+                    + "?user=...&password=... (not " + location.replaceAll(":[^:@/]*@", ":***@") + ")");
         }
         if (lower.startsWith("jdbc:")) {
             throw MallardException.Data.invalidArgument("Mallard.open takes a file path or \":memory:\", not the JDBC URL " + location

@@ -1,5 +1,7 @@
 package dev.mallard.api;
 
+import dev.mallard.api.table.Tables;
+import dev.mallard.api.table.Transaction;
 import java.util.Map;
 
 /**
@@ -18,8 +20,13 @@ import java.util.Map;
  * {@link dev.mallard.api.scan.JavaTables} for the rules, and the README's "Java data" section for
  * the type mapping. A table or view of the same name wins over a registration, as with DuckDB's
  * replacement scans; registering the name of an existing table or view is an error.
+ *
+ * <h2>Tables without a schema</h2>
+ * {@link #table} is the lazy table API ({@link dev.mallard.api.table.Table}): insert maps, records or
+ * objects and the table and its columns appear; upsert by a key; find with simple filters.
+ * {@link #begin} groups such calls into one transaction.
  */
-public interface Database extends AutoCloseable {
+public interface Database extends AutoCloseable, Tables {
     /**
      * Runs {@code sql} (one statement, or several separated by {@code ;}: the last one's rows are
      * returned) with {@code ?} parameters bound to {@code parameters} in order (Java values as
@@ -61,6 +68,18 @@ public interface Database extends AutoCloseable {
     default Relation from(Object data) {
         return Relation.source(this, data);
     }
+
+    /** The same as {@link #sql(String, Object...)}: the name the table API's users reach for. */
+    @Override
+    default Result query(String sql, Object... parameters) {
+        return sql(sql, parameters);
+    }
+
+    /**
+     * Starts a transaction for table calls ({@code tx.table("t").insert(...)}); closing it without
+     * {@link Transaction#commit()} rolls it back. Outside one, each table call commits on its own.
+     */
+    Transaction begin();
 
     @Override
     void close();

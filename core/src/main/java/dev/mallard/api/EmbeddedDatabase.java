@@ -2,6 +2,11 @@ package dev.mallard.api;
 
 import dev.mallard.MallardException;
 import dev.mallard.api.scan.JavaTables;
+import dev.mallard.api.table.Table;
+import dev.mallard.api.table.TableOptions;
+import dev.mallard.api.table.TableStore;
+import dev.mallard.api.table.Transaction;
+import dev.mallard.jdbc.MallardConnection;
 import dev.mallard.function.table.BoundTableFunction;
 import dev.mallard.engine.ChunkCollection;
 import dev.mallard.engine.ChunkScan;
@@ -30,9 +35,16 @@ public final class EmbeddedDatabase implements Database {
     /** This Database's registrations: another Database open on the same file does not see them. */
     private final RegisteredTables registered = new RegisteredTables();
     private volatile boolean closed;
+    /** The lazy table API's state; its calls run over JDBC on sessions like {@link #session()}'s. */
+    private final TableStore tableStore;
 
     private EmbeddedDatabase(ClientContext anchor) {
         this.anchor = anchor;
+        this.tableStore = TableStore.mallard(() -> {
+            ClientContext s = session();
+            s.addTables(registered);
+            return MallardConnection.on(s);
+        }, anchor.database());
     }
 
     /** A new private in-memory database. */
@@ -125,9 +137,30 @@ public final class EmbeddedDatabase implements Database {
     }
 
     @Override
+    public Table table(String name) {
+        return tableStore.table(name, TableOptions.defaults());
+    }
+
+    @Override
+    public Table table(String name, TableOptions options) {
+        return tableStore.table(name, options);
+    }
+
+    @Override
+    public List<String> tables() {
+        return tableStore.tables();
+    }
+
+    @Override
+    public Transaction begin() {
+        return tableStore.begin();
+    }
+
+    @Override
     public void close() {
         if (closed) return;
         closed = true;
+        tableStore.close();
         anchor.close();
     }
 }

@@ -65,6 +65,14 @@ public final class MallardConnection implements Connection {
     }
 
     /**
+     * A connection on a session the caller made ({@code dev.mallard.api.Database} hands its table API
+     * one per call); closing the connection closes the session.
+     */
+    public static MallardConnection on(ClientContext context) {
+        return new MallardConnection(context, "jdbc:mallard:");
+    }
+
+    /**
      * A new connection to the same database (DuckDB's driver offers the same), so a private
      * in-memory database can still be shared by several connections of its creator.
      */

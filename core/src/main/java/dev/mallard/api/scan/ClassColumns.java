@@ -59,7 +59,7 @@ final class ClassColumns {
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || !seen.add(f.getName().toLowerCase(Locale.ROOT))) continue;
-                Method getter = getter(type, f);
+                Method getter = Getters.of(type, f);
                 boolean publicField = Modifier.isPublic(f.getModifiers());
                 if (getter == null && !publicField) continue;
                 JavaTypeMapping.Mapping m = mapping(type, f.getName(), getter != null ? getter.getReturnType() : f.getType());
@@ -72,20 +72,6 @@ final class ClassColumns {
                     + "getters (getX/isX) or public fields, or use a record");
         }
         return columns;
-    }
-
-    /** The public no-argument getter of field {@code f}, or null. */
-    private static Method getter(Class<?> type, Field f) {
-        String suffix = Character.toUpperCase(f.getName().charAt(0)) + f.getName().substring(1);
-        for (String name : f.getType() == boolean.class ? List.of("is" + suffix, "get" + suffix) : List.of("get" + suffix)) {
-            try {
-                Method m = type.getMethod(name);
-                if (!Modifier.isStatic(m.getModifiers()) && m.getReturnType() != void.class) return m;
-            } catch (NoSuchMethodException e) {
-                // try the next spelling
-            }
-        }
-        return null;
     }
 
     private static JavaTypeMapping.Mapping mapping(Class<?> owner, String field, Class<?> type) {

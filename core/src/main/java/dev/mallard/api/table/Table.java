@@ -1,0 +1,372 @@
+package dev.mallard.api.table;
+
+import dev.mallard.MallardException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A table of the lazy API ({@code db.table("people")}). Rows are a {@code Map<String, ?>}, a record,
+ * an object with getters, or JSON object text; the table and its columns appear as rows need them
+ * (see {@link TableOptions} for the key, explicit types and widening, {@link ColumnType} for how
+ * values map to types). Every call is atomic: it commits on its own, or joins the
+ * {@link Transaction} the table came from; a call that fails changes nothing.
+ * <pre>{@code
+ * var people = db.table("people");
+ * long id = (Long) people.insert(Map.of("name", "Ann", "age", 37));
+ * people.upsert(Map.of("name", "Ann", "age", 38), "name");
+ * List<Map<String, Object>> adults = people.find(Filter.where("age", gte(18))).orderBy("-age").toMaps();
+ * }</pre>
+ */
+public final class Table {
+    /** Rows per round of schema fitting and inserting when writing many rows: bounds the memory of a long stream. */
+    private static final int ROUND = 10_000;
+
+    private final Scope scope;
+    private final String name;
+    private final TableOptions options;
+
+    Table(Scope scope, String name, TableOptions options) {
+        this.scope = scope;
+        this.name = Names.clean(name, "table");
+        this.options = options;
+    }
+
+    /** The name as given (trimmed); the stored table may spell it in another case. */
+    public String name() {
+        return name;
+    }
+
+    public boolean exists() {
+        return scope.read(c -> dialect().findTable(c, name) != null);
+    }
+
+    /** The column names in table order; empty when the table does not exist yet. */
+    public List<String> columns() {
+        return scope.read(c -> {
+            TableSchema s = schema(c);
+            return s == null ? List.<String>of() : s.names();
+        });
+    }
+
+    /** The columns with their types, in table order; empty when the table does not exist yet. */
+    public Map<String, ColumnType> columnTypes() {
+        return scope.read(c -> {
+            TableSchema s = schema(c);
+            Map<String, ColumnType> types = new LinkedHashMap<>();
+            if (s != null) for (TableSchema.Column col : s.columns()) types.put(col.name(), col.type());
+            return types;
+        });
+    }
+
+    // ---- writes
+
+    /** Inserts one row; returns its primary key (a Long when numbered automatically), or null for a table without one. */
+    public Object insert(Object row) {
+        Map<String, Object> values = RowValues.of(row);
+        return scope.write(c -> {
+            RowWriter w = fitted(c, List.of(values));
+            return w.insertOne(w.stored(values), new Conflict.Fail());
+        });
+    }
+
+    /** Inserts rows in statements of many rows each, all or none; returns how many. */
+    public long insertMany(Iterable<?> rows) {
+        return writeAll(rows.iterator(), new Conflict.Fail(), List.of());
+    }
+
+    public long insertMany(Stream<?> rows) {
+        try (rows) {
+            return writeAll(rows.iterator(), new Conflict.Fail(), List.of());
+        }
+    }
+
+    /** Inserts the row unless a stored row has the same values in {@code keys}; returns whether it was inserted. */
+    public boolean insertIgnore(Object row, String... keys) {
+        return insertIgnoreMany(List.of(row), keys) > 0;
+    }
+
+    /** insertIgnore for many rows in one atomic call; returns how many were inserted. */
+    public long insertIgnoreMany(Iterable<?> rows, String... keys) {
+        List<String> keyList = keys(keys);
+        return writeAll(rows.iterator(), new Conflict.Ignore(keyList), keyList);
+    }
+
+    /**
+     * Inserts the row, or updates the stored row with the same values in {@code keys} (only the columns
+     * the row names), as one {@code INSERT ... ON CONFLICT (keys) DO UPDATE}. A unique index on the
+     * keys is created on first use.
+     */
+    public void upsert(Object row, String... keys) {
+        upsertMany(List.of(row), keys);
+    }
+
+    /**
+     * upsert for many rows, atomically, in statements of many rows; rows repeating a key within the call
+     * are merged first (later values win). Returns how many rows were inserted or updated.
+     */
+    public long upsertMany(Iterable<?> rows, String... keys) {
+        List<String> keyList = keys(keys);
+        return writeAll(rows.iterator(), new Conflict.Update(keyList), keyList);
+    }
+
+    public long upsertMany(Stream<?> rows, String... keys) {
+        List<String> keyList = keys(keys);
+        try (rows) {
+            return writeAll(rows.iterator(), new Conflict.Update(keyList), keyList);
+        }
+    }
+
+    /**
+     * Sets the row's other columns on the stored rows whose {@code keys} columns equal the row's
+     * (a null key matches NULL); new columns are added. Returns how many rows changed.
+     */
+    public long update(Object row, String... keys) {
+        return updateMany(List.of(row), keys);
+    }
+
+    public long updateMany(Iterable<?> rows, String... keys) {
+        List<String> keyList = keys(keys);
+        return scope.write(c -> {
+            TableSchema schema = schema(c);
+            if (schema == null) return 0L;
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Object row : rows) all.add(RowValues.of(row));
+            requireKeys(all, keyList);
+            for (String k : keyList) schema.require(k);
+            schema = new SchemaFit(c, scope.store(), options).fit(schema, name, all);
+            RowWriter w = new RowWriter(c, scope.store(), schema, options);
+            long n = 0;
+            for (Map<String, Object> row : all) n += updateOne(c, schema, w.stored(row), keyList);
+            return n;
+        });
+    }
+
+    private long updateOne(Connection c, TableSchema schema, Map<String, Object> row, List<String> keys) throws SQLException {
+        List<String> set = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        Filter match = Filter.none();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (contains(keys, e.getKey())) {
+                match = match.and(e.getKey(), Op.eq(e.getValue()));
+            } else {
+                set.add(dialect().quote(e.getKey()) + " = " + dialect().placeholder(schema.require(e.getKey()).type()));
+                params.add(e.getValue());
+            }
+        }
+        if (set.isEmpty()) return 0;
+        FilterSql where = new FilterSql(schema, dialect());
+        String sql = "UPDATE " + dialect().quote(schema.name()) + " SET " + String.join(", ", set) + where.where(match);
+        params.addAll(where.parameters);
+        return Statements.update(c, sql, params);
+    }
+
+    /** Deletes the rows the filter matches ({@link Filter#none()}: all); returns how many. */
+    public long delete(Filter filter) {
+        return scope.write(c -> {
+            TableSchema schema = schema(c);
+            if (schema == null) return 0L;
+            FilterSql where = new FilterSql(schema, dialect());
+            String sql = "DELETE FROM " + dialect().quote(schema.name()) + where.where(filter);
+            return Statements.update(c, sql, where.parameters);
+        });
+    }
+
+    public long delete(Map<String, ?> conditions) {
+        return delete(Filter.of(conditions));
+    }
+
+    /** Drops the table; returns whether it existed. Writing to it again creates it anew. */
+    public boolean drop() {
+        return scope.write(c -> {
+            String stored = dialect().findTable(c, name);
+            if (stored == null) return false;
+            Statements.execute(c, "DROP TABLE " + dialect().quote(stored));
+            scope.store().keys.forget(stored);
+            return true;
+        });
+    }
+
+    // ---- reads
+
+    /** The rows the filter matches, read when a terminal method of {@link Rows} is called. */
+    public Rows find(Filter filter) {
+        return new Rows(this, filter);
+    }
+
+    public Rows find(Map<String, ?> conditions) {
+        return find(Filter.of(conditions));
+    }
+
+    public Rows find(String column, Object valueOrOp) {
+        return find(Filter.where(column, valueOrOp));
+    }
+
+    public Rows all() {
+        return find(Filter.none());
+    }
+
+    /** The first matching row (by primary key, unless ordered otherwise through {@link #find}). */
+    public Optional<Map<String, Object>> findOne(Filter filter) {
+        return find(filter).first();
+    }
+
+    public Optional<Map<String, Object>> findOne(Map<String, ?> conditions) {
+        return findOne(Filter.of(conditions));
+    }
+
+    public long count() {
+        return all().count();
+    }
+
+    public long count(Filter filter) {
+        return find(filter).count();
+    }
+
+    /** The distinct combinations of {@code columns} among the matching rows, sorted by them. */
+    public List<Map<String, Object>> distinct(List<String> columns, Filter filter) {
+        return find(filter).distinctOn(columns).toMaps();
+    }
+
+    public List<Map<String, Object>> distinct(String... columns) {
+        return distinct(Arrays.asList(columns), Filter.none());
+    }
+
+    // ---- files
+
+    /** Writes every row to {@code file} (CSV, JSON or NDJSON, by its extension); returns how many. */
+    public long exportTo(java.nio.file.Path file) {
+        return all().exportTo(file, DataFormat.of(file));
+    }
+
+    public long exportTo(java.nio.file.Path file, DataFormat format) {
+        return all().exportTo(file, format);
+    }
+
+    /**
+     * Inserts the rows of {@code file} (CSV with a header, a JSON array or NDJSON, by its extension),
+     * all or none, as {@link #insertMany} would: columns appear and types follow the values.
+     */
+    public long importFrom(java.nio.file.Path file) {
+        return importFrom(file, DataFormat.of(file));
+    }
+
+    public long importFrom(java.nio.file.Path file, DataFormat format) {
+        return Freeze.read(file, format, this::insertMany);
+    }
+
+    // ---- shared
+
+    Scope scope() {
+        return scope;
+    }
+
+    Dialect dialect() {
+        return scope.store().dialect;
+    }
+
+    TableOptions options() {
+        return options;
+    }
+
+    /** The table as the database has it now, or null. */
+    TableSchema schema(Connection c) throws SQLException {
+        return dialect().read(c, name, options.primaryKey());
+    }
+
+    private RowWriter fitted(Connection c, List<Map<String, Object>> rows) throws SQLException {
+        TableSchema schema = new SchemaFit(c, scope.store(), options).fit(schema(c), name, rows);
+        return new RowWriter(c, scope.store(), schema, options);
+    }
+
+    /** Writes every row of {@code rows} in one atomic call, {@link #ROUND} rows at a time. */
+    private long writeAll(Iterator<?> rows, Conflict conflict, List<String> keys) {
+        return scope.write(c -> {
+            long n = 0;
+            while (rows.hasNext()) n += insertRound(c, round(rows), conflict, keys);
+            return n;
+        });
+    }
+
+    /** Up to {@link #ROUND} rows of the iterator, read into maps. */
+    private static List<Map<String, Object>> round(Iterator<?> it) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rows.size() < ROUND && it.hasNext()) rows.add(RowValues.of(it.next()));
+        return rows;
+    }
+
+    private long insertRound(Connection c, List<Map<String, Object>> rows, Conflict conflict, List<String> keys) throws SQLException {
+        if (rows.isEmpty()) return 0;
+        requireKeys(rows, keys);
+        RowWriter w = fitted(c, rows);
+        List<Map<String, Object>> stored = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) stored.add(w.stored(row));
+        if (!keys.isEmpty()) {
+            List<String> storedKeys = new ArrayList<>();
+            for (Map.Entry<String, Object> e : stored.get(0).entrySet()) if (contains(keys, e.getKey())) storedKeys.add(e.getKey());
+            w.ensureUnique(storedKeys);
+            if (conflict instanceof Conflict.Update) stored = mergeRepeatedKeys(stored, storedKeys);
+            conflict = conflict instanceof Conflict.Update ? new Conflict.Update(storedKeys) : new Conflict.Ignore(storedKeys);
+        }
+        return w.insert(stored, conflict);
+    }
+
+    /**
+     * Rows of one upsert that repeat a key become one row (later values win): a database refuses to
+     * update one row twice in a statement, and the caller means the last value anyway.
+     */
+    private static List<Map<String, Object>> mergeRepeatedKeys(List<Map<String, Object>> rows, List<String> keys) {
+        Map<List<Object>, Map<String, Object>> merged = new LinkedHashMap<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> key = new ArrayList<>();
+            for (String k : keys) key.add(row.get(k));
+            if (key.contains(null)) {
+                out.add(row); // a NULL key never conflicts: each such row is its own
+                continue;
+            }
+            Map<String, Object> earlier = merged.get(key);
+            if (earlier == null) {
+                merged.put(key, row);
+                out.add(row);
+            } else {
+                earlier.putAll(row);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> keys(String[] keys) {
+        if (keys == null || keys.length == 0) {
+            throw MallardException.Data.invalidArgument("name the key columns that identify a row, e.g. upsert(row, \"name\")");
+        }
+        List<String> out = new ArrayList<>();
+        for (String k : keys) out.add(Names.clean(k, "key column"));
+        return out;
+    }
+
+    private void requireKeys(List<Map<String, Object>> rows, List<String> keys) {
+        for (int r = 0; r < rows.size(); r++) {
+            for (String k : keys) {
+                boolean found = false;
+                for (String column : rows.get(r).keySet()) found |= column.equalsIgnoreCase(k);
+                if (!found) {
+                    throw MallardException.Data.invalidArgument("row " + (r + 1) + " has no value for the key column \"" + k
+                            + "\" of table \"" + name + "\"; every row must give its key columns (" + String.join(", ", keys) + ")");
+                }
+            }
+        }
+    }
+
+    private static boolean contains(List<String> names, String name) {
+        for (String n : names) if (n.equalsIgnoreCase(name)) return true;
+        return false;
+    }
+}
