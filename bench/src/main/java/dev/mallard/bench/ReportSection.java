@@ -7,15 +7,16 @@ import java.util.List;
 
 /**
  * One benchmark's part of a report file, between two HTML comments (invisible when rendered).
- * Several benchmarks write BENCHMARKS.md: the persistence and file runs each replace only their
+ * Several benchmarks write BENCHMARKS.md: the persistence, file and table runs each replace only their
  * own part, and the TPC-H run, which regenerates the whole file, carries every known part over,
  * so each run's figures survive the others'.
  */
 record ReportSection(String name) {
     static final ReportSection PERSISTENCE = new ReportSection("persistence");
     static final ReportSection FILES = new ReportSection("files");
+    static final ReportSection TABLES = new ReportSection("tables");
     /** Every section a whole-file rewrite keeps, in the order it appends them. */
-    static final List<ReportSection> ALL = List.of(PERSISTENCE, FILES);
+    static final List<ReportSection> ALL = List.of(PERSISTENCE, FILES, TABLES);
 
     String start() {
         return "<!-- " + name + ":start -->";
