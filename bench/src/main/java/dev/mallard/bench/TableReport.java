@@ -30,7 +30,7 @@ final class TableReport {
         s.append("Each row is a `HashMap` of ten keys — `key` (BIGINT, always present) and nine values (BIGINT, DOUBLE, VARCHAR, DATE, BOOLEAN), ")
                 .append(SparseRows.MISSING_IN_TEN).append(" in ten of them left out of each map — generated once from fixed seeds, and every "
                         + "engine writes the same maps. An upsert sets the values a row names and keeps the stored row's others (the lazy API's "
-                        + "meaning), so the peers' `DO UPDATE` takes `coalesce(excluded.c, c)`. All three engines run **in memory** "
+                        + "meaning), so the peers' `DO UPDATE` takes `coalesce(excluded.c, c)`. Every engine runs **in memory** "
                         + "(Mallard `Mallard.open()`, DuckDB `jdbc:duckdb:`, SQLite `jdbc:sqlite::memory:` with its default journal), at their "
                         + "default thread counts. Each run gets a fresh database; the upsert's table is loaded and indexed before the clock "
                         + "starts (Mallard's unique index on `key` by an upsert that changes nothing, as its first upsert would build it; the "
