@@ -7,16 +7,17 @@ import java.util.List;
 
 /**
  * One benchmark's part of a report file, between two HTML comments (invisible when rendered).
- * Several benchmarks write BENCHMARKS.md: the persistence, file and Java data runs each replace
- * only their own part, and the TPC-H run, which regenerates the whole file, carries every known part over,
+ * Several benchmarks write BENCHMARKS.md: the persistence, file, Java data and table runs each
+ * replace only their own part, and the TPC-H run, which regenerates the whole file, carries every known part over,
  * so each run's figures survive the others'.
  */
 record ReportSection(String name) {
     static final ReportSection PERSISTENCE = new ReportSection("persistence");
     static final ReportSection FILES = new ReportSection("files");
     static final ReportSection JAVA = new ReportSection("java");
+    static final ReportSection TABLES = new ReportSection("tables");
     /** Every section a whole-file rewrite keeps, in the order it appends them. */
-    static final List<ReportSection> ALL = List.of(PERSISTENCE, FILES, JAVA);
+    static final List<ReportSection> ALL = List.of(PERSISTENCE, FILES, JAVA, TABLES);
 
     String start() {
         return "<!-- " + name + ":start -->";
