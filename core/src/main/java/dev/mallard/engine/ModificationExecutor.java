@@ -243,14 +243,22 @@ final class ModificationExecutor {
         }
         // MVCC: an update deletes the old row version and appends the new one (every column's
         // new value is in the chunk), so readers of older snapshots keep seeing the old values.
-        DataTable storage = t.storage();
+        // The unique indexes follow the rows to their new versions. The old versions need no
+        // removal: an index entry naming a deleted row reads as free to the deleting transaction
+        // and as a conflict to the others until it commits (UniqueIndex.holder).
+        List<UniqueIndex> indexes = statements.database().indexes().of(t);
         Vector[] newRow = new Vector[width];
         for (DataChunk chunk : rows.chunks()) {
             deleteVersions(t, chunk, tx);
             for (int c = 0; c < width; c++) newRow[c] = chunk.column(c + 1);
-            appendVersions(t, new DataChunk(newRow.clone(), chunk.count(), chunk.sel()), tx);
+            long first = appendVersions(t, new DataChunk(newRow.clone(), chunk.count(), chunk.sel()), tx);
+            for (UniqueIndex index : indexes) {
+                for (int k = 0; k < chunk.count(); k++) {
+                    Object key = index.keyOf(chunk, k, map);
+                    if (key != null) index.put(key, first + k);
+                }
+            }
         }
-        statements.database().indexes().invalidate(storage);
         return new UpdateResult(updated.size());
     }
 
@@ -266,8 +274,8 @@ final class ModificationExecutor {
         if (tx.redo() != null) tx.redo().delete(t, ids, n);
     }
 
-    /** Appends the live rows of {@code rows} (table columns) as transaction {@code tx}. */
-    private void appendVersions(TableEntry t, DataChunk rows, Transaction tx) {
+    /** Appends the live rows of {@code rows} (table columns) as transaction {@code tx}; returns the first one's row id (the others follow in order). */
+    private long appendVersions(TableEntry t, DataChunk rows, Transaction tx) {
         DataTable storage = t.storage();
         long first = storage.rowIdLimit();
         storage.append(rows, tx.id());
@@ -275,6 +283,7 @@ final class ModificationExecutor {
         tx.onRollback(() -> storage.abortInserts(first, last));
         tx.onCommit(commit -> storage.commitInserts(first, last, commit));
         if (tx.redo() != null) tx.redo().insert(t, first, rows);
+        return first;
     }
 
     StatementResult delete(Delete delete, String sql, List<Values.Typed> params, Transaction tx) {
@@ -293,8 +302,9 @@ final class ModificationExecutor {
     }
 
     private StatementResult deleteRows(TableEntry t, ChunkCollection rows, Transaction tx) {
+        // The unique indexes keep naming the deleted rows: such an entry reads as a free key once
+        // the delete is this transaction's or committed (UniqueIndex.holder), so nothing is rebuilt.
         for (DataChunk chunk : rows.chunks()) deleteVersions(t, chunk, tx);
-        statements.database().indexes().invalidate(t.storage());
         return new UpdateResult(rows.rowCount());
     }
 
