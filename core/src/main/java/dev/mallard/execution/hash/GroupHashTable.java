@@ -41,6 +41,10 @@ public final class GroupHashTable {
     private int[] candidates = new int[0];
     private int[] candidateGroups = new int[0];
     private int[] empties = new int[0];
+    private StringKeyCache stringKeys;
+    private boolean stringKeysChecked;
+    private final StringKeyCache.Table findOrCreate = (k, s, n, g) -> lookup(k, s, n, g, true);
+    private final StringKeyCache.Table find = (k, s, n, g) -> lookup(k, s, n, g, false);
 
     public GroupHashTable(List<LogicalType> keyTypes) {
         this.keys = new ColumnCollection(keyTypes, 16);
@@ -76,12 +80,23 @@ public final class GroupHashTable {
      * key vectors, creating groups for new keys.
      */
     public void findOrCreate(Vector[] rowKeys, int[] sel, int count, int[] groupIds) {
+        if (cached(rowKeys) && stringKeys.lookup(rowKeys, sel, count, groupIds, findOrCreate, true)) return;
         lookup(rowKeys, sel, count, groupIds, true);
     }
 
     /** Like {@link #findOrCreate} but never creates: absent keys get -1. */
     public void find(Vector[] rowKeys, int[] sel, int count, int[] groupIds) {
+        if (cached(rowKeys) && stringKeys.lookup(rowKeys, sel, count, groupIds, find, true)) return;
         lookup(rowKeys, sel, count, groupIds, false);
+    }
+
+    /** Whether the string key shortcut applies (decided at the first lookup, from the key vectors' types). */
+    private boolean cached(Vector[] rowKeys) {
+        if (!stringKeysChecked) {
+            stringKeys = StringKeyCache.forKeys(rowKeys);
+            stringKeysChecked = true;
+        }
+        return stringKeys != null;
     }
 
     private void lookup(Vector[] rowKeys, int[] sel, int count, int[] groupIds, boolean create) {
