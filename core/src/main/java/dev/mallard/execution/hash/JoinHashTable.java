@@ -147,6 +147,22 @@ public final class JoinHashTable {
         return direct != null;
     }
 
+    /**
+     * Direct mode: bit {@code key - directMin()} is set for every key with a row, so a join filter
+     * can test keys against a bitmap 32 times smaller than the direct array (6 M order keys: 750 KB
+     * that stay in cache, against 24 MB).
+     */
+    public long[] directKeyBits() {
+        long[] bits = new long[(direct.length + 63) >>> 6];
+        for (int i = 0; i < direct.length; i++) bits[i >>> 6] |= (long) (direct[i] != 0 ? 1 : 0) << i;
+        return bits;
+    }
+
+    /** Direct mode: the smallest key. */
+    public long directMin() {
+        return directMin;
+    }
+
     /** Direct mode: the first row whose key equals position {@code p} of {@code probe} (non-NULL), or -1. */
     public int firstDirect(Vector probe, int p) {
         long i = (kind == 1 ? probe.longs[p] : probe.ints[p]) - directMin;

@@ -13,26 +13,29 @@ import dev.mallard.vector.Vector;
  *
  * <p>Hashed builds give a blocked Bloom filter (two bits in one 64-bit word per key, 12 to 24
  * bits per key, so one cache line per test and about 2 % false positives); direct-mode builds
- * (see {@link JoinHashTable#isDirect}) answer exactly from their key array. Keys are hashed
+ * (see {@link JoinHashTable#isDirect}) answer exactly from a bitmap of their key range. Keys are hashed
  * exactly as the probe hashes them, so a row that would match always passes. NULL keys never
  * pass: the joins that get a filter never match them.
  */
 public final class JoinFilter {
     private static final int BITS_PER_KEY = 12;
 
-    private final JoinHashTable direct;
+    /** Direct mode: one bit per key from {@code min}, set when the key has a build row; null when hashed. */
+    private final long[] keyBits;
+    private final long min;
     private final long[] words;
     private final int mask;
 
-    private JoinFilter(JoinHashTable direct, long[] words) {
-        this.direct = direct;
+    private JoinFilter(long[] keyBits, long min, long[] words) {
+        this.keyBits = keyBits;
+        this.min = min;
         this.words = words;
         this.mask = words == null ? 0 : words.length - 1;
     }
 
     /** The filter on key {@code key} of a finished join hash table. */
     public static JoinFilter of(JoinHashTable table, int key) {
-        if (table.isDirect()) return new JoinFilter(table, null);
+        if (table.isDirect()) return new JoinFilter(table.directKeyBits(), table.directMin(), null);
         int rows = table.rowCount();
         long[] hashes = table.hashes();
         if (table.keyCount() > 1) {
@@ -49,7 +52,7 @@ public final class JoinFilter {
             long h = hashes[r];
             w[wordOf(h, m)] |= bitsOf(h);
         }
-        return new JoinFilter(null, w);
+        return new JoinFilter(null, 0, w);
     }
 
     private static int wordOf(long h, int mask) {
@@ -68,11 +71,17 @@ public final class JoinFilter {
     public int select(Vector key, int[] sel, int count, int[] out, long[] hashes) {
         boolean nulls = key.mayHaveNulls();
         int n = 0;
-        if (direct != null) {
+        if (keyBits != null) {
+            long[] bits = keyBits;
+            long span = (long) bits.length << 6;
+            boolean longs = key.physicalType() == dev.mallard.types.PhysicalType.INT64;
             for (int k = 0; k < count; k++) {
                 int p = sel == null ? k : sel[k];
+                long i = (longs ? key.longs[p] : key.ints[p]) - min;
+                // out of range (below min wraps to a huge unsigned value) or a clear bit: no partner
+                boolean hit = Long.compareUnsigned(i, span) < 0 && (bits[(int) (i >>> 6)] >>> i & 1) != 0;
                 out[n] = p;
-                n += (nulls && key.isNull(p)) || direct.firstDirect(key, p) < 0 ? 0 : 1;
+                n += hit && !(nulls && key.isNull(p)) ? 1 : 0;
             }
             return n;
         }
