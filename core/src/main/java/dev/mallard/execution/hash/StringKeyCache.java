@@ -106,19 +106,12 @@ final class StringKeyCache {
         byte[] code = codes[c];
         int shift = BITS * c;
         if (c == 0) java.util.Arrays.fill(combo, 0, count, 0);
-        if (sel == null && !v.mayHaveNulls()) {
-            // the common case, kept to a minimal loop: one load of the string, its cached hash, one slot
-            for (int k = 0; k < count; k++) {
-                String s = values[k];
-                int slot = s.hashCode() & (SLOTS - 1);
-                if (ref[slot] != s && (slot = slotOf(c, s)) < 0) return false;
-                combo[k] |= code[slot] << shift;
-            }
-            return true;
-        }
+        boolean nulls = v.mayHaveNulls();
+        // one load of the string, its cached hash and one slot per row (the JIT unswitches the
+        // loop-invariant tests, so the common cases run as minimal loops)
         for (int k = 0; k < count; k++) {
             int p = sel == null ? k : sel[k];
-            if (v.isNull(p)) continue; // NULL is code 0
+            if (nulls && v.isNull(p)) continue; // NULL is code 0
             String s = values[p];
             int slot = s.hashCode() & (SLOTS - 1);
             if (ref[slot] != s && (slot = slotOf(c, s)) < 0) return false;
