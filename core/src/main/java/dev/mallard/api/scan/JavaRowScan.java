@@ -1,6 +1,7 @@
 package dev.mallard.api.scan;
 
 import dev.mallard.MallardException;
+import dev.mallard.function.table.KeyFirstReader;
 import dev.mallard.function.table.ParallelTableFunction;
 import dev.mallard.storage.TableFilter;
 import dev.mallard.types.LogicalType;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A scan of Java rows (records, POJOs or Maps) from a list, an iterable or a stream. Each row's
@@ -18,7 +20,8 @@ import java.util.Set;
  * a query uses are read ({@link #project}), all of a row's in one pass when the row class has a
  * loop for them ({@link RowLoops}), else column by column (Maps, and batches with a value that
  * fails, whose error the column's filler words). Lists are read in morsels by all the query's threads.
- * Filters are not pushed in: every row is read and the filter above the scan decides.
+ * A join filter sees a row's keys before its other columns are read ({@link KeyFirstReader}); other
+ * filters are not pushed in: the filter above the scan decides.
  */
 public final class JavaRowScan implements ParallelTableFunction {
     /** What every projection of one bound scan shares. */
@@ -111,11 +114,18 @@ public final class JavaRowScan implements ParallelTableFunction {
         };
     }
 
+    @Override
+    public boolean readsKeysFirst() {
+        return true;
+    }
+
     /** Reads one run of rows into chunks. */
-    private final class RunReader implements Reader {
+    private final class RunReader implements KeyFirstReader {
         private final RowSource.Run run;
         private final RowLoops loops;
         private final Object[] buffer = new Object[Vector.DEFAULT_CAPACITY];
+        /** The rows a key-first read keeps, gathered from {@code buffer}. */
+        private Object[] kept;
         private final Vector[] vectors = new Vector[columns.size()];
 
         RunReader(RowSource.Run run, RowLoops loops) {
@@ -129,6 +139,41 @@ public final class JavaRowScan implements ParallelTableFunction {
             if (n == 0) return false;
             if (loops == null || !fillInOnePass(out, buffer, n)) fillByColumn(out, n);
             out.setCount(n);
+            return true;
+        }
+
+        @Override
+        public boolean next(DataChunk out, int[] keys, Consumer<DataChunk> filter) {
+            int n = take(out);
+            if (n == 0) return false;
+            if (loops == null) { // no one-pass loop: the other columns cost the same read before or after
+                fillByColumn(out, n);
+                out.setCount(n);
+                filter.accept(out);
+                return true;
+            }
+            for (int k : keys) fillColumn(out, k, n);
+            out.setCount(n);
+            filter.accept(out);
+            int m = out.count();
+            int[] sel = out.sel();
+            if (sel == null) {
+                if (!fillInOnePass(out, buffer, n)) fillByColumn(out, n);
+                out.setCount(n);
+                return true;
+            }
+            if (kept == null) kept = new Object[buffer.length];
+            for (int j = 0; j < m; j++) kept[j] = buffer[sel[j]];
+            out.reset();
+            if (fillInOnePass(out, kept, m)) {
+                out.setCount(m);
+                return true;
+            }
+            // A value failed: read every row column by column, so the error names its row, and filter again.
+            out.reset();
+            fillByColumn(out, n);
+            out.setCount(n);
+            filter.accept(out);
             return true;
         }
 
@@ -209,6 +254,7 @@ public final class JavaRowScan implements ParallelTableFunction {
         public void close() {
             java.util.Arrays.fill(buffer, null); // the rows belong to the caller: do not keep them alive
             java.util.Arrays.fill(vectors, null);
+            if (kept != null) java.util.Arrays.fill(kept, null);
         }
     }
 }
