@@ -293,6 +293,27 @@ class JavaDataScanTest {
                 .hasRootCauseInstanceOf(IllegalStateException.class);
     }
 
+    /** The list a {@link Shrinker} cuts short when its first row is read. */
+    static List<Object> shrinking;
+
+    record Shrinker(long id) {
+        @Override
+        public long id() {
+            if (id == 0 && shrinking.size() > 3000) shrinking.subList(3000, shrinking.size()).clear();
+            return id;
+        }
+    }
+
+    @Test
+    void aListChangedWhileAQueryReadsItIsAnError() {
+        shrinking = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) shrinking.add(new Shrinker(i));
+        db.register("s", shrinking);
+        assertThatThrownBy(() -> db.sql("SELECT sum(id) FROM s")).isInstanceOf(MallardException.class)
+                .hasMessageContaining("\"s\" changed while a query was reading it");
+        assertThat(db.sql("SELECT count(*) FROM s").scalar(Long.class)).isEqualTo(3000L);
+    }
+
     @Test
     void onlyTheColumnsAQueryUsesAreRead() {
         class Counting {

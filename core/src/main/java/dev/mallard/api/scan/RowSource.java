@@ -2,6 +2,7 @@ package dev.mallard.api.scan;
 
 import dev.mallard.MallardException;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +57,9 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
         @Override
         public Runs open(String table) {
             int size = list.size(); // taken once: rows added while the scan runs are for the next query
+            // An ArrayList's range copies out of its array at once (System.arraycopy), where a
+            // call of get per row checks its index each time; other lists may copy by iterating.
+            boolean copies = list.getClass() == ArrayList.class;
             return new Runs() {
                 private int next;
 
@@ -73,8 +77,9 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
                         public int next(Object[] buffer, int max) {
                             int n = Math.min(max, to - at);
                             try {
-                                for (int i = 0; i < n; i++) buffer[i] = list.get(at + i);
-                            } catch (IndexOutOfBoundsException e) {
+                                if (copies) list.subList(at, at + n).toArray(buffer);
+                                else for (int i = 0; i < n; i++) buffer[i] = list.get(at + i);
+                            } catch (IndexOutOfBoundsException | ConcurrentModificationException e) {
                                 throw changed(table, e);
                             }
                             last = at;
@@ -187,7 +192,7 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
                         int n = 0;
                         try {
                             while (n < max && it.hasNext()) buffer[n++] = it.next();
-                        } catch (java.util.ConcurrentModificationException e) {
+                        } catch (ConcurrentModificationException e) {
                             throw changed(table, e);
                         }
                         last = at;

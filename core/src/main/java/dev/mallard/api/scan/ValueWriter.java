@@ -67,7 +67,7 @@ enum ValueWriter {
     DATE {
         @Override
         void write(Vector out, int i, Object v) {
-            out.ints[i] = Math.toIntExact(((LocalDate) v).toEpochDay());
+            out.ints[i] = EpochDays.of((LocalDate) v);
         }
     },
     /** LocalDateTime as is; Instant as its UTC date and time. */

@@ -12,7 +12,8 @@ public final class ScanJoinFilters {
     /** Rows tested before a filter that keeps most of them is given up on. */
     private static final int TRIAL = 16 * Vector.DEFAULT_CAPACITY;
     /**
-     * A table scan gives a filter up when it keeps more than this share of rows: a row it drops
+     * A table scan (or a table function whose readers read the keys first, as a scan of Java
+     * objects does) gives a filter up when it keeps more than this share of rows: a row it drops
      * saves reading the scan's other columns as well as a probe into the join's hash table.
      */
     public static final double KEEPS_AT_MOST_FOR_TABLES = 0.8;

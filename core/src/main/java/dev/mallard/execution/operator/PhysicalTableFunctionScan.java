@@ -10,12 +10,14 @@ import dev.mallard.execution.join.JoinFilter;
 import dev.mallard.execution.join.JoinFilterSlot;
 import dev.mallard.execution.join.ScanJoinFilters;
 import dev.mallard.function.table.BoundTableFunction;
+import dev.mallard.function.table.KeyFirstReader;
 import dev.mallard.function.table.ParallelTableFunction;
 import dev.mallard.storage.TableFilter;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a table function (range, generate_series, read_csv ...). A {@link ParallelTableFunction}
@@ -114,6 +116,8 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
         long chunk;
         ScanJoinFilters joinFilters;
         int[] selA, selB;
+        /** {@link #joinFilter} on this thread's chunks, for a {@link KeyFirstReader}. */
+        Consumer<DataChunk> keyFilter;
     }
 
     @Override
@@ -130,17 +134,20 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
     public LocalSourceState localSourceState(ExecutionContext ctx, GlobalSourceState global) {
         Local l = new Local();
         if (global instanceof Parallel p && p.joinFilters.length > 0) {
-            l.joinFilters = new ScanJoinFilters(p.joinFilters, ScanJoinFilters.KEEPS_AT_MOST_FOR_FILES);
+            boolean keysFirst = function instanceof ParallelTableFunction f && f.readsKeysFirst();
+            l.joinFilters = new ScanJoinFilters(p.joinFilters,
+                    keysFirst ? ScanJoinFilters.KEEPS_AT_MOST_FOR_TABLES : ScanJoinFilters.KEEPS_AT_MOST_FOR_FILES);
             l.selA = new int[Vector.DEFAULT_CAPACITY];
             l.selB = new int[Vector.DEFAULT_CAPACITY];
+            l.keyFilter = chunk -> joinFilter(chunk, l);
         }
         return l;
     }
 
     /**
      * Drops the rows of {@code out} whose probe keys no build row can match, before they are
-     * handed on (the rows were read in full: a file has no cheaper way to give one column first).
-     * Returns the rows left.
+     * handed on: after the rows were read in full (a file has no cheaper way to give one column
+     * first), or from a {@link KeyFirstReader} before the other columns are read. Returns the rows left.
      */
     private int joinFilter(DataChunk out, Local l) {
         int m = out.count();
@@ -174,10 +181,16 @@ public final class PhysicalTableFunctionScan extends PhysicalOperator {
                 if (l.piece == null) return SourceResult.FINISHED;
                 l.chunk = 0;
             }
-            if (l.piece.reader().next(out)) {
+            boolean filtering = l.joinFilters != null && l.joinFilters.any();
+            boolean read = filtering && l.piece.reader() instanceof KeyFirstReader k
+                    ? k.next(out, joinFilterColumns, l.keyFilter)
+                    : l.piece.reader().next(out);
+            if (read) {
                 local.batchIndex = (l.piece.ordinal() << CHUNK_BITS) + Math.min(l.chunk++, (1L << CHUNK_BITS) - 1);
-                if (l.joinFilters != null && l.joinFilters.any() && joinFilter(out, l) == 0) continue;
-                return SourceResult.HAVE_MORE_OUTPUT;
+                if (filtering && !(l.piece.reader() instanceof KeyFirstReader)) joinFilter(out, l);
+                if (out.count() > 0) return SourceResult.HAVE_MORE_OUTPUT;
+                out.reset(); // every row dropped: read on, into a clean chunk
+                continue;
             }
             l.piece.reader().close();
             l.piece = null;

@@ -18,6 +18,14 @@ public interface ParallelTableFunction extends BoundTableFunction {
     /** The same function reading only {@code columns} (indexes into {@link #columnNames()}), in that order. */
     ParallelTableFunction project(int[] columns);
 
+    /**
+     * Whether its readers are {@link KeyFirstReader}s: then a row a join filter drops saves reading
+     * its other columns too, and a filter is worth applying even when it keeps most rows.
+     */
+    default boolean readsKeysFirst() {
+        return false;
+    }
+
     /** Reads every piece in order on the calling thread. */
     @Override
     default Reader open() {
