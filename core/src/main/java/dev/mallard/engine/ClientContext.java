@@ -158,13 +158,14 @@ public final class ClientContext implements AutoCloseable {
     }
 
     /**
-     * Inserts rows already in the table's column types (an appender's buffer) as one statement:
-     * constraints are checked over all of them first, and a failure inserts none.
+     * Inserts rows already in the column types of {@code columns} (indexes in table order; null: every
+     * column) as one statement, like {@code INSERT INTO table (columns) ...}: the other columns take
+     * their defaults, constraints are checked over all rows first, and a failure inserts none.
      */
-    public long append(String schema, String table, ChunkCollection rows) {
+    public long append(String schema, String table, int[] columns, ChunkCollection rows) {
         dev.mallard.sql.tree.QualifiedName name = schema == null ? dev.mallard.sql.tree.QualifiedName.of(table)
                 : dev.mallard.sql.tree.QualifiedName.of(schema, table);
-        return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, rows, tx))).count();
+        return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, columns, rows, tx))).count();
     }
 
     private StatementResult run(Statement st, String sql, String text, List<Values.Typed> params) {

@@ -54,10 +54,10 @@ final class ModificationExecutor {
     }
 
     /** Rows from an appender, already in the table's column types: an INSERT without SQL. */
-    StatementResult append(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
+    StatementResult append(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < rows.types().size(); i++) names.add("c" + i);
-        return insert(binder("", List.of()).bindAppend(table, new ChunkScan(names, rows)), tx);
+        return insert(binder("", List.of()).bindAppend(table, columns, new ChunkScan(names, rows)), tx);
     }
 
     private StatementResult insert(ModificationBinder.InsertPlan ip, Transaction tx) {

@@ -170,8 +170,8 @@ final class StatementExecutor {
     }
 
     /** Rows handed over by an appender, inserted as one statement. */
-    StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
-        return underLocks(tx, false, true, () -> dml.append(table, rows, tx));
+    StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
+        return underLocks(tx, false, true, () -> dml.append(table, columns, rows, tx));
     }
 
     private StatementResult dispatch(Statement st, String sql, List<Values.Typed> params, Transaction tx) {

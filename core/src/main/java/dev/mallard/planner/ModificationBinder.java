@@ -184,18 +184,22 @@ public final class ModificationBinder {
      * Binds the rows an appender hands over: {@code rows} has exactly the table's column types, in
      * table order, so no casts or defaults apply; constraints are checked as for any INSERT.
      */
-    public InsertPlan bindAppend(QualifiedName name, dev.mallard.function.table.BoundTableFunction rows) {
+    public InsertPlan bindAppend(QualifiedName name, int[] columns, dev.mallard.function.table.BoundTableFunction rows) {
         TableEntry t = table(name);
-        if (!rows.columnTypes().equals(t.types())) {
+        List<Integer> targets = new ArrayList<>();
+        if (columns == null) {
+            for (int i = 0; i < t.columns().size(); i++) targets.add(i);
+        } else {
+            for (int c : columns) targets.add(c);
+        }
+        List<dev.mallard.types.LogicalType> expected = new ArrayList<>();
+        for (int i : targets) expected.add(t.columns().get(i).type());
+        if (!rows.columnTypes().equals(expected)) {
             throw new MallardException.Binder("42804", "appended rows have types " + rows.columnTypes()
-                    + " but table " + t.name() + " has " + t.types());
+                    + " but their columns of table " + t.name() + " have " + expected);
         }
         List<ColumnRef> outs = new ArrayList<>();
-        List<Integer> targets = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
-            outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
-            targets.add(i);
-        }
+        for (int i : targets) outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
         return fullRows(t, new LogicalPlan.TableFunctionScan(rows, outs), outs, targets, null, null);
     }
 

@@ -35,16 +35,6 @@ final class RowWriter {
         this.options = options;
     }
 
-    /** A row keyed by stored column names, values in their column's Java form. */
-    Map<String, Object> stored(Map<String, Object> row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            TableSchema.Column column = schema.require(e.getKey());
-            out.put(column.name(), column.type().convert(e.getValue()));
-        }
-        return out;
-    }
-
     /**
      * Gives rows without a key the next numbers where the API numbers rows, and drops NULL keys where
      * the database does (so that its identity column fills them in).

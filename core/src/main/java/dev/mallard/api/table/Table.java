@@ -70,10 +70,11 @@ public final class Table {
 
     /** Inserts one row; returns its primary key (a Long when numbered automatically), or null for a table without one. */
     public Object insert(Object row) {
-        Map<String, Object> values = RowValues.of(row);
+        RowBatch batch = RowBatch.of(List.of(row));
         return scope.write(c -> {
-            RowWriter w = fitted(c, List.of(values));
-            return w.insertOne(w.stored(values), new Conflict.Fail());
+            TableSchema schema = fit(c, batch);
+            RowWriter w = new RowWriter(c, scope.store(), schema, options);
+            return w.insertOne(batch.stored(schema).get(0), new Conflict.Fail());
         });
     }
 
@@ -137,14 +138,12 @@ public final class Table {
         return scope.write(c -> {
             TableSchema schema = schema(c);
             if (schema == null) return 0L;
-            List<Map<String, Object>> all = new ArrayList<>();
-            for (Object row : rows) all.add(RowValues.of(row));
+            RowBatch all = RowBatch.of(rows);
             requireKeys(all, keyList);
             for (String k : keyList) schema.require(k);
             schema = new SchemaFit(c, scope.store(), options).fit(schema, name, all);
-            RowWriter w = new RowWriter(c, scope.store(), schema, options);
             long n = 0;
-            for (Map<String, Object> row : all) n += updateOne(c, schema, w.stored(row), keyList);
+            for (Map<String, Object> row : all.stored(schema)) n += updateOne(c, schema, row, keyList);
             return n;
         });
     }
@@ -281,33 +280,37 @@ public final class Table {
         return dialect().read(c, name, options.primaryKey());
     }
 
-    private RowWriter fitted(Connection c, List<Map<String, Object>> rows) throws SQLException {
-        TableSchema schema = new SchemaFit(c, scope.store(), options).fit(schema(c), name, rows);
-        return new RowWriter(c, scope.store(), schema, options);
+    /** The table fitted to the rows' columns and types ({@link SchemaFit}), created on first write. */
+    private TableSchema fit(Connection c, RowBatch rows) throws SQLException {
+        return new SchemaFit(c, scope.store(), options).fit(schema(c), name, rows);
     }
 
     /** Writes every row of {@code rows} in one atomic call, {@link #ROUND} rows at a time. */
     private long writeAll(Iterator<?> rows, Conflict conflict, List<String> keys) {
         return scope.write(c -> {
+            // Plain inserts on Mallard skip SQL altogether (BulkInsert); the rest go as statements (RowWriter).
+            BulkInsert bulk = conflict instanceof Conflict.Fail ? BulkInsert.on(c, scope.store(), options) : null;
+            KeyNames names = new KeyNames();
             long n = 0;
-            while (rows.hasNext()) n += insertRound(c, round(rows), conflict, keys);
+            while (rows.hasNext()) n += insertRound(c, round(rows, names), conflict, keys, bulk);
             return n;
         });
     }
 
-    /** Up to {@link #ROUND} rows of the iterator, read into maps. */
-    private static List<Map<String, Object>> round(Iterator<?> it) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        while (rows.size() < ROUND && it.hasNext()) rows.add(RowValues.of(it.next()));
+    /** Up to {@link #ROUND} rows of the iterator. */
+    private static RowBatch round(Iterator<?> it, KeyNames names) {
+        RowBatch rows = new RowBatch(names, ROUND);
+        while (rows.size() < ROUND && it.hasNext()) rows.add(it.next());
         return rows;
     }
 
-    private long insertRound(Connection c, List<Map<String, Object>> rows, Conflict conflict, List<String> keys) throws SQLException {
+    private long insertRound(Connection c, RowBatch rows, Conflict conflict, List<String> keys, BulkInsert bulk) throws SQLException {
         if (rows.isEmpty()) return 0;
         requireKeys(rows, keys);
-        RowWriter w = fitted(c, rows);
-        List<Map<String, Object>> stored = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) stored.add(w.stored(row));
+        TableSchema schema = fit(c, rows);
+        if (bulk != null) return bulk.insert(rows, schema);
+        RowWriter w = new RowWriter(c, scope.store(), schema, options);
+        List<Map<String, Object>> stored = rows.stored(schema);
         if (!keys.isEmpty()) {
             List<String> storedKeys = new ArrayList<>();
             for (Map.Entry<String, Object> e : stored.get(0).entrySet()) if (contains(keys, e.getKey())) storedKeys.add(e.getKey());
@@ -352,12 +355,10 @@ public final class Table {
         return out;
     }
 
-    private void requireKeys(List<Map<String, Object>> rows, List<String> keys) {
+    private void requireKeys(RowBatch rows, List<String> keys) {
         for (int r = 0; r < rows.size(); r++) {
             for (String k : keys) {
-                boolean found = false;
-                for (String column : rows.get(r).keySet()) found |= column.equalsIgnoreCase(k);
-                if (!found) {
+                if (!rows.gives(r, k)) {
                     throw MallardException.Data.invalidArgument("row " + (r + 1) + " has no value for the key column \"" + k
                             + "\" of table \"" + name + "\"; every row must give its key columns (" + String.join(", ", keys) + ")");
                 }

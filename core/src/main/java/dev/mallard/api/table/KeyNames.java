@@ -1,0 +1,32 @@
+package dev.mallard.api.table;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The column names that the keys of one call's rows stand for, cleaned ({@link Names#clean}) once
+ * per distinct key rather than once per row: a million maps usually share a handful of key
+ * strings, and a String caches its hash, so a lookup costs less than cleaning the name again.
+ */
+final class KeyNames {
+    /** Past this many distinct keys (rows of generated names, say) new ones are cleaned each time instead of kept. */
+    private static final int MAX_CACHED = 10_000;
+
+    /** A key as a column name: trimmed and checked, and its case-insensitive form. */
+    record Name(String clean, String key) {}
+
+    private final Map<String, Name> names = new HashMap<>();
+
+    Name of(Object raw) {
+        if (!(raw instanceof String s)) {
+            throw dev.mallard.MallardException.Data.invalidArgument("row keys must be strings, found " + raw
+                    + (raw == null ? "" : " (" + raw.getClass().getName() + ")"));
+        }
+        Name name = names.get(s);
+        if (name != null) return name;
+        String clean = Names.clean(s, "column");
+        name = new Name(clean, Names.key(clean));
+        if (names.size() < MAX_CACHED) names.put(s, name);
+        return name;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.mallard.api.table;
+
+import dev.mallard.MallardException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows of one write gathered column by column: for each column the rows name, its name as first
+ * written, the type its values ask for, and its values by row. Schema fitting reads the columns'
+ * types without looking at a row again, and the bulk insert fills vectors from the columns; rows
+ * are read once, without copying a map per row.
+ *
+ * <p>A row that leaves a column out and a row that gives it NULL differ ({@link Column#given}):
+ * an upsert keeps the stored value for the first and clears it for the second.
+ */
+final class RowBatch {
+    /** One column of the batch. */
+    static final class Column {
+        final String name;
+        /** The type the values ask for; null while the column has only NULLs. */
+        ColumnType type;
+        private Object[] values;
+        /** Whether row r names the column (its value may still be NULL). */
+        private boolean[] given;
+        private int lastRow = -1;
+        private String lastSpelling;
+        /** The last value's class and its type, so that a column of one class runs ColumnType.of once. */
+        private Class<?> lastClass;
+
+        private Column(String name, int capacity) {
+            this.name = name;
+            this.values = new Object[capacity];
+            this.given = new boolean[capacity];
+        }
+
+        /** Row r's value; null when it is NULL or the row leaves the column out. */
+        Object value(int r) {
+            return r < values.length ? values[r] : null;
+        }
+
+        /** Whether row r names the column (its value may still be NULL). */
+        boolean given(int r) {
+            return r < given.length && given[r];
+        }
+
+        private void set(int row, String spelling, Object value) {
+            if (lastRow == row) {
+                throw MallardException.Data.invalidArgument("the row has both \"" + lastSpelling + "\" and \"" + spelling
+                        + "\": column names match case-insensitively, so keep one of them");
+            }
+            lastRow = row;
+            lastSpelling = spelling;
+            if (row >= values.length) {
+                int grown = Math.max(row + 1, values.length * 2);
+                values = Arrays.copyOf(values, grown);
+                given = Arrays.copyOf(given, grown);
+            }
+            values[row] = value;
+            given[row] = true;
+            if (value == null || (value.getClass() == lastClass && type != null)) return;
+            ColumnType t = ColumnType.of(value);
+            // A BigInteger's type depends on its size, so only other classes are remembered.
+            lastClass = value instanceof java.math.BigInteger ? null : value.getClass();
+            type = type == null ? t : type.join(t);
+        }
+    }
+
+    private final KeyNames names;
+    private final int capacity;
+    private final Map<String, Column> byKey = new HashMap<>();
+    private final List<Column> columns = new ArrayList<>();
+    private int size;
+
+    RowBatch(KeyNames names, int capacity) {
+        this.names = names;
+        this.capacity = Math.max(1, capacity);
+    }
+
+    /** A batch of {@code rows}, read now. */
+    static RowBatch of(Iterable<?> rows) {
+        RowBatch batch = new RowBatch(new KeyNames(), 16);
+        for (Object row : rows) batch.add(row);
+        return batch;
+    }
+
+    /** Reads one row: a Map, a record, an object with getters, or JSON object text ({@link RowValues}). */
+    void add(Object row) {
+        Map<?, ?> values = row instanceof Map<?, ?> m ? m : RowValues.of(row);
+        int r = size;
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            KeyNames.Name name = names.of(e.getKey());
+            Column column = byKey.get(name.key());
+            if (column == null) {
+                column = new Column(name.clean(), capacity);
+                byKey.put(name.key(), column);
+                columns.add(column);
+            }
+            column.set(r, name.clean(), e.getValue());
+        }
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The columns in the order rows first name them. */
+    List<Column> columns() {
+        return columns;
+    }
+
+    /** The column called {@code name} in any case, or null when no row names it. */
+    Column column(String name) {
+        return byKey.get(Names.key(name));
+    }
+
+    /** Whether row {@code r} names column {@code name} (any case). */
+    boolean gives(int r, String name) {
+        Column c = column(name);
+        return c != null && c.given(r);
+    }
+
+    /** The first value of column {@code name} whose type a column of type {@code type} cannot hold, or null. */
+    Object firstMisfit(String name, ColumnType type) {
+        Column c = column(name);
+        if (c == null) return null;
+        for (int r = 0; r < size; r++) {
+            Object v = c.value(r);
+            if (v != null && !type.holds(ColumnType.of(v))) return v;
+        }
+        return null;
+    }
+
+    /**
+     * The rows as maps from stored column name to value in the column's Java form
+     * ({@link ColumnType#convert}), with the columns each row names: what the SQL paths bind.
+     */
+    List<Map<String, Object>> stored(TableSchema schema) {
+        TableSchema.Column[] target = new TableSchema.Column[columns.size()];
+        for (int c = 0; c < target.length; c++) target[c] = schema.require(columns.get(c).name);
+        List<Map<String, Object>> rows = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int c = 0; c < target.length; c++) {
+                Column column = columns.get(c);
+                if (column.given(r)) row.put(target[c].name(), target[c].type().convert(column.value(r)));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
