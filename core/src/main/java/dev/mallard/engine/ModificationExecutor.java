@@ -57,12 +57,48 @@ final class ModificationExecutor {
     StatementResult append(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < rows.types().size(); i++) names.add("c" + i);
-        return insert(binder("", List.of()).bindAppend(table, columns, new ChunkScan(names, rows)), tx);
+        ModificationBinder.InsertPlan ip = binder("", List.of()).bindAppend(table, columns, new ChunkScan(names, rows));
+        ChunkCollection tableRows = asTableRows(ip.table(), columns, rows);
+        return insert(ip, tableRows != null ? tableRows : collect(ip.plan()), tx);
+    }
+
+    /**
+     * Appended rows as full table rows without running the insert's plan, when the plan would only
+     * copy them: no CHECK constraint to evaluate and no column left out that has a default other than
+     * NULL. The vectors are shared, not copied (a bulk load would otherwise copy every value once
+     * more); null when the plan must run.
+     */
+    private static ChunkCollection asTableRows(TableEntry t, int[] columns, ChunkCollection rows) {
+        if (!t.checks().isEmpty()) return null;
+        int width = t.columns().size();
+        int[] source = new int[width]; // the appended column holding each table column, or -1
+        java.util.Arrays.fill(source, -1);
+        for (int j = 0; j < (columns == null ? width : columns.length); j++) source[columns == null ? j : columns[j]] = j;
+        for (int i = 0; i < width; i++) if (source[i] < 0 && t.columns().get(i).defaultSql() != null) return null;
+        ChunkCollection out = new ChunkCollection(t.types());
+        for (DataChunk chunk : rows.chunks()) {
+            if (chunk.sel() != null) return null;
+            Vector[] cols = new Vector[width];
+            for (int i = 0; i < width; i++) {
+                if (source[i] >= 0) {
+                    cols[i] = chunk.column(source[i]);
+                } else {
+                    cols[i] = new Vector(t.types().get(i), chunk.columns()[0].capacity());
+                    for (int k = 0; k < chunk.count(); k++) cols[i].setNull(k);
+                }
+            }
+            out.adopt(new DataChunk(cols, chunk.count(), null));
+        }
+        return out;
     }
 
     private StatementResult insert(ModificationBinder.InsertPlan ip, Transaction tx) {
+        return insert(ip, collect(ip.plan()), tx);
+    }
+
+    /** Inserts {@code rows}, the plan's output: full table rows, then one BOOLEAN per CHECK constraint. */
+    private StatementResult insert(ModificationBinder.InsertPlan ip, ChunkCollection rows, Transaction tx) {
         TableEntry t = ip.table();
-        ChunkCollection rows = collect(ip.plan());
         int width = t.columns().size();
         checkNotNull(t, rows, 0, null);
         checkChecks(t, rows, width, ip.checkCount());

@@ -19,6 +19,13 @@ import java.util.List;
  * per row: a million maps cost what reading them costs.
  */
 final class BulkInsert {
+    /**
+     * Rows per round: two of the engine's row groups, which it builds in parallel when a statement
+     * brings whole ones, and few statements per call; its vectors and references to the caller's
+     * values are all a round holds.
+     */
+    static final int ROUND = 2 * dev.mallard.storage.DataTable.ROW_GROUP_SIZE;
+
     private final MallardConnection connection;
     private final TableStore store;
     private final TableOptions options;
@@ -58,16 +65,24 @@ final class BulkInsert {
             types.add(tableTypes.get(i));
         }
         long[] keys = keyAt < 0 ? null : number(rows, sources.get(keyAt), schema);
-        VectorFill fill = new VectorFill(schema.name());
+        int width = written.size();
+        String[] names = new String[width];
+        ColumnType[] apiTypes = new ColumnType[width];
+        for (int c = 0; c < width; c++) {
+            names[c] = schema.columns().get(written.get(c)).name();
+            apiTypes[c] = schema.columns().get(written.get(c)).type();
+        }
+        VectorFill fill = new VectorFill(schema.name(), sources.toArray(RowBatch.Column[]::new), names, apiTypes);
         ChunkCollection chunks = new ChunkCollection(types);
         for (int from = 0; from < rows.size(); from += Vector.DEFAULT_CAPACITY) {
             int count = Math.min(Vector.DEFAULT_CAPACITY, rows.size() - from);
             DataChunk chunk = new DataChunk(types);
-            for (int c = 0; c < types.size(); c++) {
-                TableSchema.Column column = schema.columns().get(written.get(c));
-                if (c == keyAt) fillKeys(chunk.column(c), keys, from, count);
-                else fill.fill(chunk.column(c), sources.get(c), column.name(), column.type(), from, count);
+            Vector[] filled = chunk.columns().clone();
+            if (keyAt >= 0) {
+                fillKeys(chunk.column(keyAt), keys, from, count);
+                filled[keyAt] = null;
             }
+            fill.fill(filled, from, count);
             chunk.setCount(count);
             chunks.adopt(chunk);
         }

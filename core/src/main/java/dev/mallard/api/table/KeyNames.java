@@ -12,10 +12,15 @@ final class KeyNames {
     /** Past this many distinct keys (rows of generated names, say) new ones are cleaned each time instead of kept. */
     private static final int MAX_CACHED = 10_000;
 
-    /** A key as a column name: trimmed and checked, and its case-insensitive form. */
-    record Name(String clean, String key) {}
+    /**
+     * A key as a column name: trimmed and checked, its case-insensitive form, and the number of that
+     * form among the call's columns (keys that differ only in case share it), which indexes a
+     * {@link RowBatch}'s columns without another lookup.
+     */
+    record Name(String clean, String key, int column) {}
 
     private final Map<String, Name> names = new HashMap<>();
+    private final Map<String, Integer> columns = new HashMap<>();
 
     Name of(Object raw) {
         if (!(raw instanceof String s)) {
@@ -25,7 +30,13 @@ final class KeyNames {
         Name name = names.get(s);
         if (name != null) return name;
         String clean = Names.clean(s, "column");
-        name = new Name(clean, Names.key(clean));
+        String key = Names.key(clean);
+        Integer column = columns.get(key);
+        if (column == null) {
+            column = columns.size();
+            columns.put(key, column);
+        }
+        name = new Name(clean, key, column);
         if (names.size() < MAX_CACHED) names.put(s, name);
         return name;
     }

@@ -72,6 +72,8 @@ final class RowBatch {
     private final KeyNames names;
     private final int capacity;
     private final Map<String, Column> byKey = new HashMap<>();
+    /** The columns by {@link KeyNames.Name#column}: what a row's key finds its column by. */
+    private Column[] bySlot = new Column[16];
     private final List<Column> columns = new ArrayList<>();
     private int size;
 
@@ -93,9 +95,11 @@ final class RowBatch {
         int r = size;
         for (Map.Entry<?, ?> e : values.entrySet()) {
             KeyNames.Name name = names.of(e.getKey());
-            Column column = byKey.get(name.key());
+            if (name.column() >= bySlot.length) bySlot = Arrays.copyOf(bySlot, Math.max(name.column() + 1, 2 * bySlot.length));
+            Column column = bySlot[name.column()];
             if (column == null) {
                 column = new Column(name.clean(), capacity);
+                bySlot[name.column()] = column;
                 byKey.put(name.key(), column);
                 columns.add(column);
             }

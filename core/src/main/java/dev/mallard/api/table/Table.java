@@ -292,15 +292,16 @@ public final class Table {
             BulkInsert bulk = conflict instanceof Conflict.Fail ? BulkInsert.on(c, scope.store(), options) : null;
             KeyNames names = new KeyNames();
             long n = 0;
-            while (rows.hasNext()) n += insertRound(c, round(rows, names), conflict, keys, bulk);
+            int size = bulk != null ? BulkInsert.ROUND : ROUND;
+            while (rows.hasNext()) n += insertRound(c, round(rows, names, size), conflict, keys, bulk);
             return n;
         });
     }
 
-    /** Up to {@link #ROUND} rows of the iterator. */
-    private static RowBatch round(Iterator<?> it, KeyNames names) {
-        RowBatch rows = new RowBatch(names, ROUND);
-        while (rows.size() < ROUND && it.hasNext()) rows.add(it.next());
+    /** Up to {@code size} rows of the iterator. */
+    private static RowBatch round(Iterator<?> it, KeyNames names, int size) {
+        RowBatch rows = new RowBatch(names, size);
+        while (rows.size() < size && it.hasNext()) rows.add(it.next());
         return rows;
     }
 
