@@ -168,6 +168,18 @@ public final class ClientContext implements AutoCloseable {
         return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, columns, rows, tx))).count();
     }
 
+    /**
+     * Runs {@code sql}, an INSERT whose VALUES is one row of {@code ?} parameters (ON CONFLICT allowed),
+     * once for every row of {@code rows}, which holds the parameters in the target columns' types, as
+     * one statement: a JDBC batch whose values are in vectors already. Returns the rows inserted or updated.
+     */
+    public long insertRows(String sql, ChunkCollection rows) {
+        if (!(SqlParser.parseOne(sql) instanceof dev.mallard.sql.tree.Insert insert) || !ModificationBinder.batchable(insert)) {
+            throw MallardException.Data.invalidArgument("rows in vectors need an INSERT ... VALUES of one row of parameters: " + sql);
+        }
+        return ((UpdateResult) inStatement(tx -> executor.executeInsertRows(insert, sql, rows, tx))).count();
+    }
+
     private StatementResult run(Statement st, String sql, String text, List<Values.Typed> params) {
         return inStatement(tx -> executor.execute(st, sql, text, params, tx));
     }

@@ -53,11 +53,20 @@ final class ModificationExecutor {
         return insert(binder(sql, List.of()).bindInsert(insert, batch), tx);
     }
 
-    /** Rows from an appender, already in the table's column types: an INSERT without SQL. */
-    StatementResult append(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
+    /** INSERT ... VALUES (?, ...) once per row of {@code rows} (see {@link ModificationBinder#bindInsertRows}). */
+    StatementResult insertRows(Insert insert, String sql, ChunkCollection rows, Transaction tx) {
+        return insert(binder(sql, List.of()).bindInsertRows(insert, scanOf(rows)), tx);
+    }
+
+    private static ChunkScan scanOf(ChunkCollection rows) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < rows.types().size(); i++) names.add("c" + i);
-        ModificationBinder.InsertPlan ip = binder("", List.of()).bindAppend(table, columns, new ChunkScan(names, rows));
+        return new ChunkScan(names, rows);
+    }
+
+    /** Rows from an appender, already in the table's column types: an INSERT without SQL. */
+    StatementResult append(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
+        ModificationBinder.InsertPlan ip = binder("", List.of()).bindAppend(table, columns, scanOf(rows));
         ChunkCollection tableRows = asTableRows(ip.table(), columns, rows);
         return insert(ip, tableRows != null ? tableRows : collect(ip.plan()), tx);
     }

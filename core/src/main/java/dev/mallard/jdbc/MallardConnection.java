@@ -116,11 +116,24 @@ public final class MallardConnection implements Connection {
      * under {@link MallardAppender} and the table API's insertMany; returns the row count.
      */
     public long append(String schema, String table, int[] columns, dev.mallard.engine.ChunkCollection rows) throws SQLException {
+        return inStatement(() -> context.append(schema == null ? this.schema : schema, table, columns, rows));
+    }
+
+    /**
+     * Runs {@code sql}, an INSERT whose VALUES is one row of {@code ?} (ON CONFLICT allowed), once for
+     * every row of {@code rows}, which holds the parameters in the target columns' types: a JDBC batch
+     * whose values are in vectors already, run as one statement. Returns the rows inserted or updated.
+     */
+    public long insertRows(String sql, dev.mallard.engine.ChunkCollection rows) throws SQLException {
+        return inStatement(() -> context.insertRows(sql, rows));
+    }
+
+    private long inStatement(java.util.function.LongSupplier statement) throws SQLException {
         synchronized (lock) {
             checkOpen();
             beforeStatement();
             try {
-                return context.append(schema == null ? this.schema : schema, table, columns, rows);
+                return statement.getAsLong();
             } catch (RuntimeException e) {
                 throw SqlExceptions.of(e);
             }

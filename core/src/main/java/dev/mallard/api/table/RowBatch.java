@@ -47,6 +47,13 @@ final class RowBatch {
             return r < given.length && given[r];
         }
 
+        /** Row {@code from}'s value, if it names the column, becomes row {@code to}'s. */
+        private void copy(int from, int to) {
+            if (!given(from)) return;
+            values[to] = values[from];
+            given[to] = true;
+        }
+
         private void set(int row, String spelling, Object value) {
             if (lastRow == row) {
                 throw MallardException.Data.invalidArgument("the row has both \"" + lastSpelling + "\" and \"" + spelling
@@ -143,15 +150,68 @@ final class RowBatch {
         return null;
     }
 
+    /** The indexes of all rows, in order. */
+    int[] all() {
+        int[] rows = new int[size];
+        for (int r = 0; r < size; r++) rows[r] = r;
+        return rows;
+    }
+
+    /**
+     * Merges rows that repeat a key into the first of them (later values win, columns a later row
+     * leaves out keep the earlier value) and returns the rows left, in order. An upsert needs it: a
+     * database refuses to update one row twice in a statement, and the caller means the last value
+     * anyway. Keys compare in their columns' stored form ({@code schema}); a row with a NULL key
+     * part is its own (NULLs never conflict).
+     */
+    int[] mergeRepeatedKeys(List<String> keys, TableSchema schema) {
+        Column[] keyColumns = new Column[keys.size()];
+        ColumnType[] keyTypes = new ColumnType[keys.size()];
+        for (int i = 0; i < keyColumns.length; i++) {
+            keyColumns[i] = column(keys.get(i));
+            keyTypes[i] = schema.require(keys.get(i)).type();
+        }
+        Map<Object, Integer> first = new HashMap<>();
+        int[] kept = new int[size];
+        int n = 0;
+        for (int r = 0; r < size; r++) {
+            Object key = keyOf(r, keyColumns, keyTypes);
+            Integer earlier = key == null ? null : first.putIfAbsent(key, r);
+            if (earlier == null) {
+                kept[n++] = r;
+            } else {
+                for (Column c : columns) c.copy(r, earlier);
+            }
+        }
+        return Arrays.copyOf(kept, n);
+    }
+
+    /** Row r's key in stored form (one value, or a list for several columns); null when a part is NULL. */
+    private static Object keyOf(int r, Column[] columns, ColumnType[] types) {
+        if (columns.length == 1) return columns[0] == null ? null : types[0].convert(columns[0].value(r));
+        List<Object> key = new ArrayList<>(columns.length);
+        for (int i = 0; i < columns.length; i++) {
+            Object part = columns[i] == null ? null : types[i].convert(columns[i].value(r));
+            if (part == null) return null;
+            key.add(part);
+        }
+        return key;
+    }
+
     /**
      * The rows as maps from stored column name to value in the column's Java form
      * ({@link ColumnType#convert}), with the columns each row names: what the SQL paths bind.
      */
     List<Map<String, Object>> stored(TableSchema schema) {
+        return stored(schema, all());
+    }
+
+    /** {@link #stored(TableSchema)} of rows {@code which}. */
+    List<Map<String, Object>> stored(TableSchema schema, int[] which) {
         TableSchema.Column[] target = new TableSchema.Column[columns.size()];
         for (int c = 0; c < target.length; c++) target[c] = schema.require(columns.get(c).name);
-        List<Map<String, Object>> rows = new ArrayList<>(size);
-        for (int r = 0; r < size; r++) {
+        List<Map<String, Object>> rows = new ArrayList<>(which.length);
+        for (int r : which) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int c = 0; c < target.length; c++) {
                 Column column = columns.get(c);

@@ -288,8 +288,8 @@ public final class Table {
     /** Writes every row of {@code rows} in one atomic call, {@link #ROUND} rows at a time. */
     private long writeAll(Iterator<?> rows, Conflict conflict, List<String> keys) {
         return scope.write(c -> {
-            // Plain inserts on Mallard skip SQL altogether (BulkInsert); the rest go as statements (RowWriter).
-            BulkInsert bulk = conflict instanceof Conflict.Fail ? BulkInsert.on(c, scope.store(), options) : null;
+            // On Mallard rows go as vectors (BulkInsert); elsewhere as statements of many rows (RowWriter).
+            BulkInsert bulk = BulkInsert.on(c, scope.store(), options);
             KeyNames names = new KeyNames();
             long n = 0;
             int size = bulk != null ? BulkInsert.ROUND : ROUND;
@@ -309,42 +309,17 @@ public final class Table {
         if (rows.isEmpty()) return 0;
         requireKeys(rows, keys);
         TableSchema schema = fit(c, rows);
-        if (bulk != null) return bulk.insert(rows, schema);
         RowWriter w = new RowWriter(c, scope.store(), schema, options);
-        List<Map<String, Object>> stored = rows.stored(schema);
+        int[] which = rows.all();
         if (!keys.isEmpty()) {
             List<String> storedKeys = new ArrayList<>();
-            for (Map.Entry<String, Object> e : stored.get(0).entrySet()) if (contains(keys, e.getKey())) storedKeys.add(e.getKey());
+            for (String k : keys) storedKeys.add(schema.require(k).name());
             w.ensureUnique(storedKeys);
-            if (conflict instanceof Conflict.Update) stored = mergeRepeatedKeys(stored, storedKeys);
+            if (conflict instanceof Conflict.Update) which = rows.mergeRepeatedKeys(storedKeys, schema);
             conflict = conflict instanceof Conflict.Update ? new Conflict.Update(storedKeys) : new Conflict.Ignore(storedKeys);
         }
-        return w.insert(stored, conflict);
-    }
-
-    /**
-     * Rows of one upsert that repeat a key become one row (later values win): a database refuses to
-     * update one row twice in a statement, and the caller means the last value anyway.
-     */
-    private static List<Map<String, Object>> mergeRepeatedKeys(List<Map<String, Object>> rows, List<String> keys) {
-        Map<List<Object>, Map<String, Object>> merged = new LinkedHashMap<>();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            List<Object> key = new ArrayList<>();
-            for (String k : keys) key.add(row.get(k));
-            if (key.contains(null)) {
-                out.add(row); // a NULL key never conflicts: each such row is its own
-                continue;
-            }
-            Map<String, Object> earlier = merged.get(key);
-            if (earlier == null) {
-                merged.put(key, row);
-                out.add(row);
-            } else {
-                earlier.putAll(row);
-            }
-        }
-        return out;
+        if (bulk != null) return bulk.write(rows, which, schema, conflict, w);
+        return w.insert(rows.stored(schema, which), conflict);
     }
 
     private static List<String> keys(String[] keys) {

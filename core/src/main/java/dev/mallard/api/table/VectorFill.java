@@ -30,17 +30,17 @@ final class VectorFill {
     }
 
     /**
-     * Rows {@code from} to {@code from + count} into positions 0... of {@code vectors[c]} for each
-     * column that has a source (a null vector is skipped: its caller fills it).
+     * Rows {@code rows[from]} to {@code rows[from + count - 1]} into positions 0... of {@code vectors[c]}
+     * for each column that has a vector (a null one is skipped: its caller fills it).
      */
-    void fill(Vector[] vectors, int from, int count) {
+    void fill(Vector[] vectors, int[] rows, int from, int count) {
         TypeId[] ids = new TypeId[vectors.length];
         for (int c = 0; c < vectors.length; c++) ids[c] = vectors[c] == null ? null : vectors[c].type().id();
         for (int k = 0; k < count; k++) {
             for (int c = 0; c < vectors.length; c++) {
                 Vector v = vectors[c];
                 if (v == null) continue;
-                Object value = sources[c].value(from + k);
+                Object value = sources[c].value(rows[from + k]);
                 if (value == null) {
                     v.setNull(k);
                 } else if (!storeDirectly(v, ids[c], types[c], k, value)) {
