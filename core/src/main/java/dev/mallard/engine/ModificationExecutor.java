@@ -123,7 +123,7 @@ final class ModificationExecutor {
             }
         }
         // Proposed rows that hit an existing key (ON CONFLICT DO UPDATE): existing row id per chunk row.
-        ChunkCollection conflicts = cu == null ? null : new ChunkCollection(conflictTypes(t));
+        ConflictRows conflicts = cu == null ? null : new ConflictRows(t);
         Set<Object> conflictKeys = new HashSet<>();
         // Rows to keep per chunk (null = all) after ON CONFLICT DO NOTHING.
         List<int[]> keep = new ArrayList<>();
@@ -143,7 +143,7 @@ final class ModificationExecutor {
                             throw new MallardException("21000", "ON CONFLICT DO UPDATE cannot affect the same row twice in one statement: "
                                     + "the key " + key + " is proposed more than once");
                         }
-                        addConflict(conflicts, t, existing, chunk, k);
+                        conflicts.add(existing, chunk, k);
                         continue;
                     }
                 }
@@ -198,28 +198,8 @@ final class ModificationExecutor {
             tx.onRollback(() -> storage.abortInserts(first, last));
             tx.onCommit(commit -> storage.commitInserts(first, last, commit));
         }
-        if (conflicts != null && conflicts.rowCount() > 0) inserted += updateConflicts(t, cu, conflicts, tx);
+        if (conflicts != null && conflicts.rows().rowCount() > 0) inserted += updateConflicts(t, cu, conflicts.rows(), tx);
         return new UpdateResult(inserted);
-    }
-
-    /** Layout of the rows an ON CONFLICT DO UPDATE reads: existing columns, proposed columns, existing row id. */
-    private static List<dev.mallard.types.LogicalType> conflictTypes(TableEntry t) {
-        List<dev.mallard.types.LogicalType> types = new ArrayList<>(t.types());
-        types.addAll(t.types());
-        types.add(dev.mallard.types.LogicalType.BIGINT);
-        return types;
-    }
-
-    private static void addConflict(ChunkCollection conflicts, TableEntry t, long existing, DataChunk proposed, int k) {
-        int width = t.columns().size();
-        DataChunk one = new DataChunk(conflicts.types(), 1);
-        for (int c = 0; c < width; c++) {
-            one.column(c).setObject(0, t.storage().get(existing, c));
-            one.column(width + c).copyFrom(proposed.column(c), proposed.position(k), 0);
-        }
-        one.column(2 * width).setObject(0, existing);
-        one.setCount(1);
-        conflicts.append(one);
     }
 
     /** Runs the DO UPDATE assignments over the colliding rows and writes them like an UPDATE. */
