@@ -20,14 +20,31 @@ import java.util.StringJoiner;
 final class UniqueIndex {
     private final TableEntry table;
     private final UniqueConstraint constraint;
-    private final Map<Object, Long> rows = new HashMap<>();
+    private final Map<Object, Long> rows;
     /** Rows with a complete (NULL-free) key seen while building; more than {@link #size()} means duplicates. */
     private long nonNullRows;
 
     UniqueIndex(TableEntry table, UniqueConstraint constraint) {
         this.table = table;
         this.constraint = constraint;
+        this.rows = new HashMap<>();
         build();
+    }
+
+    private UniqueIndex(TableEntry table, UniqueIndex from) {
+        this.table = table;
+        this.constraint = from.constraint;
+        this.rows = from.rows;
+        this.nonNullRows = from.nonNullRows;
+    }
+
+    /**
+     * This index on {@code table}, a new version of its table with the same rows under the same row
+     * ids and the key columns at the same places (a column added at the end): the keys are taken
+     * over, not read again.
+     */
+    UniqueIndex on(TableEntry table) {
+        return new UniqueIndex(table, this);
     }
 
     UniqueConstraint constraint() {
