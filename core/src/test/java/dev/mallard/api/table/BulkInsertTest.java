@@ -7,7 +7,10 @@ import dev.mallard.Mallard;
 import dev.mallard.MallardException;
 import dev.mallard.api.Database;
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The table API's writes on Mallard, which go as vectors ({@link BulkInsert}): many rounds of
@@ -187,6 +191,45 @@ class BulkInsertTest {
         assertThat(t.insertIgnoreMany(List.of(Map.of("k", 4L, "n", 0), Map.of("k", -1L, "n", 0), Map.of("k", -1L, "n", 1)), "k")).isEqualTo(1);
         assertThat(t.findOne(Map.of("k", 4L)).orElseThrow()).containsEntry("n", 4L);
         assertThat(t.findOne(Map.of("k", -1L)).orElseThrow()).containsEntry("n", 0L);
+    }
+
+    @Test
+    void everyValueKindGoesIntoItsColumn() {
+        db.sql("CREATE TABLE made (id BIGINT PRIMARY KEY, small INTEGER)");
+        Table t = db.table("made", TableOptions.defaults().withType("price", ColumnType.DECIMAL));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(row("small", i, "price", i % 2 == 0 ? new BigDecimal("1.25") : (Object) 3, "at", LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(i),
+                    "when", i % 2 == 0 ? Instant.parse("2024-05-06T07:08:09Z") : LocalDateTime.of(2024, 5, 6, 7, 8, 9),
+                    "tags", List.of("a", i), "text", i % 3 == 0 ? "plain" : (Object) 'c', "big", java.math.BigInteger.valueOf(i)));
+        }
+        assertThat(t.insertMany(rows)).isEqualTo(3000);
+        assertThat(t.columnTypes()).containsEntry("small", ColumnType.BIGINT).containsEntry("price", ColumnType.DECIMAL)
+                .containsEntry("at", ColumnType.TIMESTAMP).containsEntry("when", ColumnType.TIMESTAMP)
+                .containsEntry("text", ColumnType.TEXT).containsEntry("big", ColumnType.BIGINT);
+        Map<String, Object> last = t.findOne(Map.of("id", 3000L)).orElseThrow();
+        assertThat(last).containsEntry("small", 2999L).containsEntry("at", LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(2999))
+                .containsEntry("when", LocalDateTime.of(2024, 5, 6, 7, 8, 9)).containsEntry("text", "c").containsEntry("big", 2999L);
+        assertThat((BigDecimal) last.get("price")).isEqualByComparingTo("3");
+        assertThat(((String) last.get("tags")).replace(" ", "")).isEqualTo("[\"a\",2999]");
+        assertThat((BigDecimal) t.findOne(Map.of("id", 1L)).orElseThrow().get("price")).isEqualByComparingTo("1.25");
+        assertThatThrownBy(() -> t.insertMany(List.of(Map.of("small", 1), Map.of("small", 1L << 40))))
+                .hasMessageContaining("column \"small\"").hasMessageContaining("1099511627776");
+        assertThat(t.count()).isEqualTo(3000);
+    }
+
+    @Test
+    void rowsWrittenAsVectorsOutliveTheDatabaseFile(@TempDir Path dir) {
+        String file = dir.resolve("bulk.db").toString();
+        try (Database a = Mallard.open(file)) {
+            a.table("t").insertMany(sparseRows(ROWS));
+            a.table("t").upsertMany(List.of(row("k", 7L, "n", -7)), "k");
+        }
+        try (Database again = Mallard.open(file)) {
+            assertThat(again.table("t").count()).isEqualTo(ROWS);
+            assertThat(again.table("t").findOne(Map.of("k", 7L)).orElseThrow()).containsEntry("n", -7L).containsEntry("id", 8L);
+            assertThat(again.table("t").findOne(Map.of("k", (long) ROWS - 1)).orElseThrow()).containsEntry("id", (long) ROWS);
+        }
     }
 
     /** A map that keeps its keys' order and takes nulls. */
