@@ -8,9 +8,7 @@ import dev.mallard.types.Values;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -20,14 +18,16 @@ import java.util.StringJoiner;
 final class UniqueIndex {
     private final TableEntry table;
     private final UniqueConstraint constraint;
-    private final Map<Object, Long> rows;
+    private final KeyRows rows;
     /** Rows with a complete (NULL-free) key seen while building; more than {@link #size()} means duplicates. */
     private long nonNullRows;
 
     UniqueIndex(TableEntry table, UniqueConstraint constraint) {
         this.table = table;
         this.constraint = constraint;
-        this.rows = new HashMap<>();
+        List<dev.mallard.types.LogicalType> keyTypes = new ArrayList<>();
+        for (int c : constraint.columns()) keyTypes.add(table.columns().get(c).type());
+        this.rows = KeyRows.of(keyTypes);
         build();
     }
 
@@ -71,7 +71,7 @@ final class UniqueIndex {
             for (int k = 0; k < chunk.count(); k++) {
                 Object key = keyOf(chunk, k, map);
                 if (key != null) {
-                    rows.put(key, (Long) chunk.getObject(cols.length - 1, k));
+                    rows.put(key, chunk.column(cols.length - 1).longs[chunk.position(k)]);
                     nonNullRows++;
                 }
             }
@@ -108,8 +108,8 @@ final class UniqueIndex {
      * whether it ends up taken depends on how that transaction ends.
      */
     Long holder(Object key, long transaction) {
-        Long row = rows.get(key);
-        if (row == null) return null;
+        long row = rows.get(key);
+        if (row == KeyRows.NONE) return null;
         return switch (table.storage().holder(row, transaction)) {
             case LIVE -> row;
             case GONE -> null;
