@@ -72,9 +72,14 @@ final class LongKeyRows implements KeyRows {
         return size;
     }
 
+    /**
+     * Keys' low bits, with the high bits folded in (as HashMap hashes a Long): consecutive ids take
+     * consecutive slots, so an insert of new ids probes memory in order instead of missing the cache
+     * on every key, as a scattering hash would on a table of millions.
+     */
     private static int slot(long key, int mask) {
-        long h = key * 0x9E3779B97F4A7C15L; // Fibonacci hashing: consecutive ids spread over the table
-        return (int) (h ^ (h >>> 32)) & mask;
+        int h = (int) (key ^ (key >>> 32));
+        return (h ^ (h >>> 16)) & mask;
     }
 
     /** Rehashes the live entries into {@code capacity} slots, dropping the tombstones. */
