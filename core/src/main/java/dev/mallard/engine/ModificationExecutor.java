@@ -128,8 +128,9 @@ final class ModificationExecutor {
         // Rows to keep per chunk (null = all) after ON CONFLICT DO NOTHING.
         List<int[]> keep = new ArrayList<>();
         List<Integer> keepCounts = new ArrayList<>();
-        List<Set<Object>> batchKeys = new ArrayList<>();
-        for (int i = 0; i < indexes.size(); i++) batchKeys.add(new HashSet<>());
+        // The keys this statement proposes, per index, in the index's own kind of map (the row is unused).
+        List<KeyRows> batchKeys = new ArrayList<>();
+        for (UniqueIndex index : indexes) batchKeys.add(index.emptyKeys());
         for (DataChunk chunk : rows.chunks()) {
             int[] sel = new int[chunk.count()];
             int n = 0;
@@ -151,14 +152,14 @@ final class ModificationExecutor {
                     UniqueIndex index = indexes.get(x);
                     Object key = index.keyOf(chunk, k, identity);
                     if (key == null) continue;
-                    if (index.holder(key, tx.id()) != null || batchKeys.get(x).contains(key)) {
+                    if (index.holder(key, tx.id()) != null || batchKeys.get(x).get(key) != KeyRows.NONE) {
                         if (skipConflicts) continue rows;
                         throw index.violation(key);
                     }
                 }
                 for (int x = 0; x < indexes.size(); x++) {
                     Object key = indexes.get(x).keyOf(chunk, k, identity);
-                    if (key != null) batchKeys.get(x).add(key);
+                    if (key != null) batchKeys.get(x).put(key, 0);
                 }
                 sel[n++] = k;
             }

@@ -25,9 +25,7 @@ final class UniqueIndex {
     UniqueIndex(TableEntry table, UniqueConstraint constraint) {
         this.table = table;
         this.constraint = constraint;
-        List<dev.mallard.types.LogicalType> keyTypes = new ArrayList<>();
-        for (int c : constraint.columns()) keyTypes.add(table.columns().get(c).type());
-        this.rows = KeyRows.of(keyTypes);
+        this.rows = emptyKeys();
         build();
     }
 
@@ -45,6 +43,13 @@ final class UniqueIndex {
      */
     UniqueIndex on(TableEntry table) {
         return new UniqueIndex(table, this);
+    }
+
+    /** An empty map of this index's kind of keys. */
+    KeyRows emptyKeys() {
+        List<dev.mallard.types.LogicalType> keyTypes = new ArrayList<>();
+        for (int c : constraint.columns()) keyTypes.add(table.columns().get(c).type());
+        return KeyRows.of(keyTypes);
     }
 
     UniqueConstraint constraint() {

@@ -20,6 +20,13 @@ final class KeyNames {
     record Name(String clean, String key, int column) {}
 
     private final Map<String, Name> names = new HashMap<>();
+    /**
+     * In front of {@link #names}: the last key met at each of a few slots, compared by identity.
+     * The rows of one call mostly share their key strings, so this answers almost every lookup
+     * with one array read (a String keeps its hash) instead of a walk through the map.
+     */
+    private final String[] recentKeys = new String[64];
+    private final Name[] recentNames = new Name[64];
     private final Map<String, Integer> columns = new HashMap<>();
 
     Name of(Object raw) {
@@ -27,8 +34,16 @@ final class KeyNames {
             throw dev.mallard.MallardException.Data.invalidArgument("row keys must be strings, found " + raw
                     + (raw == null ? "" : " (" + raw.getClass().getName() + ")"));
         }
+        int slot = s.hashCode() & (recentKeys.length - 1);
+        if (recentKeys[slot] == s) return recentNames[slot];
         Name name = names.get(s);
-        if (name != null) return name;
+        if (name == null) name = clean(s);
+        recentKeys[slot] = s;
+        recentNames[slot] = name;
+        return name;
+    }
+
+    private Name clean(String s) {
         String clean = Names.clean(s, "column");
         String key = Names.key(clean);
         Integer column = columns.get(key);
@@ -36,7 +51,7 @@ final class KeyNames {
             column = columns.size();
             columns.put(key, column);
         }
-        name = new Name(clean, key, column);
+        Name name = new Name(clean, key, column);
         if (names.size() < MAX_CACHED) names.put(s, name);
         return name;
     }
