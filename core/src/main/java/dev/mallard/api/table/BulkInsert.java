@@ -34,9 +34,17 @@ final class BulkInsert {
      */
     static final int ROUND = 2 * dev.mallard.storage.DataTable.ROW_GROUP_SIZE;
 
+    /**
+     * Rows read per batch by a plain insert ({@link #add}): one chunk, so that filling the vectors
+     * finds the rows' values still in the cache where a round's worth would have left it long ago.
+     */
+    static final int BATCH = Vector.DEFAULT_CAPACITY;
+
     private final MallardConnection connection;
     private final TableStore store;
     private final TableOptions options;
+    /** Plain-insert rows filled but not yet appended ({@link #add}). */
+    private Pending pending;
 
     private BulkInsert(MallardConnection connection, TableStore store, TableOptions options) {
         this.connection = connection;
@@ -54,13 +62,8 @@ final class BulkInsert {
      * inserted or changed. {@code sql} makes the statements of what is not a plain insert.
      */
     long write(RowBatch rows, int[] which, TableSchema schema, Conflict conflict, RowWriter sql) throws SQLException {
-        List<LogicalType> tableTypes = connection.tableTypes(null, schema.name());
-        if (tableTypes.size() != schema.columns().size()) {
-            throw new MallardException.Internal("table \"" + schema.name() + "\" has " + tableTypes.size() + " columns but its schema lists "
-                    + schema.columns().size());
-        }
-        String key = options.autoKey() ? schema.primaryKey() : null;
-        long[] keys = key == null ? null : number(rows, which, schema);
+        List<LogicalType> tableTypes = tableTypes(schema);
+        long[] keys = options.autoKey() && schema.primaryKey() != null ? number(rows, which, schema) : null;
         long written = 0;
         for (int[] group : groups(rows, which, conflict)) written += writeGroup(rows, group, keys, schema, tableTypes, conflict, sql);
         return written;
@@ -87,52 +90,113 @@ final class BulkInsert {
 
     private long writeGroup(RowBatch rows, int[] group, long[] keys, TableSchema schema, List<LogicalType> tableTypes, Conflict conflict,
                             RowWriter sql) throws SQLException {
-        String key = keys == null ? null : schema.primaryKey();
-        // The columns written: those the group's rows name, and the key when the API numbers it; the others take their defaults.
+        Layout layout = layout(rows, group, keys != null, schema, tableTypes);
+        // Rows of no columns in a table without a numbered key: INSERT ... DEFAULT VALUES, one per row.
+        if (layout == null) return sql.insert(rows.stored(schema, group), conflict);
+        ChunkCollection chunks = new ChunkCollection(layout.types());
+        fill(chunks, layout, rows, group, keys, schema.name());
+        if (conflict instanceof Conflict.Fail) return connection.append(null, schema.name(), layout.columns(), chunks);
+        Set<String> nulls = new TreeSet<>();
+        for (int c = 0; c < layout.names().length; c++) {
+            RowBatch.Column source = layout.sources()[c];
+            if (c != layout.keyAt() && source.given(group[0]) && source.value(group[0]) == null) nulls.add(layout.names()[c]);
+        }
+        return connection.insertRows(sql.insertStatement(List.of(layout.names()), nulls, conflict), chunks);
+    }
+
+    /**
+     * Plain inserts of a stream of small batches (a chunk of rows each, read while their values are
+     * still in the cache): each batch is filled into vectors now and appended with the batches
+     * before it, as one statement per {@link #ROUND} rows. Returns the rows appended by this call
+     * (0 while they wait); {@link #flush} appends the rest, and must run before the schema changes.
+     */
+    long add(RowBatch rows, TableSchema schema, RowWriter sql) throws SQLException {
+        List<LogicalType> tableTypes = tableTypes(schema);
+        int[] all = rows.all();
+        long[] keys = options.autoKey() && schema.primaryKey() != null ? number(rows, all, schema) : null;
+        Layout layout = layout(rows, all, keys != null, schema, tableTypes);
+        if (layout == null) return flush() + sql.insert(rows.stored(schema, all), new Conflict.Fail());
+        long appended = 0;
+        // One statement appends one set of columns: a batch naming others goes after what waits.
+        if (pending != null && !java.util.Arrays.equals(pending.columns(), layout.columns())) appended += flush();
+        if (pending == null) pending = new Pending(schema.name(), layout.columns(), new ChunkCollection(layout.types()));
+        fill(pending.chunks(), layout, rows, all, keys, schema.name());
+        if (pending.chunks().rowCount() >= ROUND) appended += flush();
+        return appended;
+    }
+
+    /** Appends the rows {@link #add} left waiting; returns how many. */
+    long flush() throws SQLException {
+        if (pending == null) return 0;
+        Pending p = pending;
+        pending = null;
+        return connection.append(null, p.table(), p.columns(), p.chunks());
+    }
+
+    /** Vectors filled for table {@code table}'s {@code columns}, not yet appended. */
+    private record Pending(String table, int[] columns, ChunkCollection chunks) {}
+
+    /**
+     * The columns a statement writes (indexes in table order): those the rows name, and the key when
+     * the API numbers it; the others take their defaults. {@code keyAt}: the numbered key's place, or -1.
+     */
+    private record Layout(int[] columns, List<LogicalType> types, RowBatch.Column[] sources, String[] names, ColumnType[] apiTypes,
+                          int keyAt) {}
+
+    /** The layout for rows {@code group}; null when they name no column and no key is numbered. */
+    private static Layout layout(RowBatch rows, int[] group, boolean numbered, TableSchema schema, List<LogicalType> tableTypes) {
+        String key = numbered ? schema.primaryKey() : null;
         List<Integer> written = new ArrayList<>();
         List<RowBatch.Column> sources = new ArrayList<>();
         int keyAt = -1;
         for (int i = 0; i < tableTypes.size(); i++) {
             TableSchema.Column column = schema.columns().get(i);
             RowBatch.Column source = rows.column(column.name());
-            boolean numbered = column.name().equals(key);
-            if (!numbered && !givenByAny(source, group)) continue;
-            if (numbered) keyAt = written.size();
+            boolean isKey = column.name().equals(key);
+            if (!isKey && !givenByAny(source, group)) continue;
+            if (isKey) keyAt = written.size();
             written.add(i);
             sources.add(source);
         }
-        // Rows of no columns in a table without a numbered key: INSERT ... DEFAULT VALUES, one per row.
-        if (written.isEmpty()) return sql.insert(rows.stored(schema, group), conflict);
+        if (written.isEmpty()) return null;
         int width = written.size();
         List<LogicalType> types = new ArrayList<>(width);
-        List<String> names = new ArrayList<>(width);
+        String[] names = new String[width];
         ColumnType[] apiTypes = new ColumnType[width];
-        Set<String> nulls = new TreeSet<>();
         for (int c = 0; c < width; c++) {
             TableSchema.Column column = schema.columns().get(written.get(c));
             types.add(tableTypes.get(written.get(c)));
-            names.add(column.name());
+            names[c] = column.name();
             apiTypes[c] = column.type();
-            if (c != keyAt && sources.get(c).given(group[0]) && sources.get(c).value(group[0]) == null) nulls.add(column.name());
         }
-        VectorFill fill = new VectorFill(schema.name(), sources.toArray(RowBatch.Column[]::new), names.toArray(String[]::new), apiTypes);
-        ChunkCollection chunks = new ChunkCollection(types);
+        return new Layout(written.stream().mapToInt(Integer::intValue).toArray(), types, sources.toArray(RowBatch.Column[]::new), names,
+                apiTypes, keyAt);
+    }
+
+    /** Rows {@code group} of {@code rows} into chunks of {@code layout} added to {@code chunks}. */
+    private static void fill(ChunkCollection chunks, Layout layout, RowBatch rows, int[] group, long[] keys, String table) {
+        VectorFill fill = new VectorFill(table, layout.sources(), layout.names(), layout.apiTypes());
         for (int from = 0; from < group.length; from += Vector.DEFAULT_CAPACITY) {
             int count = Math.min(Vector.DEFAULT_CAPACITY, group.length - from);
-            DataChunk chunk = new DataChunk(types);
+            DataChunk chunk = new DataChunk(layout.types());
             Vector[] filled = chunk.columns().clone();
-            if (keyAt >= 0) {
-                fillKeys(chunk.column(keyAt), keys, group, from, count);
-                filled[keyAt] = null;
+            if (layout.keyAt() >= 0) {
+                fillKeys(chunk.column(layout.keyAt()), keys, group, from, count);
+                filled[layout.keyAt()] = null;
             }
             fill.fill(filled, group, from, count);
             chunk.setCount(count);
             chunks.adopt(chunk);
         }
-        if (conflict instanceof Conflict.Fail) {
-            return connection.append(null, schema.name(), written.stream().mapToInt(Integer::intValue).toArray(), chunks);
+    }
+
+    private List<LogicalType> tableTypes(TableSchema schema) throws SQLException {
+        List<LogicalType> tableTypes = connection.tableTypes(null, schema.name());
+        if (tableTypes.size() != schema.columns().size()) {
+            throw new MallardException.Internal("table \"" + schema.name() + "\" has " + tableTypes.size() + " columns but its schema lists "
+                    + schema.columns().size());
         }
-        return connection.insertRows(sql.insertStatement(names, nulls, conflict), chunks);
+        return tableTypes;
     }
 
     private static boolean givenByAny(RowBatch.Column column, int[] group) {

@@ -41,6 +41,21 @@ final class SchemaFit {
         return schema;
     }
 
+    /**
+     * Whether the rows fit {@code schema} as it is, so that {@link #fit} would change nothing: every
+     * column exists and holds its values. Decided without the database, so a TEXT column meeting
+     * other values (which takes their type while it has only NULLs) counts as not fitting.
+     */
+    static boolean fits(TableSchema schema, RowBatch rows) {
+        for (RowBatch.Column w : rows.columns()) {
+            TableSchema.Column column = schema.find(w.name);
+            if (column == null) return false;
+            if (w.type == null || column.type() == w.type || column.type() == ColumnType.OTHER) continue;
+            if (column.type() == ColumnType.TEXT || !column.type().holds(w.type)) return false;
+        }
+        return true;
+    }
+
     private ColumnType typeFor(RowBatch.Column w) {
         ColumnType given = options.typeOf(w.name);
         if (given != null) return given;

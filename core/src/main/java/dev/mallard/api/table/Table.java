@@ -291,11 +291,34 @@ public final class Table {
             // On Mallard rows go as vectors (BulkInsert); elsewhere as statements of many rows (RowWriter).
             BulkInsert bulk = BulkInsert.on(c, scope.store(), options);
             KeyNames names = new KeyNames();
+            if (bulk != null && conflict instanceof Conflict.Fail) return appendAll(c, rows, bulk, names);
             long n = 0;
             int size = bulk != null ? BulkInsert.ROUND : ROUND;
             while (rows.hasNext()) n += insertRound(c, round(rows, names, size), conflict, keys, bulk);
             return n;
         });
+    }
+
+    /**
+     * Plain inserts on Mallard: rows are read a chunk at a time and go into vectors at once
+     * ({@link BulkInsert#add}); the table is fitted again only when a chunk does not fit it, after
+     * appending what waits (the vectors were filled for the table as it was).
+     */
+    private long appendAll(Connection c, Iterator<?> rows, BulkInsert bulk, KeyNames names) throws SQLException {
+        SchemaFit fit = new SchemaFit(c, scope.store(), options);
+        TableSchema schema = null;
+        RowWriter sql = null;
+        long n = 0;
+        while (rows.hasNext()) {
+            RowBatch batch = round(rows, names, BulkInsert.BATCH);
+            if (schema == null || !SchemaFit.fits(schema, batch)) {
+                n += bulk.flush();
+                schema = fit.fit(schema == null ? schema(c) : schema, name, batch);
+                sql = new RowWriter(c, scope.store(), schema, options);
+            }
+            n += bulk.add(batch, schema, sql);
+        }
+        return n + bulk.flush();
     }
 
     /** Up to {@code size} rows of the iterator. */
