@@ -58,8 +58,9 @@ final class BulkInsert {
     }
 
     /**
-     * Writes rows {@code which} of {@code rows} (which fit {@code schema}); returns how many rows were
-     * inserted or changed. {@code sql} makes the statements of what is not a plain insert.
+     * Writes rows {@code which} of {@code rows} (which fit {@code schema}) as {@code INSERT ... ON
+     * CONFLICT} over vectors (plain inserts go through {@link #add}); returns how many rows were
+     * inserted or changed. {@code sql} makes the statements' text.
      */
     long write(RowBatch rows, int[] which, TableSchema schema, Conflict conflict, RowWriter sql) throws SQLException {
         List<LogicalType> tableTypes = tableTypes(schema);
@@ -95,7 +96,6 @@ final class BulkInsert {
         if (layout == null) return sql.insert(rows.stored(schema, group), conflict);
         ChunkCollection chunks = new ChunkCollection(layout.types());
         fill(chunks, layout, rows, group, keys, schema.name());
-        if (conflict instanceof Conflict.Fail) return connection.append(null, schema.name(), layout.columns(), chunks);
         Set<String> nulls = new TreeSet<>();
         for (int c = 0; c < layout.names().length; c++) {
             RowBatch.Column source = layout.sources()[c];

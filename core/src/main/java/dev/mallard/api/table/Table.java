@@ -78,7 +78,11 @@ public final class Table {
         });
     }
 
-    /** Inserts rows in statements of many rows each, all or none; returns how many. */
+    /**
+     * Inserts rows, all or none; returns how many. On Mallard the rows go into vectors of the
+     * table's column types and are appended without SQL; on PostgreSQL as
+     * statements of many rows each.
+     */
     public long insertMany(Iterable<?> rows) {
         return writeAll(rows.iterator(), new Conflict.Fail(), List.of());
     }
@@ -285,7 +289,11 @@ public final class Table {
         return new SchemaFit(c, scope.store(), options).fit(schema(c), name, rows);
     }
 
-    /** Writes every row of {@code rows} in one atomic call, {@link #ROUND} rows at a time. */
+    /**
+     * Writes every row of {@code rows} in one atomic call: plain inserts on Mallard a chunk at a time
+     * ({@link #appendAll}), the others in rounds of {@link #ROUND} rows (of {@link BulkInsert#ROUND}
+     * on Mallard), which bound the memory of a long stream.
+     */
     private long writeAll(Iterator<?> rows, Conflict conflict, List<String> keys) {
         return scope.write(c -> {
             // On Mallard rows go as vectors (BulkInsert); elsewhere as statements of many rows (RowWriter).
