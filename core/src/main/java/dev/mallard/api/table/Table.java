@@ -70,7 +70,7 @@ public final class Table {
 
     /** Inserts one row; returns its primary key (a Long when numbered automatically), or null for a table without one. */
     public Object insert(Object row) {
-        RowBatch batch = RowBatch.of(List.of(row));
+        RowBatch batch = RowBatch.of(java.util.Collections.singletonList(row)); // a null row gets RowValues's error
         return scope.write(c -> {
             TableSchema schema = fit(c, batch);
             RowWriter w = new RowWriter(c, scope.store(), schema, options);

@@ -146,6 +146,16 @@ class BulkInsertTest {
     }
 
     @Test
+    void aNullRowIsAnError() {
+        assertThatThrownBy(() -> db.table("t").insert(null)).hasMessageContaining("a row must not be null");
+        List<Object> rows = new ArrayList<>();
+        rows.add(Map.of("a", 1));
+        rows.add(null);
+        assertThatThrownBy(() -> db.table("t").insertMany(rows)).hasMessageContaining("a row must not be null");
+        assertThat(db.table("t").exists()).isFalse();
+    }
+
+    @Test
     void nullKeysAreNumberedAfterTheKeysRowsGive() {
         Table t = db.table("t");
         List<Map<String, Object>> rows = new ArrayList<>();
