@@ -13,8 +13,10 @@ import java.util.StringJoiner;
 
 /**
  * Writes rows that fit the table ({@link SchemaFit} ran) as multi-row INSERT statements: one
- * statement per batch of rows, never one per row, on both backends. Values are converted to their
- * column's Java form first, so every backend receives the same bind types.
+ * statement per batch of rows, never one per row. Calls of many rows on Mallard go as vectors
+ * instead ({@link BulkInsert}, which takes its statements' text from here); this writes single
+ * rows there, and everything on PostgreSQL. Values are converted to their column's Java form
+ * first, so every backend receives the same bind types.
  */
 final class RowWriter {
     /** Rows per statement at most; PostgreSQL also caps a statement at 32767 parameters. */
