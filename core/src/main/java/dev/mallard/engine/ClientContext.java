@@ -158,13 +158,26 @@ public final class ClientContext implements AutoCloseable {
     }
 
     /**
-     * Inserts rows already in the table's column types (an appender's buffer) as one statement:
-     * constraints are checked over all of them first, and a failure inserts none.
+     * Inserts rows already in the column types of {@code columns} (indexes in table order; null: every
+     * column) as one statement, like {@code INSERT INTO table (columns) ...}: the other columns take
+     * their defaults, constraints are checked over all rows first, and a failure inserts none.
      */
-    public long append(String schema, String table, ChunkCollection rows) {
+    public long append(String schema, String table, int[] columns, ChunkCollection rows) {
         dev.mallard.sql.tree.QualifiedName name = schema == null ? dev.mallard.sql.tree.QualifiedName.of(table)
                 : dev.mallard.sql.tree.QualifiedName.of(schema, table);
-        return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, rows, tx))).count();
+        return ((UpdateResult) inStatement(tx -> executor.executeAppend(name, columns, rows, tx))).count();
+    }
+
+    /**
+     * Runs {@code sql}, an INSERT whose VALUES is one row of {@code ?} parameters (ON CONFLICT allowed),
+     * once for every row of {@code rows}, which holds the parameters in the target columns' types, as
+     * one statement: a JDBC batch whose values are in vectors already. Returns the rows inserted or updated.
+     */
+    public long insertRows(String sql, ChunkCollection rows) {
+        if (!(SqlParser.parseOne(sql) instanceof dev.mallard.sql.tree.Insert insert) || !ModificationBinder.batchable(insert)) {
+            throw MallardException.Data.invalidArgument("rows in vectors need an INSERT ... VALUES of one row of parameters: " + sql);
+        }
+        return ((UpdateResult) inStatement(tx -> executor.executeInsertRows(insert, sql, rows, tx))).count();
     }
 
     private StatementResult run(Statement st, String sql, String text, List<Values.Typed> params) {

@@ -427,7 +427,10 @@ final class DdlExecutor {
         }
         List<ColumnDefinition> cols = new ArrayList<>(t.columns());
         cols.add(c);
-        replace(t, new TableEntry(t.schema(), t.name(), cols, t.uniques(), t.checks(), t.storage().withColumnAdded(type, value)), tx);
+        TableEntry added = new TableEntry(t.schema(), t.name(), cols, t.uniques(), t.checks(), t.storage().withColumnAdded(type, value));
+        record(catalog().put(added, tx.id()), tx);
+        // The rows and their ids stay, and the new column comes last: the unique indexes stay valid.
+        statements.database().indexes().moveTo(t.storage(), added);
         RedoLog redo = tx.redo();
         if (redo != null) {
             // The log keeps the value the rows received, not the expression: random() or now()

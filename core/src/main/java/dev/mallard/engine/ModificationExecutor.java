@@ -53,16 +53,61 @@ final class ModificationExecutor {
         return insert(binder(sql, List.of()).bindInsert(insert, batch), tx);
     }
 
-    /** Rows from an appender, already in the table's column types: an INSERT without SQL. */
-    StatementResult append(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
+    /** INSERT ... VALUES (?, ...) once per row of {@code rows} (see {@link ModificationBinder#bindInsertRows}). */
+    StatementResult insertRows(Insert insert, String sql, ChunkCollection rows, Transaction tx) {
+        return insert(binder(sql, List.of()).bindInsertRows(insert, scanOf(rows)), tx);
+    }
+
+    private static ChunkScan scanOf(ChunkCollection rows) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < rows.types().size(); i++) names.add("c" + i);
-        return insert(binder("", List.of()).bindAppend(table, new ChunkScan(names, rows)), tx);
+        return new ChunkScan(names, rows);
+    }
+
+    /** Rows from an appender, already in the table's column types: an INSERT without SQL. */
+    StatementResult append(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
+        ModificationBinder.InsertPlan ip = binder("", List.of()).bindAppend(table, columns, scanOf(rows));
+        ChunkCollection tableRows = asTableRows(ip.table(), columns, rows);
+        return insert(ip, tableRows != null ? tableRows : collect(ip.plan()), tx);
+    }
+
+    /**
+     * Appended rows as full table rows without running the insert's plan, when the plan would only
+     * copy them: no CHECK constraint to evaluate and no column left out that has a default other than
+     * NULL. The vectors are shared, not copied (a bulk load would otherwise copy every value once
+     * more); null when the plan must run.
+     */
+    private static ChunkCollection asTableRows(TableEntry t, int[] columns, ChunkCollection rows) {
+        if (!t.checks().isEmpty()) return null;
+        int width = t.columns().size();
+        int[] source = new int[width]; // the appended column holding each table column, or -1
+        java.util.Arrays.fill(source, -1);
+        for (int j = 0; j < (columns == null ? width : columns.length); j++) source[columns == null ? j : columns[j]] = j;
+        for (int i = 0; i < width; i++) if (source[i] < 0 && t.columns().get(i).defaultSql() != null) return null;
+        ChunkCollection out = new ChunkCollection(t.types());
+        for (DataChunk chunk : rows.chunks()) {
+            if (chunk.sel() != null) return null;
+            Vector[] cols = new Vector[width];
+            for (int i = 0; i < width; i++) {
+                if (source[i] >= 0) {
+                    cols[i] = chunk.column(source[i]);
+                } else {
+                    cols[i] = new Vector(t.types().get(i), chunk.columns()[0].capacity());
+                    for (int k = 0; k < chunk.count(); k++) cols[i].setNull(k);
+                }
+            }
+            out.adopt(new DataChunk(cols, chunk.count(), null));
+        }
+        return out;
     }
 
     private StatementResult insert(ModificationBinder.InsertPlan ip, Transaction tx) {
+        return insert(ip, collect(ip.plan()), tx);
+    }
+
+    /** Inserts {@code rows}, the plan's output: full table rows, then one BOOLEAN per CHECK constraint. */
+    private StatementResult insert(ModificationBinder.InsertPlan ip, ChunkCollection rows, Transaction tx) {
         TableEntry t = ip.table();
-        ChunkCollection rows = collect(ip.plan());
         int width = t.columns().size();
         checkNotNull(t, rows, 0, null);
         checkChecks(t, rows, width, ip.checkCount());
@@ -78,13 +123,14 @@ final class ModificationExecutor {
             }
         }
         // Proposed rows that hit an existing key (ON CONFLICT DO UPDATE): existing row id per chunk row.
-        ChunkCollection conflicts = cu == null ? null : new ChunkCollection(conflictTypes(t));
+        ConflictRows conflicts = cu == null ? null : new ConflictRows(t);
         Set<Object> conflictKeys = new HashSet<>();
         // Rows to keep per chunk (null = all) after ON CONFLICT DO NOTHING.
         List<int[]> keep = new ArrayList<>();
         List<Integer> keepCounts = new ArrayList<>();
-        List<Set<Object>> batchKeys = new ArrayList<>();
-        for (int i = 0; i < indexes.size(); i++) batchKeys.add(new HashSet<>());
+        // The keys this statement proposes, per index, in the index's own kind of map (the row is unused).
+        List<KeyRows> batchKeys = new ArrayList<>();
+        for (UniqueIndex index : indexes) batchKeys.add(index.emptyKeys());
         for (DataChunk chunk : rows.chunks()) {
             int[] sel = new int[chunk.count()];
             int n = 0;
@@ -98,7 +144,7 @@ final class ModificationExecutor {
                             throw new MallardException("21000", "ON CONFLICT DO UPDATE cannot affect the same row twice in one statement: "
                                     + "the key " + key + " is proposed more than once");
                         }
-                        addConflict(conflicts, t, existing, chunk, k);
+                        conflicts.add(existing, chunk, k);
                         continue;
                     }
                 }
@@ -106,14 +152,14 @@ final class ModificationExecutor {
                     UniqueIndex index = indexes.get(x);
                     Object key = index.keyOf(chunk, k, identity);
                     if (key == null) continue;
-                    if (index.holder(key, tx.id()) != null || batchKeys.get(x).contains(key)) {
+                    if (index.holder(key, tx.id()) != null || batchKeys.get(x).get(key) != KeyRows.NONE) {
                         if (skipConflicts) continue rows;
                         throw index.violation(key);
                     }
                 }
                 for (int x = 0; x < indexes.size(); x++) {
                     Object key = indexes.get(x).keyOf(chunk, k, identity);
-                    if (key != null) batchKeys.get(x).add(key);
+                    if (key != null) batchKeys.get(x).put(key, 0);
                 }
                 sel[n++] = k;
             }
@@ -153,28 +199,8 @@ final class ModificationExecutor {
             tx.onRollback(() -> storage.abortInserts(first, last));
             tx.onCommit(commit -> storage.commitInserts(first, last, commit));
         }
-        if (conflicts != null && conflicts.rowCount() > 0) inserted += updateConflicts(t, cu, conflicts, tx);
+        if (conflicts != null && conflicts.rows().rowCount() > 0) inserted += updateConflicts(t, cu, conflicts.rows(), tx);
         return new UpdateResult(inserted);
-    }
-
-    /** Layout of the rows an ON CONFLICT DO UPDATE reads: existing columns, proposed columns, existing row id. */
-    private static List<dev.mallard.types.LogicalType> conflictTypes(TableEntry t) {
-        List<dev.mallard.types.LogicalType> types = new ArrayList<>(t.types());
-        types.addAll(t.types());
-        types.add(dev.mallard.types.LogicalType.BIGINT);
-        return types;
-    }
-
-    private static void addConflict(ChunkCollection conflicts, TableEntry t, long existing, DataChunk proposed, int k) {
-        int width = t.columns().size();
-        DataChunk one = new DataChunk(conflicts.types(), 1);
-        for (int c = 0; c < width; c++) {
-            one.column(c).setObject(0, t.storage().get(existing, c));
-            one.column(width + c).copyFrom(proposed.column(c), proposed.position(k), 0);
-        }
-        one.column(2 * width).setObject(0, existing);
-        one.setCount(1);
-        conflicts.append(one);
     }
 
     /** Runs the DO UPDATE assignments over the colliding rows and writes them like an UPDATE. */

@@ -169,9 +169,14 @@ final class StatementExecutor {
         return underLocks(tx, false, true, () -> dml.insertBatch(insert, sql, batch, tx));
     }
 
+    /** A batchable INSERT run once per row of {@code rows}, as one statement. */
+    StatementResult executeInsertRows(Insert insert, String sql, ChunkCollection rows, Transaction tx) {
+        return underLocks(tx, false, true, () -> dml.insertRows(insert, sql, rows, tx));
+    }
+
     /** Rows handed over by an appender, inserted as one statement. */
-    StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, ChunkCollection rows, Transaction tx) {
-        return underLocks(tx, false, true, () -> dml.append(table, rows, tx));
+    StatementResult executeAppend(dev.mallard.sql.tree.QualifiedName table, int[] columns, ChunkCollection rows, Transaction tx) {
+        return underLocks(tx, false, true, () -> dml.append(table, columns, rows, tx));
     }
 
     private StatementResult dispatch(Statement st, String sql, List<Values.Typed> params, Transaction tx) {

@@ -24,6 +24,19 @@ final class TableIndexes {
         });
     }
 
+    /**
+     * Hands the indexes of {@code old} over to {@code table}, a new version of that table with the
+     * same rows under the same row ids (ALTER TABLE ADD COLUMN): a million-row table would otherwise
+     * read every key again on its next write. A rollback drops them all, as for any DDL.
+     */
+    synchronized void moveTo(DataTable old, TableEntry table) {
+        List<UniqueIndex> indexes = byTable.remove(old);
+        if (indexes == null) return;
+        List<UniqueIndex> moved = new ArrayList<>();
+        for (UniqueIndex index : indexes) moved.add(index.on(table));
+        byTable.put(table.storage(), moved);
+    }
+
     synchronized void invalidate(DataTable storage) {
         byTable.remove(storage);
     }

@@ -8,9 +8,7 @@ import dev.mallard.types.Values;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -20,14 +18,38 @@ import java.util.StringJoiner;
 final class UniqueIndex {
     private final TableEntry table;
     private final UniqueConstraint constraint;
-    private final Map<Object, Long> rows = new HashMap<>();
+    private final KeyRows rows;
     /** Rows with a complete (NULL-free) key seen while building; more than {@link #size()} means duplicates. */
     private long nonNullRows;
 
     UniqueIndex(TableEntry table, UniqueConstraint constraint) {
         this.table = table;
         this.constraint = constraint;
+        this.rows = emptyKeys();
         build();
+    }
+
+    private UniqueIndex(TableEntry table, UniqueIndex from) {
+        this.table = table;
+        this.constraint = from.constraint;
+        this.rows = from.rows;
+        this.nonNullRows = from.nonNullRows;
+    }
+
+    /**
+     * This index on {@code table}, a new version of its table with the same rows under the same row
+     * ids and the key columns at the same places (a column added at the end): the keys are taken
+     * over, not read again.
+     */
+    UniqueIndex on(TableEntry table) {
+        return new UniqueIndex(table, this);
+    }
+
+    /** An empty map of this index's kind of keys. */
+    KeyRows emptyKeys() {
+        List<dev.mallard.types.LogicalType> keyTypes = new ArrayList<>();
+        for (int c : constraint.columns()) keyTypes.add(table.columns().get(c).type());
+        return KeyRows.of(keyTypes);
     }
 
     UniqueConstraint constraint() {
@@ -54,7 +76,7 @@ final class UniqueIndex {
             for (int k = 0; k < chunk.count(); k++) {
                 Object key = keyOf(chunk, k, map);
                 if (key != null) {
-                    rows.put(key, (Long) chunk.getObject(cols.length - 1, k));
+                    rows.put(key, chunk.column(cols.length - 1).longs[chunk.position(k)]);
                     nonNullRows++;
                 }
             }
@@ -91,8 +113,8 @@ final class UniqueIndex {
      * whether it ends up taken depends on how that transaction ends.
      */
     Long holder(Object key, long transaction) {
-        Long row = rows.get(key);
-        if (row == null) return null;
+        long row = rows.get(key);
+        if (row == KeyRows.NONE) return null;
         return switch (table.storage().holder(row, transaction)) {
             case LIVE -> row;
             case GONE -> null;

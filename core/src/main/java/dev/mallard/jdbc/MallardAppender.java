@@ -1,14 +1,9 @@
 package dev.mallard.jdbc;
 
-import dev.mallard.MallardException;
 import dev.mallard.engine.ChunkCollection;
-import dev.mallard.engine.ClientContext;
-import dev.mallard.execution.expression.ExpressionEvaluator;
-import dev.mallard.expression.Expr;
 import dev.mallard.types.LogicalType;
 import dev.mallard.types.PhysicalType;
 import dev.mallard.types.TypeId;
-import dev.mallard.types.Values;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import java.math.BigDecimal;
@@ -50,11 +45,7 @@ public final class MallardAppender implements AutoCloseable {
         this.connection = connection;
         this.schema = schema;
         this.table = table;
-        try {
-            this.types = connection.context().tableTypes(schema, table);
-        } catch (MallardException e) {
-            throw SqlExceptions.of(e);
-        }
+        this.types = connection.tableTypes(schema, table);
         this.buffer = new ChunkCollection(types);
         this.chunk = new DataChunk(types);
     }
@@ -171,15 +162,7 @@ public final class MallardAppender implements AutoCloseable {
         if (buffer.rowCount() == 0) return;
         ChunkCollection rows = buffer;
         buffer = new ChunkCollection(types);
-        synchronized (connection.lock()) {
-            connection.checkOpen();
-            connection.beforeStatement();
-            try {
-                connection.context().append(schema, table, rows);
-            } catch (RuntimeException e) {
-                throw SqlExceptions.of(e);
-            }
-        }
+        connection.append(schema, table, null, rows);
     }
 
     /** Flushes, then releases the appender; a row left unfinished is dropped. */
@@ -205,10 +188,7 @@ public final class MallardAppender implements AutoCloseable {
     /** The general path: the value as its own SQL type, then cast like an INSERT would. */
     private void set(Vector v, Object value) throws SQLException {
         try {
-            Values.Typed typed = Values.fromJava(value);
-            Object physical = typed.type().equals(v.type()) || typed.value() == null ? typed.value()
-                    : ExpressionEvaluator.evaluateConstant(new Expr.Cast(new Expr.Constant(typed.value(), typed.type()), v.type(), false));
-            v.setObject(row, physical);
+            JavaValueCast.set(v, row, value);
         } catch (RuntimeException e) {
             int failed = column; // 1-based: next() has moved past it
             column = -1;

@@ -94,6 +94,52 @@ public final class MallardConnection implements Connection {
         return context;
     }
 
+    /**
+     * The column types of {@code table} ({@code schema} null: the connection's current schema), in
+     * table order: what a bulk writer fills its vectors in ({@link #append}).
+     */
+    public java.util.List<dev.mallard.types.LogicalType> tableTypes(String schema, String table) throws SQLException {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                return context.tableTypes(schema == null ? this.schema : schema, table);
+            } catch (RuntimeException e) {
+                throw SqlExceptions.of(e);
+            }
+        }
+    }
+
+    /**
+     * Inserts rows already in the column types of {@code columns} (indexes into {@link #tableTypes};
+     * null: every column) as one statement of the connection's transaction, with INSERT's defaults
+     * for the other columns and its constraint checks: a failure inserts none of them. The bulk path
+     * under {@link MallardAppender} and the table API's insertMany; returns the row count.
+     */
+    public long append(String schema, String table, int[] columns, dev.mallard.engine.ChunkCollection rows) throws SQLException {
+        return inStatement(() -> context.append(schema == null ? this.schema : schema, table, columns, rows));
+    }
+
+    /**
+     * Runs {@code sql}, an INSERT whose VALUES is one row of {@code ?} (ON CONFLICT allowed), once for
+     * every row of {@code rows}, which holds the parameters in the target columns' types: a JDBC batch
+     * whose values are in vectors already, run as one statement. Returns the rows inserted or updated.
+     */
+    public long insertRows(String sql, dev.mallard.engine.ChunkCollection rows) throws SQLException {
+        return inStatement(() -> context.insertRows(sql, rows));
+    }
+
+    private long inStatement(java.util.function.LongSupplier statement) throws SQLException {
+        synchronized (lock) {
+            checkOpen();
+            beforeStatement();
+            try {
+                return statement.getAsLong();
+            } catch (RuntimeException e) {
+                throw SqlExceptions.of(e);
+            }
+        }
+    }
+
     Object lock() {
         return lock;
     }

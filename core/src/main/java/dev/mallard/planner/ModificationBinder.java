@@ -110,6 +110,21 @@ public final class ModificationBinder {
      * so a JDBC batch becomes one statement: one plan, one constraint check, one append.
      */
     public InsertPlan bindInsert(Insert insert, List<List<dev.mallard.types.Values.Typed>> batch) {
+        return bindInsert(insert, batch, null);
+    }
+
+    /**
+     * Binds a {@linkplain #batchable batchable} INSERT whose VALUES row is all parameters with
+     * {@code rows} as its source: every row of it, already in the target columns' types, stands for
+     * one binding of the parameters. A JDBC batch whose values are in vectors already, bound once
+     * rather than once per row (ON CONFLICT and defaults as for any INSERT).
+     */
+    public InsertPlan bindInsertRows(Insert insert, dev.mallard.function.table.BoundTableFunction rows) {
+        return bindInsert(insert, null, rows);
+    }
+
+    private InsertPlan bindInsert(Insert insert, List<List<dev.mallard.types.Values.Typed>> batch,
+            dev.mallard.function.table.BoundTableFunction columnar) {
         queries.addStatementCtes(insert.with());
         TableEntry t = table(insert.table());
         List<Integer> targets = new ArrayList<>();
@@ -132,6 +147,23 @@ public final class ModificationBinder {
             source = new LogicalPlan.Values(List.of(dummy), List.of(List.of(new Constant(0, LogicalType.INTEGER))));
             sourceCols = List.of();
             targets = List.of();
+        } else if (columnar != null) {
+            List<ColumnRef> outs = new ArrayList<>();
+            List<LogicalType> expected = new ArrayList<>();
+            for (int i : targets) {
+                outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
+                expected.add(t.columns().get(i).type());
+            }
+            if (!batchable(insert) || insert.source().body() instanceof dev.mallard.sql.tree.Values v
+                    && !v.rows().get(0).stream().allMatch(e -> e instanceof dev.mallard.sql.tree.Parameter)) {
+                throw new MallardException.Binder("42601", "rows in vectors need an INSERT whose VALUES is one row of parameters");
+            }
+            if (!columnar.columnTypes().equals(expected)) {
+                throw new MallardException.Binder("42804", "the rows have types " + columnar.columnTypes() + " but their columns of table "
+                        + t.name() + " have " + expected);
+            }
+            source = new LogicalPlan.TableFunctionScan(columnar, outs);
+            sourceCols = outs;
         } else if (insert.source().body() instanceof dev.mallard.sql.tree.Values v && !insert.source().hasModifiers()) {
             // VALUES rows cast straight to the column types (and may say DEFAULT).
             List<ColumnRef> outs = new ArrayList<>();
@@ -184,18 +216,22 @@ public final class ModificationBinder {
      * Binds the rows an appender hands over: {@code rows} has exactly the table's column types, in
      * table order, so no casts or defaults apply; constraints are checked as for any INSERT.
      */
-    public InsertPlan bindAppend(QualifiedName name, dev.mallard.function.table.BoundTableFunction rows) {
+    public InsertPlan bindAppend(QualifiedName name, int[] columns, dev.mallard.function.table.BoundTableFunction rows) {
         TableEntry t = table(name);
-        if (!rows.columnTypes().equals(t.types())) {
+        List<Integer> targets = new ArrayList<>();
+        if (columns == null) {
+            for (int i = 0; i < t.columns().size(); i++) targets.add(i);
+        } else {
+            for (int c : columns) targets.add(c);
+        }
+        List<dev.mallard.types.LogicalType> expected = new ArrayList<>();
+        for (int i : targets) expected.add(t.columns().get(i).type());
+        if (!rows.columnTypes().equals(expected)) {
             throw new MallardException.Binder("42804", "appended rows have types " + rows.columnTypes()
-                    + " but table " + t.name() + " has " + t.types());
+                    + " but their columns of table " + t.name() + " have " + expected);
         }
         List<ColumnRef> outs = new ArrayList<>();
-        List<Integer> targets = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
-            outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
-            targets.add(i);
-        }
+        for (int i : targets) outs.add(ColumnIds.fresh(t.columns().get(i).name(), t.columns().get(i).type()));
         return fullRows(t, new LogicalPlan.TableFunctionScan(rows, outs), outs, targets, null, null);
     }
 

@@ -15,33 +15,51 @@ import java.util.concurrent.ConcurrentHashMap;
  * own sequences: a clash there fails with a duplicate-key error, never overwrites.
  */
 final class KeyCounters {
-    private final Map<String, long[]> next = new ConcurrentHashMap<>();
+    /** The keys of one table: only used under the store's write lock. */
+    static final class Counter {
+        private long next;
+
+        private Counter(long next) {
+            this.next = next;
+        }
+
+        /** The next key. */
+        long take() {
+            return next++;
+        }
+
+        /** Makes sure keys handed out later stay above {@code used}, a key the caller gave. */
+        void passed(long used) {
+            if (used >= next) next = used + 1;
+        }
+    }
+
+    private final Map<String, Counter> next = new ConcurrentHashMap<>();
 
     /** The next key of {@code table} (stored names), read from the table on first use. */
     long take(Connection c, Dialect dialect, String table, String key) throws SQLException {
-        long[] counter = counter(c, dialect, table, key);
-        return counter[0]++;
+        return counter(c, dialect, table, key).take();
     }
 
     /** Makes sure keys handed out later stay above {@code used}, a key the caller gave. */
     void passed(Connection c, Dialect dialect, String table, String key, long used) throws SQLException {
-        long[] counter = counter(c, dialect, table, key);
-        if (used >= counter[0]) counter[0] = used + 1;
+        counter(c, dialect, table, key).passed(used);
     }
 
     void forget(String table) {
         next.remove(Names.key(table));
     }
 
-    private long[] counter(Connection c, Dialect dialect, String table, String key) throws SQLException {
-        long[] counter = next.get(Names.key(table));
+    /** The counter of {@code table} (stored names), for a writer numbering many rows. */
+    Counter counter(Connection c, Dialect dialect, String table, String key) throws SQLException {
+        Counter counter = next.get(Names.key(table));
         if (counter != null) return counter;
         long max = 0;
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT max(" + dialect.quote(key) + ") FROM " + dialect.quote(table))) {
             if (rs.next()) max = rs.getLong(1);
         }
-        counter = new long[] {max + 1};
+        counter = new Counter(max + 1);
         next.put(Names.key(table), counter);
         return counter;
     }

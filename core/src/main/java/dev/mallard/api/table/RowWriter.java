@@ -13,8 +13,10 @@ import java.util.StringJoiner;
 
 /**
  * Writes rows that fit the table ({@link SchemaFit} ran) as multi-row INSERT statements: one
- * statement per batch of rows, never one per row, on both backends. Values are converted to their
- * column's Java form first, so every backend receives the same bind types.
+ * statement per batch of rows, never one per row. Calls of many rows on Mallard go as vectors
+ * instead ({@link BulkInsert}, which takes its statements' text from here); this writes single
+ * rows there, and everything on PostgreSQL. Values are converted to their column's Java form
+ * first, so every backend receives the same bind types.
  */
 final class RowWriter {
     /** Rows per statement at most; PostgreSQL also caps a statement at 32767 parameters. */
@@ -33,16 +35,6 @@ final class RowWriter {
         this.dialect = store.dialect;
         this.schema = schema;
         this.options = options;
-    }
-
-    /** A row keyed by stored column names, values in their column's Java form. */
-    Map<String, Object> stored(Map<String, Object> row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            TableSchema.Column column = schema.require(e.getKey());
-            out.put(column.name(), column.type().convert(e.getValue()));
-        }
-        return out;
     }
 
     /**
@@ -158,7 +150,7 @@ final class RowWriter {
 
     /** All rows through one prepared one-row INSERT, as a JDBC batch (see {@link Dialect#batchesInserts}). */
     private long insertAsBatch(List<String> columns, List<Map<String, Object>> rows) throws SQLException {
-        String sql = insertSql(columns, List.of(rows.get(0)), new ArrayList<>(), new Conflict.Fail());
+        String sql = insertStatement(columns, java.util.Set.of(), new Conflict.Fail());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             List<Object> values = new ArrayList<>(columns.size());
             for (Map<String, Object> row : rows) {
@@ -181,22 +173,39 @@ final class RowWriter {
     }
 
     private String insertSql(List<String> columns, List<Map<String, Object>> rows, List<Object> params, Conflict conflict) {
-        StringJoiner names = new StringJoiner(", ", " (", ")");
-        StringJoiner one = new StringJoiner(", ", "(", ")");
-        for (String col : columns) {
-            names.add(dialect.quote(col));
-            one.add(dialect.placeholder(schema.require(col).type()));
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(dialect.quote(schema.name())).append(names).append(" VALUES ");
-        String tuple = one.toString();
+        StringBuilder sql = new StringBuilder(head(columns));
+        String tuple = tuple(columns);
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0) sql.append(", ");
             sql.append(tuple);
             Map<String, Object> row = rows.get(r);
             for (String col : columns) params.add(row.get(col));
         }
-        sql.append(Conflict.clause(conflict, schema.name(), columns, explicitNulls(rows.get(0)), options.autoKey() ? schema.primaryKey() : null, dialect));
-        return sql.toString();
+        return sql.append(clause(columns, explicitNulls(rows.get(0)), conflict)).toString();
+    }
+
+    /**
+     * The one-row statement {@code INSERT INTO t (columns) VALUES (?, ...)} with the clause for
+     * {@code conflict}; {@code nulls} are the columns the rows set to NULL on purpose (see {@link #groups}).
+     */
+    String insertStatement(List<String> columns, java.util.Set<String> nulls, Conflict conflict) {
+        return head(columns) + tuple(columns) + clause(columns, nulls, conflict);
+    }
+
+    private String head(List<String> columns) {
+        StringJoiner names = new StringJoiner(", ", " (", ")");
+        for (String col : columns) names.add(dialect.quote(col));
+        return "INSERT INTO " + dialect.quote(schema.name()) + names + " VALUES ";
+    }
+
+    private String tuple(List<String> columns) {
+        StringJoiner one = new StringJoiner(", ", "(", ")");
+        for (String col : columns) one.add(dialect.placeholder(schema.require(col).type()));
+        return one.toString();
+    }
+
+    private String clause(List<String> columns, java.util.Set<String> nulls, Conflict conflict) {
+        return Conflict.clause(conflict, schema.name(), columns, nulls, options.autoKey() ? schema.primaryKey() : null, dialect);
     }
 
     /** Makes sure a unique index covers exactly {@code keys}, as ON CONFLICT needs; creates one on first use. */

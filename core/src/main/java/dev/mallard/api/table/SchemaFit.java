@@ -3,9 +3,7 @@ package dev.mallard.api.table;
 import dev.mallard.MallardException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -27,28 +25,10 @@ final class SchemaFit {
         this.options = options;
     }
 
-    /** A column the rows write: its name as first written and the type their values ask for (null: only NULLs so far). */
-    private static final class Wanted {
-        final String name;
-        ColumnType type;
-
-        Wanted(String name) {
-            this.name = name;
-        }
-    }
-
     /** The schema after the changes; {@code schema} null means the table {@code name} does not exist yet. */
-    TableSchema fit(TableSchema schema, String name, List<Map<String, Object>> rows) throws SQLException {
-        Map<String, Wanted> wanted = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            for (Map.Entry<String, Object> e : row.entrySet()) {
-                Wanted w = wanted.computeIfAbsent(Names.key(e.getKey()), k -> new Wanted(e.getKey()));
-                ColumnType t = ColumnType.of(e.getValue());
-                w.type = w.type == null ? t : w.type.join(t);
-            }
-        }
-        if (schema == null) schema = create(name, wanted);
-        for (Wanted w : wanted.values()) {
+    TableSchema fit(TableSchema schema, String name, RowBatch rows) throws SQLException {
+        if (schema == null) schema = create(name, rows.columns());
+        for (RowBatch.Column w : rows.columns()) {
             TableSchema.Column column = schema.find(w.name);
             if (column == null) {
                 ColumnType type = typeFor(w);
@@ -61,14 +41,29 @@ final class SchemaFit {
         return schema;
     }
 
-    private ColumnType typeFor(Wanted w) {
+    /**
+     * Whether the rows fit {@code schema} as it is, so that {@link #fit} would change nothing: every
+     * column exists and holds its values. Decided without the database, so a TEXT column meeting
+     * other values (which takes their type while it has only NULLs) counts as not fitting.
+     */
+    static boolean fits(TableSchema schema, RowBatch rows) {
+        for (RowBatch.Column w : rows.columns()) {
+            TableSchema.Column column = schema.find(w.name);
+            if (column == null) return false;
+            if (w.type == null || column.type() == w.type || column.type() == ColumnType.OTHER) continue;
+            if (column.type() == ColumnType.TEXT || !column.type().holds(w.type)) return false;
+        }
+        return true;
+    }
+
+    private ColumnType typeFor(RowBatch.Column w) {
         ColumnType given = options.typeOf(w.name);
         if (given != null) return given;
         // Only NULLs so far: TEXT until a value says otherwise (see retype).
         return w.type == null ? ColumnType.TEXT : w.type;
     }
 
-    private TableSchema create(String name, Map<String, Wanted> wanted) throws SQLException {
+    private TableSchema create(String name, List<RowBatch.Column> wanted) throws SQLException {
         StringJoiner columns = new StringJoiner(", ");
         List<TableSchema.Column> created = new java.util.ArrayList<>();
         String key = options.primaryKey();
@@ -77,7 +72,7 @@ final class SchemaFit {
                     : dialect.quote(key) + " " + dialect.typeName(options.primaryKeyType()) + " PRIMARY KEY");
             created.add(new TableSchema.Column(key, options.primaryKeyType()));
         }
-        for (Wanted w : wanted.values()) {
+        for (RowBatch.Column w : wanted) {
             if (key != null && w.name.equalsIgnoreCase(key)) continue;
             ColumnType type = typeFor(w);
             columns.add(dialect.quote(w.name) + " " + dialect.typeName(type));
@@ -96,7 +91,7 @@ final class SchemaFit {
      * The column's values are of another type than the column. Nothing to do if the column holds
      * them; else widen when the column has no values yet or widening is allowed, or fail.
      */
-    private TableSchema retype(TableSchema schema, TableSchema.Column column, Wanted w, List<Map<String, Object>> rows) throws SQLException {
+    private TableSchema retype(TableSchema schema, TableSchema.Column column, RowBatch.Column w, RowBatch rows) throws SQLException {
         boolean holds = column.type().holds(w.type);
         // A TEXT column made for NULLs takes its first values' type; one with values stays TEXT.
         if (holds && column.type() != ColumnType.TEXT) return schema;
@@ -115,7 +110,9 @@ final class SchemaFit {
                     + schema.name() + "\", TableOptions.defaults().withWidening())");
         }
         for (String sql : dialect.changeType(schema.name(), column.name(), target)) Statements.execute(c, sql);
-        return schema.retyped(column.name(), target);
+        // Read back rather than patched: a backend may move the column (Mallard re-adds it at the end),
+        // and the bulk insert fills columns by their place in the table.
+        return dialect.read(c, schema.name(), schema.primaryKey());
     }
 
     private boolean hasValues(TableSchema schema, TableSchema.Column column) throws SQLException {
@@ -123,17 +120,8 @@ final class SchemaFit {
                 + dialect.quote(column.name()) + " IS NOT NULL LIMIT 1) AS found", List.of()) > 0;
     }
 
-    private static MallardException misfit(TableSchema schema, TableSchema.Column column, List<Map<String, Object>> rows, String how) {
-        Object value = null;
-        for (Map<String, Object> row : rows) {
-            for (Map.Entry<String, Object> e : row.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(column.name()) && !column.type().holds(ColumnType.of(e.getValue()))) {
-                    value = e.getValue();
-                    break;
-                }
-            }
-            if (value != null) break;
-        }
+    private static MallardException misfit(TableSchema schema, TableSchema.Column column, RowBatch rows, String how) {
+        Object value = rows.firstMisfit(column.name(), column.type());
         return MallardException.Binder.typeMismatch("column \"" + column.name() + "\" of table \"" + schema.name() + "\" is "
                 + column.type() + " and cannot hold " + ValueText.describe(value) + ", which needs " + ColumnType.of(value) + "; " + how);
     }

@@ -70,14 +70,19 @@ public final class Table {
 
     /** Inserts one row; returns its primary key (a Long when numbered automatically), or null for a table without one. */
     public Object insert(Object row) {
-        Map<String, Object> values = RowValues.of(row);
+        RowBatch batch = RowBatch.of(java.util.Collections.singletonList(row)); // a null row gets RowValues's error
         return scope.write(c -> {
-            RowWriter w = fitted(c, List.of(values));
-            return w.insertOne(w.stored(values), new Conflict.Fail());
+            TableSchema schema = fit(c, batch);
+            RowWriter w = new RowWriter(c, scope.store(), schema, options);
+            return w.insertOne(batch.stored(schema).get(0), new Conflict.Fail());
         });
     }
 
-    /** Inserts rows in statements of many rows each, all or none; returns how many. */
+    /**
+     * Inserts rows, all or none; returns how many. On Mallard the rows go into vectors of the
+     * table's column types and are appended without SQL; on PostgreSQL as
+     * statements of many rows each.
+     */
     public long insertMany(Iterable<?> rows) {
         return writeAll(rows.iterator(), new Conflict.Fail(), List.of());
     }
@@ -137,14 +142,12 @@ public final class Table {
         return scope.write(c -> {
             TableSchema schema = schema(c);
             if (schema == null) return 0L;
-            List<Map<String, Object>> all = new ArrayList<>();
-            for (Object row : rows) all.add(RowValues.of(row));
+            RowBatch all = RowBatch.of(rows);
             requireKeys(all, keyList);
             for (String k : keyList) schema.require(k);
             schema = new SchemaFit(c, scope.store(), options).fit(schema, name, all);
-            RowWriter w = new RowWriter(c, scope.store(), schema, options);
             long n = 0;
-            for (Map<String, Object> row : all) n += updateOne(c, schema, w.stored(row), keyList);
+            for (Map<String, Object> row : all.stored(schema)) n += updateOne(c, schema, row, keyList);
             return n;
         });
     }
@@ -281,66 +284,73 @@ public final class Table {
         return dialect().read(c, name, options.primaryKey());
     }
 
-    private RowWriter fitted(Connection c, List<Map<String, Object>> rows) throws SQLException {
-        TableSchema schema = new SchemaFit(c, scope.store(), options).fit(schema(c), name, rows);
-        return new RowWriter(c, scope.store(), schema, options);
+    /** The table fitted to the rows' columns and types ({@link SchemaFit}), created on first write. */
+    private TableSchema fit(Connection c, RowBatch rows) throws SQLException {
+        return new SchemaFit(c, scope.store(), options).fit(schema(c), name, rows);
     }
 
-    /** Writes every row of {@code rows} in one atomic call, {@link #ROUND} rows at a time. */
+    /**
+     * Writes every row of {@code rows} in one atomic call: plain inserts on Mallard a chunk at a time
+     * ({@link #appendAll}), the others in rounds of {@link #ROUND} rows (of {@link BulkInsert#ROUND}
+     * on Mallard), which bound the memory of a long stream.
+     */
     private long writeAll(Iterator<?> rows, Conflict conflict, List<String> keys) {
         return scope.write(c -> {
+            // On Mallard rows go as vectors (BulkInsert); elsewhere as statements of many rows (RowWriter).
+            BulkInsert bulk = BulkInsert.on(c, scope.store(), options);
+            KeyNames names = new KeyNames();
+            if (bulk != null && conflict instanceof Conflict.Fail) return appendAll(c, rows, bulk, names);
             long n = 0;
-            while (rows.hasNext()) n += insertRound(c, round(rows), conflict, keys);
+            int size = bulk != null ? BulkInsert.ROUND : ROUND;
+            while (rows.hasNext()) n += insertRound(c, round(rows, names, size), conflict, keys, bulk);
             return n;
         });
     }
 
-    /** Up to {@link #ROUND} rows of the iterator, read into maps. */
-    private static List<Map<String, Object>> round(Iterator<?> it) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        while (rows.size() < ROUND && it.hasNext()) rows.add(RowValues.of(it.next()));
+    /**
+     * Plain inserts on Mallard: rows are read a chunk at a time and go into vectors at once
+     * ({@link BulkInsert#add}); the table is fitted again only when a chunk does not fit it, after
+     * appending what waits (the vectors were filled for the table as it was).
+     */
+    private long appendAll(Connection c, Iterator<?> rows, BulkInsert bulk, KeyNames names) throws SQLException {
+        SchemaFit fit = new SchemaFit(c, scope.store(), options);
+        TableSchema schema = null;
+        RowWriter sql = null;
+        long n = 0;
+        while (rows.hasNext()) {
+            RowBatch batch = round(rows, names, BulkInsert.BATCH);
+            if (schema == null || !SchemaFit.fits(schema, batch)) {
+                n += bulk.flush();
+                schema = fit.fit(schema == null ? schema(c) : schema, name, batch);
+                sql = new RowWriter(c, scope.store(), schema, options);
+            }
+            n += bulk.add(batch, schema, sql);
+        }
+        return n + bulk.flush();
+    }
+
+    /** Up to {@code size} rows of the iterator. */
+    private static RowBatch round(Iterator<?> it, KeyNames names, int size) {
+        RowBatch rows = new RowBatch(names, size);
+        while (rows.size() < size && it.hasNext()) rows.add(it.next());
         return rows;
     }
 
-    private long insertRound(Connection c, List<Map<String, Object>> rows, Conflict conflict, List<String> keys) throws SQLException {
+    private long insertRound(Connection c, RowBatch rows, Conflict conflict, List<String> keys, BulkInsert bulk) throws SQLException {
         if (rows.isEmpty()) return 0;
         requireKeys(rows, keys);
-        RowWriter w = fitted(c, rows);
-        List<Map<String, Object>> stored = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) stored.add(w.stored(row));
+        TableSchema schema = fit(c, rows);
+        RowWriter w = new RowWriter(c, scope.store(), schema, options);
+        int[] which = rows.all();
         if (!keys.isEmpty()) {
             List<String> storedKeys = new ArrayList<>();
-            for (Map.Entry<String, Object> e : stored.get(0).entrySet()) if (contains(keys, e.getKey())) storedKeys.add(e.getKey());
+            for (String k : keys) storedKeys.add(schema.require(k).name());
             w.ensureUnique(storedKeys);
-            if (conflict instanceof Conflict.Update) stored = mergeRepeatedKeys(stored, storedKeys);
+            if (conflict instanceof Conflict.Update) which = rows.mergeRepeatedKeys(storedKeys, schema);
             conflict = conflict instanceof Conflict.Update ? new Conflict.Update(storedKeys) : new Conflict.Ignore(storedKeys);
         }
-        return w.insert(stored, conflict);
-    }
-
-    /**
-     * Rows of one upsert that repeat a key become one row (later values win): a database refuses to
-     * update one row twice in a statement, and the caller means the last value anyway.
-     */
-    private static List<Map<String, Object>> mergeRepeatedKeys(List<Map<String, Object>> rows, List<String> keys) {
-        Map<List<Object>, Map<String, Object>> merged = new LinkedHashMap<>();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            List<Object> key = new ArrayList<>();
-            for (String k : keys) key.add(row.get(k));
-            if (key.contains(null)) {
-                out.add(row); // a NULL key never conflicts: each such row is its own
-                continue;
-            }
-            Map<String, Object> earlier = merged.get(key);
-            if (earlier == null) {
-                merged.put(key, row);
-                out.add(row);
-            } else {
-                earlier.putAll(row);
-            }
-        }
-        return out;
+        if (bulk != null) return bulk.write(rows, which, schema, conflict, w);
+        return w.insert(rows.stored(schema, which), conflict);
     }
 
     private static List<String> keys(String[] keys) {
@@ -352,12 +362,10 @@ public final class Table {
         return out;
     }
 
-    private void requireKeys(List<Map<String, Object>> rows, List<String> keys) {
+    private void requireKeys(RowBatch rows, List<String> keys) {
         for (int r = 0; r < rows.size(); r++) {
             for (String k : keys) {
-                boolean found = false;
-                for (String column : rows.get(r).keySet()) found |= column.equalsIgnoreCase(k);
-                if (!found) {
+                if (!rows.gives(r, k)) {
                     throw MallardException.Data.invalidArgument("row " + (r + 1) + " has no value for the key column \"" + k
                             + "\" of table \"" + name + "\"; every row must give its key columns (" + String.join(", ", keys) + ")");
                 }

@@ -38,10 +38,4 @@ record TableSchema(String name, List<Column> columns, String primaryKey) {
         more.add(column);
         return new TableSchema(name, more, primaryKey);
     }
-
-    TableSchema retyped(String column, ColumnType type) {
-        List<Column> changed = new ArrayList<>();
-        for (Column c : columns) changed.add(c.name().equals(column) ? new Column(c.name(), type) : c);
-        return new TableSchema(name, changed, primaryKey);
-    }
 }

@@ -1,0 +1,58 @@
+package dev.mallard.api.table;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The column names that the keys of one call's rows stand for, cleaned ({@link Names#clean}) once
+ * per distinct key rather than once per row: a million maps usually share a handful of key
+ * strings, and a String caches its hash, so a lookup costs less than cleaning the name again.
+ */
+final class KeyNames {
+    /** Past this many distinct keys (rows of generated names, say) new ones are cleaned each time instead of kept. */
+    private static final int MAX_CACHED = 10_000;
+
+    /**
+     * A key as a column name: trimmed and checked, its case-insensitive form, and the number of that
+     * form among the call's columns (keys that differ only in case share it), which indexes a
+     * {@link RowBatch}'s columns without another lookup.
+     */
+    record Name(String clean, String key, int column) {}
+
+    private final Map<String, Name> names = new HashMap<>();
+    /**
+     * In front of {@link #names}: the last key met at each of a few slots, compared by identity.
+     * The rows of one call mostly share their key strings, so this answers almost every lookup
+     * with one array read (a String keeps its hash) instead of a walk through the map.
+     */
+    private final String[] recentKeys = new String[64];
+    private final Name[] recentNames = new Name[64];
+    private final Map<String, Integer> columns = new HashMap<>();
+
+    Name of(Object raw) {
+        if (!(raw instanceof String s)) {
+            throw dev.mallard.MallardException.Data.invalidArgument("row keys must be strings, found " + raw
+                    + (raw == null ? "" : " (" + raw.getClass().getName() + ")"));
+        }
+        int slot = s.hashCode() & (recentKeys.length - 1);
+        if (recentKeys[slot] == s) return recentNames[slot];
+        Name name = names.get(s);
+        if (name == null) name = clean(s);
+        recentKeys[slot] = s;
+        recentNames[slot] = name;
+        return name;
+    }
+
+    private Name clean(String s) {
+        String clean = Names.clean(s, "column");
+        String key = Names.key(clean);
+        Integer column = columns.get(key);
+        if (column == null) {
+            column = columns.size();
+            columns.put(key, column);
+        }
+        Name name = new Name(clean, key, column);
+        if (names.size() < MAX_CACHED) names.put(s, name);
+        return name;
+    }
+}
