@@ -16,12 +16,17 @@ final class LongKeyRows implements KeyRows {
 
     @Override
     public long get(Object key) {
-        long k = ((Number) key).longValue();
+        int i = find(((Number) key).longValue());
+        return i < 0 ? NONE : rows[i];
+    }
+
+    /** The slot holding live key {@code k}, or -1. */
+    private int find(long k) {
         int mask = keys.length - 1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {
             long row = rows[i];
-            if (row == EMPTY) return NONE;
-            if (row >= 0 && keys[i] == k) return row;
+            if (row == EMPTY) return -1;
+            if (row >= 0 && keys[i] == k) return i;
         }
     }
 
@@ -54,17 +59,10 @@ final class LongKeyRows implements KeyRows {
 
     @Override
     public void remove(Object key) {
-        long k = ((Number) key).longValue();
-        int mask = keys.length - 1;
-        for (int i = slot(k, mask); ; i = (i + 1) & mask) {
-            long row = rows[i];
-            if (row == EMPTY) return;
-            if (row >= 0 && keys[i] == k) {
-                rows[i] = REMOVED;
-                size--;
-                return;
-            }
-        }
+        int i = find(((Number) key).longValue());
+        if (i < 0) return;
+        rows[i] = REMOVED;
+        size--;
     }
 
     @Override
