@@ -21,20 +21,25 @@ import org.junit.jupiter.api.Test;
 class GroupHashTableTest {
     private static final List<LogicalType> TWO_STRINGS = List.of(LogicalType.VARCHAR, LogicalType.VARCHAR);
 
-    /** Looks every batch up and checks each row's id against the ids of its values seen so far. */
-    private static void check(List<LogicalType> types, List<Vector[]> batches, List<int[]> sels, int[] counts) {
+    /** One lookup's input: key vectors, the live positions (null: all) and how many rows are live. */
+    private record Batch(Vector[] keys, int[] sel, int count) {
+        static Batch all(int count, Vector... keys) {
+            return new Batch(keys, null, count);
+        }
+    }
+
+    /** Looks {@code batches} batches up in one table and checks each row's id against the ids its values got before. */
+    private static void check(List<LogicalType> types, int batches, java.util.function.IntFunction<Batch> batch) {
         GroupHashTable table = new GroupHashTable(types);
         Map<List<Object>, Integer> expected = new HashMap<>();
-        for (int b = 0; b < batches.size(); b++) {
-            Vector[] keys = batches.get(b);
-            int[] sel = sels.get(b);
-            int n = counts[b];
-            int[] ids = new int[n];
-            table.findOrCreate(keys, sel, n, ids);
-            for (int k = 0; k < n; k++) {
-                int p = sel == null ? k : sel[k];
+        for (int b = 0; b < batches; b++) {
+            Batch in = batch.apply(b);
+            int[] ids = new int[in.count()];
+            table.findOrCreate(in.keys(), in.sel(), in.count(), ids);
+            for (int k = 0; k < in.count(); k++) {
+                int p = in.sel() == null ? k : in.sel()[k];
                 List<Object> values = new ArrayList<>();
-                for (Vector v : keys) values.add(v.isNull(p) ? null : v.strings[p]);
+                for (Vector v : in.keys()) values.add(v.isNull(p) ? null : v.strings[p]);
                 Integer before = expected.putIfAbsent(values, ids[k]);
                 if (before != null) assertEquals((int) before, ids[k], "batch " + b + " row " + k + " " + values);
             }
@@ -52,80 +57,50 @@ class GroupHashTableTest {
         return v;
     }
 
-    private static String[] random(SplittableRandom r, int n, String[] pool, boolean copies, double nulls) {
+    /** {@code n} values drawn from {@code pool} ({@code copies}: each a new String object), a share {@code nulls} of them NULL. */
+    private static Vector random(SplittableRandom r, int n, String[] pool, boolean copies, double nulls) {
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {
             if (r.nextDouble() < nulls) continue;
             String s = pool[r.nextInt(pool.length)];
             out[i] = copies ? new String(s.toCharArray()) : s;
         }
-        return out;
+        return strings(out);
     }
 
     @Test
     void sharedFlagsAcrossBatches() {
         SplittableRandom r = new SplittableRandom(1);
-        List<Vector[]> batches = new ArrayList<>();
-        List<int[]> sels = new ArrayList<>();
-        int[] counts = new int[20];
-        for (int b = 0; b < 20; b++) {
-            batches.add(new Vector[] {strings(random(r, 2048, new String[] {"A", "N", "R"}, false, 0)),
-                strings(random(r, 2048, new String[] {"F", "O"}, false, 0))});
-            sels.add(null);
-            counts[b] = 2048;
-        }
-        check(TWO_STRINGS, batches, sels, counts);
+        check(TWO_STRINGS, 20, b -> Batch.all(2048, random(r, 2048, new String[] {"A", "N", "R"}, false, 0),
+                random(r, 2048, new String[] {"F", "O"}, false, 0)));
     }
 
     @Test
     void equalStringsThatAreDifferentObjectsShareAGroup() {
         SplittableRandom r = new SplittableRandom(2);
-        List<Vector[]> batches = new ArrayList<>();
-        List<int[]> sels = new ArrayList<>();
-        int[] counts = new int[6];
-        for (int b = 0; b < 6; b++) {
-            // few values but a new object per row: the shortcut sees too many objects and steps aside
-            batches.add(new Vector[] {strings(random(r, 500, new String[] {"x", "y"}, b % 2 == 1, 0)),
-                strings(random(r, 500, new String[] {"p", "q", "ü"}, b >= 3, 0))});
-            sels.add(null);
-            counts[b] = 500;
-        }
-        check(TWO_STRINGS, batches, sels, counts);
+        // few values but, in some batches, a new object per row: the shortcut sees too many objects and steps aside
+        check(TWO_STRINGS, 6, b -> Batch.all(500, random(r, 500, new String[] {"x", "y"}, b % 2 == 1, 0),
+                random(r, 500, new String[] {"p", "q", "ü"}, b >= 3, 0)));
     }
 
     @Test
     void nullsAndSelections() {
         SplittableRandom r = new SplittableRandom(3);
-        List<Vector[]> batches = new ArrayList<>();
-        List<int[]> sels = new ArrayList<>();
-        int[] counts = new int[10];
-        for (int b = 0; b < 10; b++) {
-            batches.add(new Vector[] {strings(random(r, 1000, new String[] {"a", "b", "c"}, false, 0.2)),
-                strings(random(r, 1000, new String[] {"", "d"}, false, 0.3))});
-            int[] sel = b % 2 == 0 ? null : java.util.stream.IntStream.range(0, 1000).filter(i -> i % 3 != 0).toArray();
-            sels.add(sel);
-            counts[b] = sel == null ? 1000 : sel.length;
-        }
-        check(TWO_STRINGS, batches, sels, counts);
+        int[] everyThirdOut = java.util.stream.IntStream.range(0, 1000).filter(i -> i % 3 != 0).toArray();
+        check(TWO_STRINGS, 10, b -> {
+            Vector[] keys = {random(r, 1000, new String[] {"a", "b", "c"}, false, 0.2), random(r, 1000, new String[] {"", "d"}, false, 0.3)};
+            return b % 2 == 0 ? Batch.all(1000, keys) : new Batch(keys, everyThirdOut, everyThirdOut.length);
+        });
     }
 
     @Test
     void aColumnOutgrowingTheShortcutMidway() {
         SplittableRandom r = new SplittableRandom(4);
-        List<Vector[]> batches = new ArrayList<>();
-        List<int[]> sels = new ArrayList<>();
-        int[] counts = new int[8];
         String[] few = {"s1", "s2", "s3"};
         String[] many = new String[40];
         for (int i = 0; i < many.length; i++) many[i] = "v" + i;
-        for (int b = 0; b < 8; b++) {
-            // the first batches fit the shortcut; from the fourth on, the single column has 40 values
-            String[] pool = b < 3 ? few : Arrays.copyOf(many, 5 + b * 5);
-            batches.add(new Vector[] {strings(random(r, 700, pool, false, 0.05))});
-            sels.add(null);
-            counts[b] = 700;
-        }
-        check(List.of(LogicalType.VARCHAR), batches, sels, counts);
+        // the first batches fit the shortcut; from the fourth on, the single column has 20 to 40 values
+        check(List.of(LogicalType.VARCHAR), 8, b -> Batch.all(700, random(r, 700, b < 3 ? few : Arrays.copyOf(many, 5 + b * 5), false, 0.05)));
     }
 
     @Test
