@@ -240,7 +240,7 @@ final class ColumnChunkReader {
         byte[] b = chunk;
         int off = body, end = body + h.compressedSize();
         if (!uncompressed) {
-            b = pageBuffer = codec.decompress(chunk, body, h.compressedSize(), h.uncompressedSize(), pageBuffer);
+            b = pageBuffer = codec.decompress(chunk, body, h.compressedSize(), h.uncompressedSize(), ReadBuffers.atLeast(pageBuffer, h.uncompressedSize()));
             off = 0;
             end = h.uncompressedSize();
         }
@@ -275,7 +275,8 @@ final class ColumnChunkReader {
         int off = valuesStart, end = body + h.compressedSize();
         if (h.compressed() && !uncompressed) {
             int levelBytes = h.repLevelsLength() + h.defLevelsLength();
-            b = pageBuffer = codec.decompress(chunk, valuesStart, end - valuesStart, h.uncompressedSize() - levelBytes, pageBuffer);
+            b = pageBuffer = codec.decompress(chunk, valuesStart, end - valuesStart, h.uncompressedSize() - levelBytes,
+                    ReadBuffers.atLeast(pageBuffer, h.uncompressedSize() - levelBytes));
             off = 0;
             end = h.uncompressedSize() - levelBytes;
         }

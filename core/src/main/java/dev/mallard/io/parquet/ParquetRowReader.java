@@ -103,7 +103,7 @@ final class ParquetRowReader implements FormatScan.RowReader {
             FileMetaData.ColumnChunk chunk = rg.columns().get(c.firstLeaf());
             try {
                 int length = checkedLength(chunk);
-                chunkBuffers[i] = file.read(chunk.start(), length, chunkBuffers[i]);
+                chunkBuffers[i] = file.read(chunk.start(), length, ReadBuffers.atLeast(chunkBuffers[i], length));
                 readers[i] = new ColumnChunkReader(c, chunkBuffers[i], length, chunk.codec(), rg.numRows(), pageBuffers[i]);
             } catch (ThriftCompactReader.Damaged e) {
                 throw MallardException.Storage.corrupted(where(i) + " is damaged: " + e.getMessage());
@@ -154,5 +154,16 @@ final class ParquetRowReader implements FormatScan.RowReader {
     @Override
     public void close() {
         file.close();
+        // The buffers go to the next reader: no chunk handed out refers to them (values are copied
+        // out). A column reader's page buffer is the only live one of its column: the one it was
+        // given went back to the pool if it had to grow. Dropped here so a second close gives nothing twice.
+        if (chunkBuffers == null) return;
+        for (int i = 0; i < chunkBuffers.length; i++) {
+            ReadBuffers.give(chunkBuffers[i]);
+            ReadBuffers.give(readers != null && readers[i] != null ? readers[i].pageBuffer() : pageBuffers[i]);
+        }
+        chunkBuffers = null;
+        pageBuffers = null;
+        readers = null;
     }
 }
