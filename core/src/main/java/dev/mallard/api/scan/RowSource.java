@@ -69,12 +69,10 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
                     int from = next;
                     int to = (int) Math.min(size, (long) from + MORSEL);
                     next = to;
-                    return new Run() {
-                        private int at = from;
-                        private int last = from;
-
+                    return new CountingRun(from) {
                         @Override
-                        public int next(Object[] buffer, int max) {
+                        int fill(Object[] buffer, int max, long row) {
+                            int at = (int) row;
                             int n = Math.min(max, to - at);
                             try {
                                 if (copies) list.subList(at, at + n).toArray(buffer);
@@ -82,14 +80,7 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
                             } catch (IndexOutOfBoundsException | ConcurrentModificationException e) {
                                 throw changed(table, e);
                             }
-                            last = at;
-                            at += n;
                             return n;
-                        }
-
-                        @Override
-                        public long position() {
-                            return last;
                         }
                     };
                 }
@@ -184,25 +175,16 @@ sealed interface RowSource permits RowSource.ListRows, RowSource.IterableRows, R
             public synchronized Run next() {
                 if (given) return null;
                 given = true;
-                return new Run() {
-                    private long at, last;
-
+                return new CountingRun(0) {
                     @Override
-                    public int next(Object[] buffer, int max) {
+                    int fill(Object[] buffer, int max, long at) {
                         int n = 0;
                         try {
                             while (n < max && it.hasNext()) buffer[n++] = it.next();
                         } catch (ConcurrentModificationException e) {
                             throw changed(table, e);
                         }
-                        last = at;
-                        at += n;
                         return n;
-                    }
-
-                    @Override
-                    public long position() {
-                        return last;
                     }
                 };
             }
