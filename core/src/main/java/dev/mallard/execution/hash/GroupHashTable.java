@@ -80,13 +80,13 @@ public final class GroupHashTable {
      * key vectors, creating groups for new keys.
      */
     public void findOrCreate(Vector[] rowKeys, int[] sel, int count, int[] groupIds) {
-        if (cached(rowKeys) && stringKeys.lookup(rowKeys, sel, count, groupIds, findOrCreate, true)) return;
+        if (cached(rowKeys) && stringKeys.lookup(rowKeys, sel, count, groupIds, findOrCreate)) return;
         lookup(rowKeys, sel, count, groupIds, true);
     }
 
     /** Like {@link #findOrCreate} but never creates: absent keys get -1. */
     public void find(Vector[] rowKeys, int[] sel, int count, int[] groupIds) {
-        if (cached(rowKeys) && stringKeys.lookup(rowKeys, sel, count, groupIds, find, true)) return;
+        if (cached(rowKeys) && stringKeys.lookup(rowKeys, sel, count, groupIds, find)) return;
         lookup(rowKeys, sel, count, groupIds, false);
     }
 

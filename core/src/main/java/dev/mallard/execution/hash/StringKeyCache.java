@@ -60,7 +60,7 @@ final class StringKeyCache {
      * only for rows whose code combination is new. Returns false, having set nothing, when the
      * cache is (or has just been) turned off: the caller looks the rows up itself.
      */
-    boolean lookup(Vector[] rowKeys, int[] sel, int count, int[] groupIds, Table table, boolean learnMisses) {
+    boolean lookup(Vector[] rowKeys, int[] sel, int count, int[] groupIds, Table table) {
         if (off) return false;
         if (combos.length < count) {
             combos = new int[count];
@@ -91,7 +91,7 @@ final class StringKeyCache {
         for (int i = 0; i < misses; i++) {
             int k = missRows[i], g = missGroups[i];
             groupIds[k] = g;
-            if (g >= 0 && learnMisses) known[combo[k]] = g + 1;
+            if (g >= 0) known[combo[k]] = g + 1; // absent keys (find) are not remembered: a later create may add them
         }
         return true;
     }
