@@ -23,8 +23,8 @@ final class ParquetRowReader implements FormatScan.RowReader {
     // nested columns: the row group's values, assembled as JSON text when the group is opened
     private String[][] nested;
     private int groupRow;
-    /** Per projected column, the buffers of the last row group, reused for the next (a thread reads one group at a time). */
-    private byte[][] chunkBuffers, pageBuffers;
+    /** Per projected column, the arrays of the last row group, reused for the next (a thread reads one group at a time). */
+    private ColumnBuffers[] buffers;
 
     ParquetRowReader(FileInput input, FileMetaData footer, List<ParquetColumn> columns, int from, int to) {
         this.input = input;
@@ -82,12 +82,9 @@ final class ParquetRowReader implements FormatScan.RowReader {
 
     private void openGroup(int g) {
         FileMetaData.RowGroup rg = footer.rowGroups().get(g);
-        if (chunkBuffers == null) {
-            chunkBuffers = new byte[columns.size()][];
-            pageBuffers = new byte[columns.size()][];
-        }
-        if (readers != null) {
-            for (int i = 0; i < readers.length; i++) if (readers[i] != null) pageBuffers[i] = readers[i].pageBuffer();
+        if (buffers == null) {
+            buffers = new ColumnBuffers[columns.size()];
+            for (int i = 0; i < buffers.length; i++) buffers[i] = new ColumnBuffers();
         }
         readers = new ColumnChunkReader[columns.size()];
         nested = new String[columns.size()][];
@@ -103,8 +100,9 @@ final class ParquetRowReader implements FormatScan.RowReader {
             FileMetaData.ColumnChunk chunk = rg.columns().get(c.firstLeaf());
             try {
                 int length = checkedLength(chunk);
-                chunkBuffers[i] = file.read(chunk.start(), length, ReadBuffers.atLeast(chunkBuffers[i], length));
-                readers[i] = new ColumnChunkReader(c, chunkBuffers[i], length, chunk.codec(), rg.numRows(), pageBuffers[i]);
+                ColumnBuffers b = buffers[i];
+                b.chunk = file.read(chunk.start(), length, ReadBuffers.atLeast(b.chunk, length));
+                readers[i] = new ColumnChunkReader(c, b.chunk, length, chunk.codec(), rg.numRows(), b);
             } catch (ThriftCompactReader.Damaged e) {
                 throw MallardException.Storage.corrupted(where(i) + " is damaged: " + e.getMessage());
             } catch (UnsupportedOperationException e) {
@@ -154,16 +152,11 @@ final class ParquetRowReader implements FormatScan.RowReader {
     @Override
     public void close() {
         file.close();
-        // The buffers go to the next reader: no chunk handed out refers to them (values are copied
-        // out). A column reader's page buffer is the only live one of its column: the one it was
-        // given went back to the pool if it had to grow. Dropped here so a second close gives nothing twice.
-        if (chunkBuffers == null) return;
-        for (int i = 0; i < chunkBuffers.length; i++) {
-            ReadBuffers.give(chunkBuffers[i]);
-            ReadBuffers.give(readers != null && readers[i] != null ? readers[i].pageBuffer() : pageBuffers[i]);
-        }
-        chunkBuffers = null;
-        pageBuffers = null;
+        // The arrays go to the next reader: no chunk handed out refers to them (values are copied
+        // out). Dropped here so a second close gives nothing twice.
+        if (buffers == null) return;
+        for (ColumnBuffers b : buffers) b.release();
+        buffers = null;
         readers = null;
     }
 }

@@ -39,4 +39,25 @@ class ReadBuffersTest {
         assertTrue(bigger.length >= 200_000);
         assertSame(b, ReadBuffers.take(100_000), "the outgrown buffer went back to the pool");
     }
+
+    @Test
+    void intArraysHaveTheirOwnPool() {
+        int[] a = ReadBuffers.takeInts(100_000);
+        assertEquals(1 << 17, a.length);
+        ReadBuffers.give(a);
+        assertSame(a, ReadBuffers.atLeast((int[]) null, 70_000), "an int array given back is reused");
+        assertEquals(10, ReadBuffers.takeInts(10).length, "short int arrays are allocated as asked");
+    }
+
+    @Test
+    void columnBuffersGiveEverythingBackOnRelease() {
+        ColumnBuffers b = new ColumnBuffers();
+        int[] indexes = b.indexes(200_000);
+        byte[] page = b.page(200_000);
+        assertSame(indexes, b.indexes(150_000), "a large enough array is kept");
+        b.release();
+        assertEquals(null, b.indexes);
+        assertSame(indexes, ReadBuffers.takeInts(200_000));
+        assertSame(page, ReadBuffers.take(200_000));
+    }
 }
