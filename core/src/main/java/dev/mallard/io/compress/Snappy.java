@@ -57,7 +57,40 @@ public final class Snappy {
         int inEnd = inOff + inLen;
         int op = outOff;
         int outEnd = outOff + length;
+        // In the fast region every element's tag and extra bytes, a short literal's 16 bytes and a
+        // short copy's 16 bytes lie inside the arrays, so short elements are moved as two words
+        // (the overshoot is overwritten by the next element) with no length checks.
+        int inFast = inEnd - 17, outFast = outEnd - 16;
         while (ip < inEnd) {
+            if (ip < inFast && op <= outFast) {
+                long word = LittleEndian.getLong(in, ip);
+                int tag = (int) word & 0xFF;
+                int kind = tag & 3;
+                if (kind == 0) {
+                    int n = (tag >>> 2) + 1;
+                    if (n <= 16) {
+                        LittleEndian.putLong(out, op, LittleEndian.getLong(in, ip + 1));
+                        LittleEndian.putLong(out, op + 8, LittleEndian.getLong(in, ip + 9));
+                        ip += 1 + n;
+                        op += n;
+                        continue;
+                    }
+                } else if (kind != 3) {
+                    // copy with a 1-byte (kind 1) or 2-byte offset (kind 2), picked without a branch:
+                    // the two alternate unpredictably in data that compresses poorly
+                    int one = (kind - 2) >> 31; // -1 for kind 1, 0 for kind 2
+                    int len = ((4 + ((tag >>> 2) & 7)) & one) | (((tag >>> 2) + 1) & ~one);
+                    int offset = ((((tag >>> 5) << 8) | ((int) (word >>> 8) & 0xFF)) & one) | ((int) (word >>> 8) & 0xFFFF & ~one);
+                    if (offset >= 8 && offset <= op - outOff && len <= 16) {
+                        int from = op - offset;
+                        LittleEndian.putLong(out, op, LittleEndian.getLong(out, from));
+                        LittleEndian.putLong(out, op + 8, LittleEndian.getLong(out, from + 8));
+                        ip += 3 + one;
+                        op += len;
+                        continue;
+                    }
+                }
+            }
             int tag = in[ip++] & 0xFF;
             int kind = tag & 3;
             if (kind == 0) {

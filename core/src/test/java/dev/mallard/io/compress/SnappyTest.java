@@ -99,6 +99,74 @@ class SnappyTest {
         assertArrayEquals(want, decompress(block.toByteArray()));
     }
 
+    /**
+     * Thousands of short literals and copies of every short form, offsets from 1 (overlapping) to
+     * 2,047 and lengths 1 to 64, mostly inside the region the decoder moves whole words in; the
+     * expected bytes come from a byte-at-a-time reading of the format.
+     */
+    @Test
+    void decodesShortElementsInTheWordCopyingRegion() {
+        Random r = new Random(7);
+        ByteArrayOutputStream s = new ByteArrayOutputStream();
+        byte[] want = new byte[400_000];
+        int n = 0;
+        while (n < want.length - 100) {
+            if (n < 8 || r.nextInt(3) == 0) {
+                int len = 1 + r.nextInt(r.nextBoolean() ? 16 : 60);
+                s.write((len - 1) << 2);
+                for (int i = 0; i < len; i++) {
+                    byte b = (byte) r.nextInt(256);
+                    s.write(b);
+                    want[n++] = b;
+                }
+                continue;
+            }
+            int offset, len;
+            if (r.nextBoolean()) { // 1-byte offset form
+                offset = 1 + r.nextInt(Math.min(n, 2047));
+                len = 4 + r.nextInt(8);
+                s.write(1 | ((len - 4) << 2) | ((offset >>> 8) << 5));
+                s.write(offset & 0xFF);
+            } else {
+                offset = 1 + r.nextInt(Math.min(n, r.nextBoolean() ? 20 : 60_000));
+                len = 1 + r.nextInt(r.nextBoolean() ? 16 : 64);
+                s.write(2 | ((len - 1) << 2));
+                s.write(offset & 0xFF);
+                s.write(offset >>> 8);
+            }
+            for (int i = 0; i < len; i++, n++) want[n] = want[n - offset];
+        }
+        byte[] expected = Arrays.copyOf(want, n);
+        assertArrayEquals(expected, decompress(block(n, s.toByteArray())));
+    }
+
+    @Test
+    void badOffsetsInTheWordCopyingRegionFail() {
+        for (int[] bad : new int[][] {{0}, {5001}, {60_000}}) {
+            ByteArrayOutputStream s = new ByteArrayOutputStream();
+            s.write(59 << 2); // a literal of 60 bytes, then a 4-byte copy: 64 bytes of output
+            for (int i = 0; i < 60; i++) s.write(i);
+            s.write(2 | (3 << 2));
+            s.write(bad[0] & 0xFF);
+            s.write(bad[0] >>> 8);
+            for (int i = 0; i < 100; i++) s.write(0); // more literals of one byte after it: the copy is far from the end
+            byte[] body = s.toByteArray();
+            int length = 64 + 50; // each trailing (0, 0) pair is a one-byte literal
+            assertThrows(MallardException.Storage.class, () -> Snappy.decompress(block(length, body), 0, body.length + 1, new byte[length], 0),
+                    "offset " + bad[0]);
+        }
+    }
+
+    private static byte[] block(int length, byte[] body) {
+        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        for (int v = length; ; v >>>= 7) {
+            if (v < 0x80) { block.write(v); break; }
+            block.write(v & 0x7F | 0x80);
+        }
+        block.write(body, 0, body.length);
+        return block.toByteArray();
+    }
+
     private static void copy(ByteArrayOutputStream out, int offset, int len) {
         for (int i = 0; i < len; i++) {
             byte[] b = out.toByteArray();
