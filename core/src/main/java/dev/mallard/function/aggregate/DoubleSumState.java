@@ -53,11 +53,28 @@ final class DoubleSumState implements AggregateState {
         long[] c = counts;
         boolean product = mode == Mode.PRODUCT;
         if (!nulls && !product && GroupIds.single(groups, count)) {
+            // four running sums: one would chain every addition to the previous one's result
             int g = groups[0];
-            double acc = s[g];
-            if (sel == null) for (int k = 0; k < count; k++) acc += x[k];
-            else for (int k = 0; k < count; k++) acc += x[sel[k]];
-            s[g] = acc;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            int k = 0;
+            if (sel == null) {
+                for (; k + 3 < count; k += 4) {
+                    a0 += x[k];
+                    a1 += x[k + 1];
+                    a2 += x[k + 2];
+                    a3 += x[k + 3];
+                }
+                for (; k < count; k++) a0 += x[k];
+            } else {
+                for (; k + 3 < count; k += 4) {
+                    a0 += x[sel[k]];
+                    a1 += x[sel[k + 1]];
+                    a2 += x[sel[k + 2]];
+                    a3 += x[sel[k + 3]];
+                }
+                for (; k < count; k++) a0 += x[sel[k]];
+            }
+            s[g] += (a0 + a1) + (a2 + a3);
             c[g] += count;
             return;
         }

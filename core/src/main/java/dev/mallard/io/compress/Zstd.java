@@ -17,6 +17,14 @@ public final class Zstd {
         return ZstdDecoder.decompress(in, off, len, expectedSize);
     }
 
+    /**
+     * Decompresses all frames in the range into {@code out} from its start: exactly
+     * {@code expectedSize} bytes, which {@code out} must have room for (it may be longer).
+     */
+    public static void decompress(byte[] in, int off, int len, int expectedSize, byte[] out) {
+        ZstdDecoder.decompress(in, off, len, expectedSize, out);
+    }
+
     public static byte[] compress(byte[] in, int off, int len) {
         return ZstdEncoder.compress(in, off, len);
     }

@@ -26,6 +26,8 @@ final class ZstdDecoder {
     /** The exact output size the caller expects, or -1: with it the output array never grows. */
     private final int expected;
     private byte[] out;
+    /** Output bytes the decoder may fill: the expected size when known (a caller's buffer may be longer), else out's length. */
+    private int capacity;
     private int pos;
 
     // State that lives for one frame.
@@ -48,10 +50,22 @@ final class ZstdDecoder {
     }
 
     static byte[] decompress(byte[] in, int off, int len, int expectedSize) {
-        if (off < 0 || len < 0 || off > in.length - len) throw new IndexOutOfBoundsException("range " + off + "+" + len + " of " + in.length);
         if (expectedSize < -1) throw new IllegalArgumentException("expected size " + expectedSize);
+        ZstdDecoder d = decode(in, off, len, expectedSize, new byte[expectedSize >= 0 ? expectedSize : (int) Math.min(Math.max(len * 4L, 64), 1 << 20)]);
+        return d.pos == d.out.length ? d.out : Arrays.copyOf(d.out, d.pos);
+    }
+
+    /** Decompresses into {@code out} from its start exactly {@code expectedSize} bytes, which {@code out} must hold. */
+    static void decompress(byte[] in, int off, int len, int expectedSize, byte[] out) {
+        if (expectedSize < 0 || expectedSize > out.length) throw new IllegalArgumentException("expected size " + expectedSize + " for " + out.length + " bytes");
+        decode(in, off, len, expectedSize, out);
+    }
+
+    private static ZstdDecoder decode(byte[] in, int off, int len, int expectedSize, byte[] out) {
+        if (off < 0 || len < 0 || off > in.length - len) throw new IndexOutOfBoundsException("range " + off + "+" + len + " of " + in.length);
         ZstdDecoder d = new ZstdDecoder(in, off + len, expectedSize);
-        d.out = new byte[expectedSize >= 0 ? expectedSize : (int) Math.min(Math.max(len * 4L, 64), 1 << 20)];
+        d.out = out;
+        d.capacity = expectedSize >= 0 ? expectedSize : out.length;
         int p = off;
         while (p < d.inEnd) {
             if (d.inEnd - p < 4) throw corrupt("truncated frame magic number");
@@ -69,7 +83,7 @@ final class ZstdDecoder {
         if (expectedSize >= 0 && d.pos != expectedSize) {
             throw corrupt("decompressed " + d.pos + " bytes, expected " + expectedSize);
         }
-        return d.pos == d.out.length ? d.out : Arrays.copyOf(d.out, d.pos);
+        return d;
     }
 
     private void need(int p, int n, String what) {
@@ -78,11 +92,12 @@ final class ZstdDecoder {
 
     /** Makes room for {@code n} more output bytes, growing the array unless the size is fixed. */
     private void reserve(int n) {
-        if (out.length - pos >= n) return;
+        if (capacity - pos >= n) return;
         if (expected >= 0) throw corrupt("data decompresses to more than the expected " + expected + " bytes");
         long want = Math.max((long) out.length * 2, (long) pos + n);
         if ((long) pos + n > Integer.MAX_VALUE - 16) throw corrupt("decompressed data exceeds 2 GB");
         out = Arrays.copyOf(out, (int) Math.min(want, Integer.MAX_VALUE - 16));
+        capacity = out.length;
     }
 
     private int frame(int p) {
@@ -170,7 +185,7 @@ final class ZstdDecoder {
         // Room for a whole block, but no more than the declared content size: growing past it
         // would only copy the output twice for nothing.
         if (expected < 0) reserve(frameEnd >= 0 ? (int) Math.max(0, Math.min(BLOCK_MAX, frameEnd - pos)) : BLOCK_MAX);
-        int limit = (int) Math.min(out.length, (long) pos + BLOCK_MAX);
+        int limit = (int) Math.min(capacity, (long) pos + BLOCK_MAX);
         p = literals(p, end);
         if (p >= end) throw corrupt("missing sequences section");
         int b0 = in[p++] & 0xFF;
@@ -381,7 +396,13 @@ final class ZstdDecoder {
             lp += ll;
             op += ll;
             if (offset <= 0 || offset > op - frameStart) throw corrupt("match offset " + offset + " points before the start of the frame");
-            Lz77.copyMatch(o, op, offset, ml, limit);
+            if (offset >= 8 && ml <= 16 && limit - op >= 16) {
+                // Short matches (the common case in numbers) as two word copies, as the literals above.
+                LittleEndian.putLong(o, op, LittleEndian.getLong(o, op - offset));
+                LittleEndian.putLong(o, op + 8, LittleEndian.getLong(o, op - offset + 8));
+            } else {
+                Lz77.copyMatch(o, op, offset, ml, limit);
+            }
             op += ml;
         }
         if (!br.finished()) throw corrupt("sequence bit stream does not end where its sequences do");
@@ -393,8 +414,8 @@ final class ZstdDecoder {
     }
 
     private MallardException.Storage overrun() {
-        if (expected >= 0 && out.length - pos < BLOCK_MAX) return corrupt("data decompresses to more than the expected " + expected + " bytes");
-        if (frameEnd >= 0 && out.length - pos < BLOCK_MAX) return corrupt("frame decompresses to more than its declared content size");
+        if (expected >= 0 && capacity - pos < BLOCK_MAX) return corrupt("data decompresses to more than the expected " + expected + " bytes");
+        if (frameEnd >= 0 && capacity - pos < BLOCK_MAX) return corrupt("frame decompresses to more than its declared content size");
         return corrupt("block decompresses to more than 128 KB");
     }
 

@@ -95,12 +95,16 @@ public final class PageCodecs {
     private static final class ZstdCodec implements PageCodec {
         @Override
         public byte[] decompress(byte[] in, int off, int len, int uncompressedLength) {
+            return decompress(in, off, len, uncompressedLength, null);
+        }
+
+        @Override
+        public byte[] decompress(byte[] in, int off, int len, int uncompressedLength, byte[] buffer) {
+            byte[] out = buffer != null && buffer.length >= uncompressedLength ? buffer : new byte[uncompressedLength];
             try {
-                byte[] out = dev.mallard.io.compress.Zstd.decompress(in, off, len, uncompressedLength);
-                if (out.length != uncompressedLength) throw new ThriftCompactReader.Damaged("a Zstd page shorter than its header says");
+                // the decoder checks that the frames make exactly uncompressedLength bytes
+                dev.mallard.io.compress.Zstd.decompress(in, off, len, uncompressedLength, out);
                 return out;
-            } catch (ThriftCompactReader.Damaged e) {
-                throw e;
             } catch (RuntimeException e) {
                 throw damaged("Zstd", e);
             }
