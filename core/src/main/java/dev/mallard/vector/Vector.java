@@ -32,6 +32,16 @@ public final class Vector {
     /** Bit i set means position i is NULL. Null array: no NULLs. */
     private long[] nulls;
     private boolean hasNulls;
+    /**
+     * When set, the batch's values are also given as codes into this small dictionary: position i
+     * holds {@code dictionary[dictionaryIds[i]]} and is not NULL. Only a reader that decodes a
+     * dictionary sets it, after the {@link #reset()} that starts its batch, and reset clears it; so
+     * it is never stale, as long as nobody writes a vector it did not reset (which holds: the
+     * writer of a batch owns the vector until the next reset). Consumers use it to work per code
+     * (grouping by a flag's codes instead of its strings); the values arrays stay authoritative.
+     */
+    private Vector dictionary;
+    private int[] dictionaryIds;
 
     public Vector(LogicalType type) {
         this(type, DEFAULT_CAPACITY);
@@ -71,8 +81,9 @@ public final class Vector {
         capacity = newCap;
     }
 
-    /** Marks every position valid again. Data arrays are left as they are, to be overwritten. */
+    /** Marks every position valid again and drops the dictionary codes. Data arrays are left as they are, to be overwritten. */
     public void reset() {
+        dictionary = null;
         if (hasNulls) {
             java.util.Arrays.fill(nulls, 0L);
             hasNulls = false;
@@ -83,12 +94,42 @@ public final class Vector {
         return hasNulls ? (nulls[i >>> 6] & (1L << i)) != 0 : physical == PhysicalType.NONE;
     }
 
+    /**
+     * The array a dictionary-decoding reader writes the batch's codes into (at least
+     * {@code capacity()} long, owned by this vector and reused), before {@link #markDictionary}.
+     */
+    public int[] dictionaryIdArray() {
+        if (dictionaryIds == null || dictionaryIds.length < capacity) dictionaryIds = new int[capacity];
+        return dictionaryIds;
+    }
+
+    /** Says that the batch's values are {@code dictionary[dictionaryIdArray()[i]]}, none NULL. */
+    public void markDictionary(Vector dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** Drops the dictionary codes: the values no longer follow them. */
+    public void clearDictionary() {
+        dictionary = null;
+    }
+
+    /** The dictionary the batch's values are coded in ({@link #dictionaryIds()}), or null when they are not. */
+    public Vector dictionary() {
+        return dictionary;
+    }
+
+    /** The codes of the batch's positions into {@link #dictionary()}; meaningful only while that is not null. */
+    public int[] dictionaryIds() {
+        return dictionaryIds;
+    }
+
     /** True when some position may be NULL; false guarantees none is. */
     public boolean mayHaveNulls() {
         return hasNulls || physical == PhysicalType.NONE;
     }
 
     public void setNull(int i) {
+        dictionary = null;
         if (nulls == null) nulls = new long[(capacity + 63) >>> 6];
         nulls[i >>> 6] |= 1L << i;
         hasNulls = true;

@@ -30,6 +30,9 @@ final class StringKeyCache {
     /** Group id + 1 of each code combination; 0 while the table has not said. */
     private final int[] groups;
     private boolean off;
+    /** Per column, the last dictionary seen and the code of each of its entries (its strings' codes, looked up once). */
+    private final Vector[] lastDictionary;
+    private final byte[][] dictionaryCodes;
     private int[] combos = new int[0];
     private int[] missRows = new int[0];
     private int[] missPositions = new int[0];
@@ -41,6 +44,8 @@ final class StringKeyCache {
         nextCode = new int[columns];
         java.util.Arrays.fill(nextCode, 1);
         groups = new int[1 << (BITS * columns)];
+        lastDictionary = new Vector[columns];
+        dictionaryCodes = new byte[columns][];
     }
 
     /** A cache for these key columns, or null when they are not all strings (or too many). */
@@ -101,6 +106,20 @@ final class StringKeyCache {
      * when the column has more distinct objects than codes.
      */
     private boolean encode(Vector v, int c, int[] sel, int count, int[] combo) {
+        byte[] byCode = v.dictionary() == null ? null : codesOf(v.dictionary(), c);
+        if (byCode != null) {
+            // the reader gave the rows' codes into a small dictionary: one lookup per row, no string touched
+            int[] ids = v.dictionaryIds();
+            int shift = BITS * c;
+            if (c == 0) {
+                if (sel == null) for (int k = 0; k < count; k++) combo[k] = byCode[ids[k]];
+                else for (int k = 0; k < count; k++) combo[k] = byCode[ids[sel[k]]];
+            } else {
+                if (sel == null) for (int k = 0; k < count; k++) combo[k] |= byCode[ids[k]] << shift;
+                else for (int k = 0; k < count; k++) combo[k] |= byCode[ids[sel[k]]] << shift;
+            }
+            return true;
+        }
         String[] values = v.strings;
         String[] ref = refs[c];
         byte[] code = codes[c];
@@ -118,6 +137,28 @@ final class StringKeyCache {
             combo[k] |= code[slot] << shift;
         }
         return true;
+    }
+
+    /**
+     * The codes of dictionary {@code dict}'s entries in column {@code c}, computed when the column
+     * meets a new dictionary (a Parquet column chunk's: once per row group); null when the
+     * dictionary has more entries than codes, and the rows' strings are coded one by one instead.
+     */
+    private byte[] codesOf(Vector dict, int c) {
+        if (dict == lastDictionary[c]) return dictionaryCodes[c];
+        lastDictionary[c] = dict;
+        dictionaryCodes[c] = null;
+        int n = dict.capacity();
+        if (n > MAX_CODE) return null;
+        byte[] byCode = new byte[n];
+        for (int i = 0; i < n; i++) {
+            String s = dict.strings[i];
+            if (s == null) continue; // never referenced: marked vectors hold no NULLs
+            int slot = slotOf(c, s);
+            if (slot < 0) return null;
+            byCode[i] = codes[c][slot];
+        }
+        return dictionaryCodes[c] = byCode;
     }
 
     /** The slot of {@code s} in column {@code c}'s table, taking a new code if it is new; -1 when the codes are used up. */

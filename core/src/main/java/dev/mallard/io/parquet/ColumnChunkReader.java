@@ -42,6 +42,8 @@ final class ColumnChunkReader {
      * of a row group). Null when {@link #indexes} holds the whole page's.
      */
     private RleBitPackedDecoder batchIndexes;
+    /** Whether the rows read so far in this {@link #read} all have their codes in the output's dictionary id array. */
+    private boolean coded;
     private boolean dictionaryPage;
     private int valuePos;
     /** A plain page without NULLs of a {@link ColumnKind#direct} column: values are copied from {@code directBytes} at read. */
@@ -76,6 +78,7 @@ final class ColumnChunkReader {
     /** Fills {@code out[0..n)} with the next {@code n} rows. */
     void read(Vector out, int n) {
         int to = 0;
+        coded = true;
         while (to < n) {
             if (pageRow == pageRows) nextPage();
             int m = Math.min(n - to, pageRows - pageRow);
@@ -83,6 +86,9 @@ final class ColumnChunkReader {
             to += m;
             pageRow += m;
         }
+        // every row came through gather's codes, from the chunk's one dictionary: consumers may use the codes
+        if (coded && n > 0 && out.physicalType() == PhysicalType.STRING) out.markDictionary(dictionary);
+        else out.clearDictionary();
     }
 
     /** A nested leaf's whole chunk: levels of every entry, and its non-NULL values in order. */
@@ -125,6 +131,7 @@ final class ColumnChunkReader {
     }
 
     private void scatter(Vector out, int to, int m) {
+        if (batchIndexes == null) coded = false;
         if (directPage) {
             int width = ValueDecoder.plainWidth(column.physicalType());
             ValueDecoder.plainInto(directBytes, directOff + valuePos * width, column.physicalType(), m, out, to);
@@ -178,9 +185,10 @@ final class ColumnChunkReader {
         int[] ix = indexes;
         int at = valuePos, size = dictSize;
         if (batchIndexes != null) {
-            ix = indexes = buffers.indexes(m);
-            batchIndexes.read(ix, 0, m);
-            at = 0;
+            // decoded straight into the output's code array, where consumers of the codes find them
+            ix = out.dictionaryIdArray();
+            batchIndexes.read(ix, to, m);
+            at = to;
         }
         // an index outside [0, size) makes itself or size - 1 - itself negative: one OR over all (a loop the JIT vectorizes)
         int bad = 0;
@@ -366,6 +374,7 @@ final class ColumnChunkReader {
 
     private void decodeValues(byte[] b, int off, int end, int encoding, int n) {
         valuesLeft -= n;
+        batchIndexes = null;
         int nonNull = n;
         if (hasDefs) {
             int max = column.maxDefinition();
@@ -374,7 +383,6 @@ final class ColumnChunkReader {
         }
         if (encoding == Thrift.PLAIN_DICTIONARY || encoding == Thrift.RLE_DICTIONARY) {
             if (dictionary == null) throw new ThriftCompactReader.Damaged("a dictionary-encoded page without a dictionary");
-            batchIndexes = null;
             if (nonNull > 0) {
                 if (off >= end) throw new ThriftCompactReader.Damaged("a page shorter than its values");
                 RleBitPackedDecoder decoder = new RleBitPackedDecoder(b, off + 1, end, b[off] & 0xFF);
