@@ -351,11 +351,14 @@ final class ZstdDecoder {
             // After a reload at most 7 bits are consumed; offsets up to 25 bits plus both lengths'
             // at most 32 extra bits still fit in the 64-bit window, so only longer ones reload here.
             if (ofCode > 25) br.reload();
-            int mlCode = mlE & 0xFF;
-            int ml = mlBase[mlCode] + (int) br.read(mlBits[mlCode]);
-            int llCode = llE & 0xFF;
-            int ll = llBase[llCode] + (int) br.read(llBits[llCode]);
-            br.reload();
+            int mlCode = mlE & 0xFF, mlExtra = mlBits[mlCode];
+            int ml = mlBase[mlCode] + (int) br.read(mlExtra);
+            int llCode = llE & 0xFF, llExtra = llBits[llCode];
+            int ll = llBase[llCode] + (int) br.read(llExtra);
+            // The three state updates below take at most 26 bits (logs 9, 9 and 8); a reload is
+            // needed first only when the extra bits since the last one leave fewer. Usually they
+            // do not, and each sequence reloads once, at its end.
+            if ((ofCode > 25 ? 0 : ofCode) + mlExtra + llExtra > 31) br.reload();
             int offset;
             if (ofValue > 3) {
                 long o64 = ofValue - 3;
