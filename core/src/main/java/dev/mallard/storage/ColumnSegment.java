@@ -474,10 +474,17 @@ final class ColumnSegment {
 
     private void shareEqualStrings(int offset, int count) {
         if (distinctStrings == null) distinctStrings = new java.util.HashMap<>();
+        RecentStrings found = new RecentStrings(); // readers share objects too: each is looked up once per call
         for (int i = offset; i < offset + count; i++) {
             String v = strings[i];
             if (v == null) continue;
+            String known = found.get(v);
+            if (known != null) {
+                strings[i] = known;
+                continue;
+            }
             String first = distinctStrings.putIfAbsent(v, v);
+            found.put(v, first != null ? first : v);
             if (first != null) {
                 strings[i] = first;
             } else if (distinctStrings.size() > MAX_SHARED_STRINGS) {

@@ -71,6 +71,31 @@ public final class ColumnStatistics {
 
     /** Adds positions {@code positions[k]} (or {@code k} when null), k < count, of {@code v}. */
     public void add(Vector v, int[] positions, int count) {
+        if (!v.mayHaveNulls() && type == PhysicalType.STRING) {
+            // shared objects (a flag's few values) are hashed into the sketch once: adding a hash again changes nothing
+            String[] a = v.strings;
+            RecentStrings recent = new RecentStrings();
+            for (int k = 0; k < count; k++) {
+                String x = a[positions == null ? k : positions[k]];
+                if (!recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
+            }
+            values += count;
+            return;
+        }
+        if (!v.mayHaveNulls() && type == PhysicalType.DOUBLE) {
+            double[] a = v.doubles;
+            double lo = min, hi = max;
+            for (int k = 0; k < count; k++) {
+                double x = a[positions == null ? k : positions[k]];
+                sketch.add(VectorHasher.hashBits(dev.mallard.execution.hash.KeyEquality.doubleKey(x)));
+                if (x < lo) lo = x;
+                if (x > hi) hi = x;
+            }
+            min = lo;
+            max = hi;
+            values += count;
+            return;
+        }
         if (v.mayHaveNulls() || !(type == PhysicalType.INT32 || type == PhysicalType.INT64)) {
             for (int k = 0; k < count; k++) add(v, positions == null ? k : positions[k]);
             return;

@@ -188,13 +188,15 @@ public sealed interface ZoneMap {
             }
             case STRING -> {
                 String lo = null, hi = null;
+                RecentStrings compared = new RecentStrings(); // a shared object compared once is within the bounds
                 for (int k = 0; k < count; k++) {
                     int p = sel == null ? k : sel[k];
                     if (mayBeNull && v.isNull(p)) continue;
                     String x = v.strings[p];
+                    values++;
+                    if (compared.seen(x)) continue;
                     if (lo == null || x.compareTo(lo) < 0) lo = x;
                     if (hi == null || x.compareTo(hi) > 0) hi = x;
-                    values++;
                 }
                 min = lo;
                 max = hi;
