@@ -17,6 +17,7 @@ public final class TableApiBenchmark {
     final TableBenchOptions options;
     final SparseRows data;
     final Map<TableWorkload, Map<Engine, TableRuns.Outcome>> results = new EnumMap<>(TableWorkload.class);
+    MapReadFloor.Result floor;
 
     private TableApiBenchmark(TableBenchOptions options, SparseRows data) {
         this.options = options;
@@ -29,6 +30,9 @@ public final class TableApiBenchmark {
         BenchLog.log("generating %,d rows and %,d changes", options.rows(), Math.max(2, options.rows() / 10));
         // Generated once and shared by every engine and run: all write the very same maps.
         TableApiBenchmark b = new TableApiBenchmark(options, SparseRows.generate(options.rows()));
+        BenchLog.log("reading the maps alone");
+        b.floor = MapReadFloor.measure(b.data.rows(), Math.max(1, options.runs()));
+        BenchLog.log("reading the maps: %.1f ms on 1 thread, %.1f ms on %d", b.floor.oneThreadMs(), b.floor.allThreadsMs(), b.floor.threads());
         for (TableWorkload w : TableWorkload.values()) {
             BenchLog.log("%s", w.label);
             b.results.put(w, TableRuns.measure(w, b.data, options.engines(), options.runs()));

@@ -43,6 +43,7 @@ final class TableReport {
         s.append("### Command and machine\n\n").append(MachineNote.render("./benchmark-tables " + String.join(" ", o.args()), minutes));
         targets(b, s);
         for (TableWorkload w : TableWorkload.values()) workloadTable(b, w, s);
+        floor(b, s);
         checks(b, s);
         return s.toString();
     }
@@ -65,6 +66,32 @@ final class TableReport {
                     .append(!judged ? String.format(Locale.ROOT, "(%,d rows only)", TableBenchOptions.DOCUMENTED_ROWS)
                             : yes(checked && !ratio.isEmpty() && p.cell().medianMs() / m.cell().medianMs() >= t.limit()))
                     .append(" |\n");
+        }
+        s.append('\n');
+    }
+
+    /** The cost of reading the maps alone, next to the time a throughput target against SQLite's batch leaves. */
+    private static void floor(TableApiBenchmark b, StringBuilder s) {
+        MapReadFloor.Result f = b.floor;
+        if (f == null) return;
+        s.append("### Reading the maps alone
+
+");
+        s.append("Every entry of every one of the insertMany maps read once (key and value, iterating `entrySet()`), nothing stored: "
+                + "what any engine's insertMany spends before storage work begins. Median of the runs, after a full collection.
+
+");
+        s.append("| threads | median (s) |
+|---:|---:|
+");
+        s.append(String.format(Locale.ROOT, "| 1 | %.3f |
+| %d | %.3f |
+", f.oneThreadMs() / 1000, f.threads(), f.allThreadsMs() / 1000));
+        TableRuns.Outcome sqlite = b.results.getOrDefault(TableWorkload.INSERT, Map.of()).get(Engine.SQLITE);
+        if (sqlite != null && sqlite.cell().ok()) {
+            double budget = sqlite.cell().medianMs() / 10;
+            s.append(String.format(Locale.ROOT, "%nTen times SQLite's batch throughput leaves %.3f s for the whole insertMany; reading the maps alone "
+                    + "takes %.1f× that on one thread and %.1f× on %d.%n", budget / 1000, f.oneThreadMs() / budget, f.allThreadsMs() / budget, f.threads()));
         }
         s.append('\n');
     }
