@@ -74,19 +74,11 @@ final class TableReport {
     private static void floor(TableApiBenchmark b, StringBuilder s) {
         MapReadFloor.Result f = b.floor;
         if (f == null) return;
-        s.append("### Reading the maps alone
-
-");
+        s.append("### Reading the maps alone\n\n");
         s.append("Every entry of every one of the insertMany maps read once (key and value, iterating `entrySet()`), nothing stored: "
-                + "what any engine's insertMany spends before storage work begins. Median of the runs, after a full collection.
-
-");
-        s.append("| threads | median (s) |
-|---:|---:|
-");
-        s.append(String.format(Locale.ROOT, "| 1 | %.3f |
-| %d | %.3f |
-", f.oneThreadMs() / 1000, f.threads(), f.allThreadsMs() / 1000));
+                + "what any engine's insertMany spends before storage work begins. Median of the runs, after a full collection.\n\n");
+        s.append("| threads | median (s) |\n|---:|---:|\n");
+        s.append(String.format(Locale.ROOT, "| 1 | %.3f |\n| %d | %.3f |\n", f.oneThreadMs() / 1000, f.threads(), f.allThreadsMs() / 1000));
         TableRuns.Outcome sqlite = b.results.getOrDefault(TableWorkload.INSERT, Map.of()).get(Engine.SQLITE);
         if (sqlite != null && sqlite.cell().ok()) {
             double budget = sqlite.cell().medianMs() / 10;
