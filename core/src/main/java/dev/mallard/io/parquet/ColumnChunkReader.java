@@ -24,7 +24,7 @@ final class ColumnChunkReader {
     private final RawValues raw = new RawValues();
 
     private Vector dictionary;
-    /** Decompressed data pages, reused page after page (a page's values are converted before the next is read). */
+    /** The column's working arrays (decompressed pages, indexes, levels): reused page after page, and by the next row group's reader. */
     private final ColumnBuffers buffers;
     /** Strings of plain-encoded pages: repeated values share one object (what a dictionary page gives for free). */
     private dev.mallard.io.RepeatedStrings repeated;
@@ -36,10 +36,10 @@ final class ColumnChunkReader {
     private boolean hasDefs;
     private int[] indexes = new int[0];
     /**
-     * Set while a dictionary page without NULLs is read row-batch by row-batch: its indexes are
-     * decoded a batch at a time, so they are still in the L1 cache when the values are looked up
-     * (a page's indexes decoded at once take four bytes per row, beyond the L2 cache for a page
-     * of a row group). Null when {@link #indexes} holds the whole page's.
+     * Set while a dictionary page without NULLs is being read: its indexes are decoded a batch at
+     * a time straight into the output vector's code array, where grouping finds them (see
+     * {@link Vector#markDictionary}), so the page's indexes need no array of their own. Null when
+     * {@link #indexes} holds the whole page's (pages with NULLs, nested columns).
      */
     private RleBitPackedDecoder batchIndexes;
     /** Whether the rows read so far in this {@link #read} all have their codes in the output's dictionary id array. */
