@@ -14,7 +14,9 @@ import dev.mallard.vector.Vector;
  * them) and cheap, because the readers share one object per distinct value of a small dictionary
  * ({@link dev.mallard.vector.SharedStrings}, Parquet and stored dictionaries, Java data). A column
  * that shows more distinct objects than a code can hold turns the cache off for good, so strings
- * that are not shared cost one failed attempt, not a slower table.
+ * that are not shared cost one failed attempt, not a slower table. A column whose reader gave its
+ * rows' dictionary codes ({@link Vector#dictionary}) is coded through its dictionary instead: the
+ * dictionary's strings get their codes once, and each row's code is one load.
  */
 final class StringKeyCache {
     /** Code bits per column: 15 string objects and NULL (code 0). */
