@@ -37,15 +37,11 @@ final class ReadBuffers {
         return buffer != null && buffer.length >= length ? buffer : BYTES.replace(buffer, length);
     }
 
-    /** An int array of at least {@code length}, with unspecified contents. */
-    static int[] takeInts(int length) {
-        return INTS.take(length);
-    }
-
     static void give(int[] buffer) {
         INTS.give(buffer);
     }
 
+    /** {@code buffer} if it holds {@code length} ints, else a pooled one that does (giving {@code buffer} back; null: none). */
     static int[] atLeast(int[] buffer, int length) {
         return buffer != null && buffer.length >= length ? buffer : INTS.replace(buffer, length);
     }

@@ -42,11 +42,11 @@ class ReadBuffersTest {
 
     @Test
     void intArraysHaveTheirOwnPool() {
-        int[] a = ReadBuffers.takeInts(100_000);
+        int[] a = ReadBuffers.atLeast((int[]) null, 100_000);
         assertEquals(1 << 17, a.length);
         ReadBuffers.give(a);
         assertSame(a, ReadBuffers.atLeast((int[]) null, 70_000), "an int array given back is reused");
-        assertEquals(10, ReadBuffers.takeInts(10).length, "short int arrays are allocated as asked");
+        assertEquals(10, ReadBuffers.atLeast((int[]) null, 10).length, "short int arrays are allocated as asked");
     }
 
     @Test
@@ -57,7 +57,7 @@ class ReadBuffersTest {
         assertSame(indexes, b.indexes(150_000), "a large enough array is kept");
         b.release();
         assertEquals(null, b.indexes);
-        assertSame(indexes, ReadBuffers.takeInts(200_000));
+        assertSame(indexes, ReadBuffers.atLeast((int[]) null, 200_000));
         assertSame(page, ReadBuffers.take(200_000));
     }
 }
