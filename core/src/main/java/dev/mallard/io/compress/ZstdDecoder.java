@@ -392,7 +392,7 @@ final class ZstdDecoder {
             if (ll <= 16 && lits.length - lp >= 16 && limit - op >= 16) {
                 // Short literal runs (the common case) as two word copies; the overshoot is overwritten next.
                 LittleEndian.putLong(o, op, LittleEndian.getLong(lits, lp));
-                LittleEndian.putLong(o, op + 8, LittleEndian.getLong(lits, lp + 8));
+                if (ll > 8) LittleEndian.putLong(o, op + 8, LittleEndian.getLong(lits, lp + 8));
             } else {
                 System.arraycopy(lits, lp, o, op, ll);
             }
@@ -402,7 +402,7 @@ final class ZstdDecoder {
             if (offset >= 8 && ml <= 16 && limit - op >= 16) {
                 // Short matches (the common case in numbers) as two word copies, as the literals above.
                 LittleEndian.putLong(o, op, LittleEndian.getLong(o, op - offset));
-                LittleEndian.putLong(o, op + 8, LittleEndian.getLong(o, op - offset + 8));
+                if (ml > 8) LittleEndian.putLong(o, op + 8, LittleEndian.getLong(o, op - offset + 8));
             } else {
                 Lz77.copyMatch(o, op, offset, ml, limit);
             }
