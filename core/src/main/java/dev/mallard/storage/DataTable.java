@@ -531,7 +531,7 @@ public final class DataTable {
                     int[] part = positions(chunk, co, n);
                     for (int c = 0; c < row.length; c++) {
                         row[c].ensureCapacity(offset + n);
-                        row[c].append(offset, chunk.column(c), part, n);
+                        row[c].append(offset, chunk.column(c), part, n, rows == ROW_GROUP_SIZE);
                         if (st[c] != null) st[c].add(chunk.column(c), part, n);
                     }
                     offset += n;

@@ -207,9 +207,13 @@ public sealed interface ZoneMap {
                 }
             }
         }
-        boolean nulls = values < count;
-        if (min != null) return new Range(min, max, nulls);
-        return new NoRange(nulls, values > 0);
+        return ofBounds(min, max, values < count, values > 0);
+    }
+
+    /** The zone map of values spanning {@code min} to {@code max} (null for no range), with NULLs or not, with values or not. */
+    static ZoneMap ofBounds(Comparable<?> min, Comparable<?> max, boolean hasNull, boolean hasValue) {
+        if (min != null) return new Range(min, max, hasNull);
+        return new NoRange(hasNull, hasValue);
     }
 
     /**

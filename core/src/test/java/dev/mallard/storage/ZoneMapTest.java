@@ -211,6 +211,38 @@ class ZoneMapTest {
     }
 
     @Test
+    void bulkAppendsMakeStringMapsWhilePacking() {
+        // appendAll packs each full row group as it builds it, and makes its STRING maps then:
+        // column 0 is unique (packed as a heap), column 1 has three values (packed as a dictionary).
+        List<LogicalType> types = List.of(LogicalType.VARCHAR, LogicalType.VARCHAR);
+        String[] fruit = {"pear", "apple", "zucchini"};
+        List<DataChunk> chunks = new java.util.ArrayList<>();
+        long end = 2L * G + 500;
+        for (long start = 0; start < end; start += 2048) {
+            DataChunk c = new DataChunk(types);
+            int n = (int) Math.min(2048, end - start);
+            for (int i = 0; i < n; i++) {
+                long r = start + i;
+                if (r >= G && r % 11 == 5) c.column(0).setNull(i); // NULLs in row group 1 only
+                else c.column(0).strings[i] = String.format("u%07d", r);
+                if (r % 7 == 3) c.column(1).setNull(i);
+                else c.column(1).strings[i] = fruit[(int) (r % 3)];
+            }
+            c.setCount(n);
+            chunks.add(c);
+        }
+        DataTable t = new DataTable(types);
+        t.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
+        assertThat(t.segment(0, 0).isPacked()).isTrue();
+        assertThat(t.segment(1, 1).isPacked()).isTrue();
+        assertThat(zone(t, 0, 0)).isEqualTo(new Range("u0000000", String.format("u%07d", G - 1), false));
+        assertThat(zone(t, 1, 0)).isEqualTo(new Range(String.format("u%07d", G), String.format("u%07d", 2 * G - 1), true));
+        assertThat(zone(t, 2, 0)).isEqualTo(new Range(String.format("u%07d", 2 * G), String.format("u%07d", 2 * G + 499), true));
+        for (int g = 0; g < 3; g++) assertThat(zone(t, g, 1)).as("group %d", g).isEqualTo(new Range("apple", "zucchini", true));
+        assertThat(t.verify("t")).isEmpty();
+    }
+
+    @Test
     void updatesWidenTheMapAndDeletesLeaveIt() {
         DataTable t = new DataTable(TYPES);
         appendRows(t, 0, G + 10);
