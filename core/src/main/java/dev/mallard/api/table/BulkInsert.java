@@ -45,6 +45,16 @@ final class BulkInsert {
     private final TableOptions options;
     /** Plain-insert rows filled but not yet appended ({@link #add}). */
     private Pending pending;
+    /**
+     * The append of the previous round of plain inserts, running on a thread of its own while the
+     * caller reads and fills the next round: reading maps is one thread's work and appending
+     * keeps the engine's threads busy, so in turn they left a core idle most of the time. At most
+     * one round is in flight, so rounds reach the table in order. Null when none is.
+     */
+    private java.util.concurrent.FutureTask<Long> inFlight;
+    /** The table types of {@link #typesOf}, asked of the connection once per schema (the connection is busy while a round appends). */
+    private TableSchema typesOf;
+    private List<LogicalType> types;
 
     private BulkInsert(MallardConnection connection, TableStore store, TableOptions options) {
         this.connection = connection;
@@ -121,16 +131,57 @@ final class BulkInsert {
         if (pending != null && !java.util.Arrays.equals(pending.columns(), layout.columns())) appended += flush();
         if (pending == null) pending = new Pending(schema.name(), layout.columns(), new ChunkCollection(layout.types()));
         fill(pending.chunks(), layout, rows, all, keys, schema.name());
-        if (pending.chunks().rowCount() >= ROUND) appended += flush();
+        if (pending.chunks().rowCount() >= ROUND) {
+            appended += settle();
+            Pending p = pending;
+            pending = null;
+            inFlight = new java.util.concurrent.FutureTask<>(() -> connection.append(null, p.table(), p.columns(), p.chunks()));
+            Thread.ofPlatform().name("mallard-insert").daemon().start(inFlight);
+        }
         return appended;
     }
 
-    /** Appends the rows {@link #add} left waiting; returns how many. */
+    /** Appends the rows {@link #add} left waiting, after the round in flight; returns how many. */
     long flush() throws SQLException {
-        if (pending == null) return 0;
+        long n = settle();
+        if (pending == null) return n;
         Pending p = pending;
         pending = null;
-        return connection.append(null, p.table(), p.columns(), p.chunks());
+        return n + connection.append(null, p.table(), p.columns(), p.chunks());
+    }
+
+    /** Waits for the round in flight and returns how many rows it appended (0 when none); its failure is this call's. */
+    long settle() throws SQLException {
+        java.util.concurrent.FutureTask<Long> f = inFlight;
+        if (f == null) return 0;
+        inFlight = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the append holds the connection: it must end before anything else runs on it
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException x) throw x;
+            if (cause instanceof RuntimeException x) throw x;
+            if (cause instanceof Error x) throw x;
+            throw new MallardException.Internal("appending rows failed: " + cause, cause);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** After a failure elsewhere: waits for the round in flight, whose own failure no longer matters, so the call can roll back. */
+    void abandon() {
+        try {
+            settle();
+        } catch (SQLException | RuntimeException e) {
+            // the caller's failure is the one reported; this round rolls back with the rest
+        }
     }
 
     /** Vectors filled for table {@code table}'s {@code columns}, not yet appended. */
@@ -191,11 +242,14 @@ final class BulkInsert {
     }
 
     private List<LogicalType> tableTypes(TableSchema schema) throws SQLException {
+        if (schema == typesOf) return types;
         List<LogicalType> tableTypes = connection.tableTypes(null, schema.name());
         if (tableTypes.size() != schema.columns().size()) {
             throw new MallardException.Internal("table \"" + schema.name() + "\" has " + tableTypes.size() + " columns but its schema lists "
                     + schema.columns().size());
         }
+        typesOf = schema;
+        types = tableTypes;
         return tableTypes;
     }
 

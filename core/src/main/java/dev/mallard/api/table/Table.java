@@ -317,16 +317,21 @@ public final class Table {
         TableSchema schema = null;
         RowWriter sql = null;
         long n = 0;
-        while (rows.hasNext()) {
-            RowBatch batch = round(rows, names, BulkInsert.BATCH);
-            if (schema == null || !SchemaFit.fits(schema, batch)) {
-                n += bulk.flush();
-                schema = fit.fit(schema == null ? schema(c) : schema, name, batch);
-                sql = new RowWriter(c, scope.store(), schema, options);
+        try {
+            while (rows.hasNext()) {
+                RowBatch batch = round(rows, names, BulkInsert.BATCH);
+                if (schema == null || !SchemaFit.fits(schema, batch)) {
+                    n += bulk.flush();
+                    schema = fit.fit(schema == null ? schema(c) : schema, name, batch);
+                    sql = new RowWriter(c, scope.store(), schema, options);
+                }
+                n += bulk.add(batch, schema, sql);
             }
-            n += bulk.add(batch, schema, sql);
+            return n + bulk.flush();
+        } catch (Throwable t) {
+            bulk.abandon(); // a round may still be appending: the rollback must come after it
+            throw t;
         }
-        return n + bulk.flush();
     }
 
     /** Up to {@code size} rows of the iterator. */

@@ -121,6 +121,15 @@ class BulkInsertTest {
                 .hasMessageContaining("(id)=(3)");
         assertThat(t.count()).isEqualTo(10);
 
+        // a failure of the first round's append, which runs while the caller reads the next round
+        List<Map<String, Object>> early = sparseRows(ROWS);
+        early.get(5).put("id", 3L);
+        assertThatThrownBy(() -> t.insertMany(early)).isInstanceOf(MallardException.class).hasMessageContaining("duplicate key")
+                .hasMessageContaining("(id)=(3)");
+        assertThat(t.count()).isEqualTo(10);
+        assertThat(t.insertMany(sparseRows(ROWS))).as("the connection is free again").isEqualTo(ROWS);
+        assertThat(t.count()).isEqualTo(10 + ROWS);
+
         Table decimals = db.table("money", TableOptions.defaults().withType("amount", ColumnType.DECIMAL));
         decimals.insert(Map.of("amount", 1));
         BigDecimal huge = new BigDecimal("1" + "0".repeat(35));
