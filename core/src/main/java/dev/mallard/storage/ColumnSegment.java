@@ -255,20 +255,32 @@ final class ColumnSegment {
         long total = 0;
         String lo = null, hi = null;
         boolean anyNull = false;
-        for (int i = 0; i < rows; i++) {
-            String v = s.nulls != null && s.isNull(i) ? null : values[i];
-            if (v == null) {
-                encoded[i] = EMPTY;
-                anyNull = true;
-                continue;
+        long chars = 0;
+        for (int from = 0; from < rows; from += TOUCH_BLOCK) {
+            int to = Math.min(rows, from + TOUCH_BLOCK);
+            // The strings were last read when appended, a row group ago, and have left the cache.
+            // A loop of independent loads brings a block of them back at once; encoding them one
+            // by one would wait for each in turn.
+            for (int i = from; i < to; i++) {
+                String v = values[i];
+                if (v != null) chars += v.length();
             }
-            encoded[i] = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            total += encoded[i].length;
-            if (zoneHere) { // the string is in the cache now
-                if (lo == null || v.compareTo(lo) < 0) lo = v;
-                if (hi == null || v.compareTo(hi) > 0) hi = v;
+            for (int i = from; i < to; i++) {
+                String v = s.nulls != null && s.isNull(i) ? null : values[i];
+                if (v == null) {
+                    encoded[i] = EMPTY;
+                    anyNull = true;
+                    continue;
+                }
+                encoded[i] = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                total += encoded[i].length;
+                if (zoneHere) { // the string is in the cache now
+                    if (lo == null || v.compareTo(lo) < 0) lo = v;
+                    if (hi == null || v.compareTo(hi) > 0) hi = v;
+                }
             }
         }
+        if (chars < 0) throw new IllegalStateException("negative string length");
         if (zoneHere) p.zone = s.zone.union(ZoneMap.ofBounds(lo, hi, anyNull, lo != null));
         if (total > Integer.MAX_VALUE - 16) return s.settleZone(rows); // offsets are ints
         byte[] bytes = new byte[(int) total];
@@ -286,6 +298,8 @@ final class ColumnSegment {
     }
 
     private static final byte[] EMPTY = new byte[0];
+    /** Strings brought into the cache at a time before packing them: their objects and bytes fit in a core's own cache. */
+    private static final int TOUCH_BLOCK = 1024;
 
     /** The zone map of {@code n} strings, NULLs among them or not. */
     private static ZoneMap stringZone(String[] values, int n, boolean anyNull) {
