@@ -131,6 +131,7 @@ final class ModificationExecutor {
         // The keys this statement proposes, per index, in the index's own kind of map (the row is unused).
         List<KeyRows> batchKeys = new ArrayList<>();
         for (UniqueIndex index : indexes) batchKeys.add(index.emptyKeys());
+        Object[] rowKeys = new Object[indexes.size()]; // a row's key per index, made once for the check and the proposal
         for (DataChunk chunk : rows.chunks()) {
             int[] sel = new int[chunk.count()];
             int n = 0;
@@ -151,15 +152,16 @@ final class ModificationExecutor {
                 for (int x = 0; x < indexes.size(); x++) {
                     UniqueIndex index = indexes.get(x);
                     Object key = index.keyOf(chunk, k, identity);
+                    rowKeys[x] = key;
                     if (key == null) continue;
                     if (index.holder(key, tx.id()) != null || batchKeys.get(x).get(key) != KeyRows.NONE) {
                         if (skipConflicts) continue rows;
                         throw index.violation(key);
                     }
                 }
+                // only once the row passes every index: a row skipped by DO NOTHING proposes no key
                 for (int x = 0; x < indexes.size(); x++) {
-                    Object key = indexes.get(x).keyOf(chunk, k, identity);
-                    if (key != null) batchKeys.get(x).put(key, 0);
+                    if (rowKeys[x] != null) batchKeys.get(x).put(rowKeys[x], 0);
                 }
                 sel[n++] = k;
             }

@@ -460,6 +460,27 @@ final class ColumnSegment {
         return nulls != null && (nulls[i >>> 6] & (1L << i)) != 0;
     }
 
+    /** The NULL flags of {@code src}'s first {@code count} positions at offsets {@code offset + k}. */
+    private void copyNulls(int offset, Vector src, int count) {
+        long[] mask = src.nullMask();
+        if ((offset & 63) != 0 || type == PhysicalType.NONE || mask == null && nulls == null) {
+            if (mask != null || nulls != null) for (int k = 0; k < count; k++) setNull(offset + k, src.isNull(k));
+            return;
+        }
+        // Chunks land at offsets that are multiples of 64: the flags go over a word at a time.
+        if (nulls == null) nulls = new long[(capacity + 63) >>> 6];
+        int first = offset >>> 6;
+        int words = count >>> 6;
+        if (mask != null) System.arraycopy(mask, 0, nulls, first, words);
+        else Arrays.fill(nulls, first, first + words, 0L);
+        int rest = count & 63;
+        if (rest != 0) {
+            long keep = -1L << rest; // the flags of offsets past this append stay
+            long bits = mask != null ? mask[words] & ~keep : 0L;
+            nulls[first + words] = nulls[first + words] & keep | bits;
+        }
+    }
+
     private void setNull(int i, boolean isNull) {
         if (isNull) {
             if (nulls == null) nulls = new long[(capacity + 63) >>> 6];
@@ -533,9 +554,7 @@ final class ColumnSegment {
                 case OBJECT -> System.arraycopy(src.objects, 0, objects, offset, count);
                 case NONE -> { }
             }
-            if (src.mayHaveNulls() || nulls != null) {
-                for (int k = 0; k < count; k++) setNull(offset + k, src.isNull(k));
-            }
+            if (src.mayHaveNulls() || nulls != null) copyNulls(offset, src, count);
         } else {
             for (int k = 0; k < count; k++) set(offset + k, src, sel == null ? k : sel[k]);
         }

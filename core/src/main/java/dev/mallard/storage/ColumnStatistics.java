@@ -69,59 +69,67 @@ public final class ColumnStatistics {
         return new ColumnStatistics(type);
     }
 
-    /** Adds positions {@code positions[k]} (or {@code k} when null), k < count, of {@code v}. */
+    /**
+     * Adds positions {@code positions[k]} (or {@code k} when null), k < count, of {@code v}: a
+     * loop per type, each skipping NULLs itself, since a bulk load's sparse columns have them in
+     * every chunk and going through {@link #add(Vector, int)} row by row cost a switch per row.
+     */
     public void add(Vector v, int[] positions, int count) {
-        if (!v.mayHaveNulls() && type == PhysicalType.STRING) {
-            // shared objects (a flag's few values) are hashed into the sketch once: adding a hash again changes nothing
-            String[] a = v.strings;
-            RecentStrings recent = new RecentStrings();
-            for (int k = 0; k < count; k++) {
-                String x = a[positions == null ? k : positions[k]];
-                if (!recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
+        boolean mayBeNull = v.mayHaveNulls();
+        int present = 0;
+        switch (type) {
+            case STRING -> {
+                // shared objects (a flag's few values) are hashed into the sketch once: adding a hash again changes nothing
+                String[] a = v.strings;
+                RecentStrings recent = new RecentStrings();
+                for (int k = 0; k < count; k++) {
+                    int p = positions == null ? k : positions[k];
+                    if (mayBeNull && v.isNull(p)) continue;
+                    present++;
+                    String x = a[p];
+                    if (!recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
+                }
             }
-            values += count;
-            return;
-        }
-        if (!v.mayHaveNulls() && type == PhysicalType.DOUBLE) {
-            double[] a = v.doubles;
-            double lo = min, hi = max;
-            for (int k = 0; k < count; k++) {
-                double x = a[positions == null ? k : positions[k]];
-                sketch.add(VectorHasher.hashBits(dev.mallard.execution.hash.KeyEquality.doubleKey(x)));
-                if (x < lo) lo = x;
-                if (x > hi) hi = x;
+            case DOUBLE -> {
+                double[] a = v.doubles;
+                double lo = min, hi = max;
+                for (int k = 0; k < count; k++) {
+                    int p = positions == null ? k : positions[k];
+                    if (mayBeNull && v.isNull(p)) continue;
+                    present++;
+                    double x = a[p];
+                    sketch.add(VectorHasher.hashBits(dev.mallard.execution.hash.KeyEquality.doubleKey(x)));
+                    if (x < lo) lo = x;
+                    if (x > hi) hi = x;
+                }
+                min = lo;
+                max = hi;
             }
-            min = lo;
-            max = hi;
-            values += count;
-            return;
-        }
-        if (v.mayHaveNulls() || !(type == PhysicalType.INT32 || type == PhysicalType.INT64)) {
-            for (int k = 0; k < count; k++) add(v, positions == null ? k : positions[k]);
-            return;
-        }
-        // the common case, NULL-free integers (keys, dates, decimals), in one tight loop
-        double lo = min, hi = max;
-        if (type == PhysicalType.INT32) {
-            int[] a = v.ints;
-            for (int k = 0; k < count; k++) {
-                int x = a[positions == null ? k : positions[k]];
-                sketch.add(VectorHasher.hashBits(x));
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
+            case INT32, INT64 -> {
+                // keys, dates, decimals: the hot case of bulk loads
+                double lo = min, hi = max;
+                boolean ints = type == PhysicalType.INT32;
+                int[] is = v.ints;
+                long[] ls = v.longs;
+                for (int k = 0; k < count; k++) {
+                    int p = positions == null ? k : positions[k];
+                    if (mayBeNull && v.isNull(p)) continue;
+                    present++;
+                    long x = ints ? is[p] : ls[p];
+                    sketch.add(VectorHasher.hashBits(x));
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+                min = lo;
+                max = hi;
             }
-        } else {
-            long[] a = v.longs;
-            for (int k = 0; k < count; k++) {
-                long x = a[positions == null ? k : positions[k]];
-                sketch.add(VectorHasher.hashBits(x));
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
+            default -> {
+                for (int k = 0; k < count; k++) add(v, positions == null ? k : positions[k]);
+                return;
             }
         }
-        min = lo;
-        max = hi;
-        values += count;
+        values += present;
+        nulls += count - present;
     }
 
     /** Adds the value at position {@code p} of {@code v}. */
