@@ -52,6 +52,10 @@ final class BulkInsert {
      * one round is in flight, so rounds reach the table in order. Null when none is.
      */
     private java.util.concurrent.FutureTask<Long> inFlight;
+    /** The layout of the last batch {@link #add} took, for {@link #addDirect} while the schema is {@link #directSchema}. */
+    private Layout directLayout;
+    private TableSchema directSchema;
+    private DirectFill direct;
     /** The table types of {@link #typesOf}, asked of the connection once per schema (the connection is busy while a round appends). */
     private TableSchema typesOf;
     private List<LogicalType> types;
@@ -126,18 +130,55 @@ final class BulkInsert {
         long[] keys = options.autoKey() && schema.primaryKey() != null ? number(rows, all, schema) : null;
         Layout layout = layout(rows, all, keys != null, schema, tableTypes);
         if (layout == null) return flush() + sql.insert(rows.stored(schema, all), new Conflict.Fail());
+        if (directLayout == null || schema != directSchema || !java.util.Arrays.equals(directLayout.columns(), layout.columns())) {
+            directLayout = layout;
+            directSchema = schema;
+            direct = null;
+        }
+        long appended = pendingFor(schema, layout);
+        fill(pending.chunks(), layout, rows, all, keys, schema.name());
+        return appended + appendIfFull();
+    }
+
+    /**
+     * {@link #add} for rows not gathered into a batch: they go straight into vectors
+     * ({@link DirectFill}) when they fit the columns of the last batch {@link #add} took and the
+     * schema is the same. Returns the rows appended by this call, or -1 when the rows must go
+     * through {@link #add} instead (nothing was taken from them then).
+     */
+    long addDirect(Object[] rows, int count, KeyNames names, TableSchema schema) throws SQLException {
+        Layout layout = directLayout;
+        if (layout == null || schema != directSchema) return -1;
+        if (direct == null) direct = new DirectFill(names, layout.types(), layout.names(), layout.apiTypes(), layout.keyAt());
+        DataChunk chunk = direct.fill(rows, count);
+        if (chunk == null) return -1;
+        if (layout.keyAt() >= 0) {
+            KeyCounters.Counter counter = store.keys.counter(connection, store.dialect, schema.name(), schema.primaryKey());
+            Vector v = chunk.column(layout.keyAt());
+            for (int k = 0; k < count; k++) setKey(v, k, counter.take());
+        }
+        long appended = pendingFor(schema, layout);
+        pending.chunks().adopt(chunk);
+        return appended + appendIfFull();
+    }
+
+    /** Makes {@link #pending} hold {@code layout}'s columns, appending what waits for other columns first; returns the rows that appended. */
+    private long pendingFor(TableSchema schema, Layout layout) throws SQLException {
         long appended = 0;
         // One statement appends one set of columns: a batch naming others goes after what waits.
         if (pending != null && !java.util.Arrays.equals(pending.columns(), layout.columns())) appended += flush();
         if (pending == null) pending = new Pending(schema.name(), layout.columns(), new ChunkCollection(layout.types()));
-        fill(pending.chunks(), layout, rows, all, keys, schema.name());
-        if (pending.chunks().rowCount() >= ROUND) {
-            appended += settle();
-            Pending p = pending;
-            pending = null;
-            inFlight = new java.util.concurrent.FutureTask<>(() -> connection.append(null, p.table(), p.columns(), p.chunks()));
-            Thread.ofPlatform().name("mallard-insert").daemon().start(inFlight);
-        }
+        return appended;
+    }
+
+    /** Once a round is waiting, starts appending it (after the one in flight); returns the rows the one in flight appended. */
+    private long appendIfFull() throws SQLException {
+        if (pending.chunks().rowCount() < ROUND) return 0;
+        long appended = settle();
+        Pending p = pending;
+        pending = null;
+        inFlight = new java.util.concurrent.FutureTask<>(() -> connection.append(null, p.table(), p.columns(), p.chunks()));
+        Thread.ofPlatform().name("mallard-insert").daemon().start(inFlight);
         return appended;
     }
 
@@ -260,13 +301,13 @@ final class BulkInsert {
     }
 
     private static void fillKeys(Vector v, long[] keys, int[] group, int from, int count) {
-        boolean bigint = v.type().id() == TypeId.BIGINT;
-        for (int k = 0; k < count; k++) {
-            long key = keys[group[from + k]];
-            // a key column made by hand with a narrower integer type: cast with INSERT's range check
-            if (bigint) v.longs[k] = key;
-            else JavaValueCast.set(v, k, key);
-        }
+        for (int k = 0; k < count; k++) setKey(v, k, keys[group[from + k]]);
+    }
+
+    private static void setKey(Vector v, int k, long key) {
+        // a key column made by hand with a narrower integer type: cast with INSERT's range check
+        if (v.type().id() == TypeId.BIGINT) v.longs[k] = key;
+        else JavaValueCast.set(v, k, key);
     }
 
     /**

@@ -317,9 +317,20 @@ public final class Table {
         TableSchema schema = null;
         RowWriter sql = null;
         long n = 0;
+        Object[] buffer = new Object[BulkInsert.BATCH];
         try {
             while (rows.hasNext()) {
-                RowBatch batch = round(rows, names, BulkInsert.BATCH);
+                int count = 0;
+                while (count < buffer.length && rows.hasNext()) buffer[count++] = rows.next();
+                if (schema != null) {
+                    long added = bulk.addDirect(buffer, count, names, schema);
+                    if (added >= 0) {
+                        n += added;
+                        continue;
+                    }
+                }
+                RowBatch batch = new RowBatch(names, count);
+                for (int r = 0; r < count; r++) batch.add(buffer[r]);
                 if (schema == null || !SchemaFit.fits(schema, batch)) {
                     n += bulk.flush();
                     schema = fit.fit(schema == null ? schema(c) : schema, name, batch);

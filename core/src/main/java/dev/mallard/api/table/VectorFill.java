@@ -50,12 +50,13 @@ final class VectorFill {
         }
     }
 
-    /** Stores a value already in the vector's Java form; false when it needs converting. */
-    private static boolean storeDirectly(Vector v, TypeId id, ColumnType type, int k, Object value) {
+    /** Stores a value already in the vector's Java form (or an Integer for BIGINT); false when it needs converting. */
+    static boolean storeDirectly(Vector v, TypeId id, ColumnType type, int k, Object value) {
         switch (id) {
             case BIGINT -> {
-                if (!(value instanceof Long l)) return false;
-                v.longs[k] = l;
+                if (value instanceof Long l) v.longs[k] = l;
+                else if (value instanceof Integer i) v.longs[k] = i;
+                else return false;
             }
             case DOUBLE -> {
                 if (!(value instanceof Double d)) return false;

@@ -252,6 +252,48 @@ class BulkInsertTest {
     }
 
     /** A map that keeps its keys' order and takes nulls. */
+    /** Rows after the first batch that the direct path must hand to the general one, each written as the general path writes it. */
+    @Test
+    void laterBatchesThatNeedTheGeneralPath() {
+        int n = 6 * BulkInsert.BATCH + 100; // batch 2 goes the direct way, the later ones each need the general path
+        db.sql("CREATE TABLE d (id BIGINT PRIMARY KEY, a BIGINT, s VARCHAR, flag VARCHAR DEFAULT 'none', at TIMESTAMP, amount DECIMAL(12, 2))");
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> row = new HashMap<>();
+            // Integers into BIGINT; the first batch names every column, the second leaves out "flag"
+            row.put("a", i);
+            row.put("s", "s" + i);
+            if (i < BulkInsert.BATCH) row.put("flag", "f");
+            if (i == 3 * BulkInsert.BATCH + 5) row.put("id", 1_000_000L); // a given key
+            if (i == 3 * BulkInsert.BATCH + 9) row.put("at", LocalDateTime.of(2024, 5, 6, 7, 8, 9)); // converted
+            if (i == 4 * BulkInsert.BATCH + 11) row.put("amount", new BigDecimal("12.34")); // converted
+            if (i == 5 * BulkInsert.BATCH + 3) row.put("extra", true); // a new column
+            rows.add(row);
+        }
+        record Late(int a, String s) {}
+        rows.set(6 * BulkInsert.BATCH + 50, new Late(-1, "record")); // not a Map
+        Table t = db.table("d");
+        assertThat(t.insertMany(rows)).isEqualTo(n);
+        assertThat(scalar("SELECT count(*) FROM d")).isEqualTo(n);
+        assertThat(scalar("SELECT sum(a) FROM d")).isEqualTo((long) n * (n - 1) / 2 - (6L * BulkInsert.BATCH + 50) - 1);
+        assertThat(scalar("SELECT count(*) FROM d WHERE flag = 'f'")).isEqualTo(BulkInsert.BATCH);
+        assertThat(scalar("SELECT count(*) FROM d WHERE flag = 'none'")).as("the default where no row of a batch names the column")
+                .isEqualTo(n - BulkInsert.BATCH);
+        assertThat(scalar("SELECT count(*) FROM d WHERE flag IS NULL")).isZero();
+        assertThat(scalar("SELECT count(*) FROM d WHERE id = 1000000 AND a = " + (3 * BulkInsert.BATCH + 5))).isEqualTo(1);
+        assertThat(scalar("SELECT count(*) FROM d WHERE at = TIMESTAMP '2024-05-06 07:08:09'")).isEqualTo(1);
+        assertThat(scalar("SELECT count(*) FROM d WHERE amount = 12.34")).isEqualTo(1);
+        assertThat(scalar("SELECT count(*) FROM d WHERE extra")).isEqualTo(1);
+        assertThat(scalar("SELECT count(*) FROM d WHERE s = 'record' AND a = -1")).isEqualTo(1);
+        assertThat(scalar("SELECT count(DISTINCT id) FROM d")).isEqualTo(n);
+
+        List<Map<String, Object>> twice = new ArrayList<>();
+        for (int i = 0; i < 2 * BulkInsert.BATCH + 1; i++) twice.add(row("a", (long) i, "s", "x"));
+        twice.get(2 * BulkInsert.BATCH).put("A", 5L);
+        assertThatThrownBy(() -> t.insertMany(twice)).hasMessageContaining("\"a\"").hasMessageContaining("\"A\"");
+        assertThat(scalar("SELECT count(*) FROM d")).as("nothing of the failed call").isEqualTo(n);
+    }
+
     static Map<String, Object> row(Object... keysAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) row.put((String) keysAndValues[i], keysAndValues[i + 1]);
