@@ -241,6 +241,7 @@ class SnapshotIsolationTest {
     void readersNeverSeeATableSwapHalfDone() throws Exception {
         sa.execute("CREATE TABLE pairs AS SELECT i AS k, 0 AS gen FROM range(1000) r(i)");
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
         CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
             int reads = 0;
             try (Statement s = b.createStatement()) {
@@ -248,12 +249,17 @@ class SnapshotIsolationTest {
                     // one generation, every row, always: the swap commits as a whole or not at all
                     assertThat(rows(s, "SELECT count(*), count(DISTINCT gen) FROM pairs")).containsExactly("1000|1");
                     reads++;
+                    reading.countDown();
                 }
             } catch (SQLException e) {
                 throw new RuntimeException(e);
+            } finally {
+                reading.countDown();
             }
             return reads;
         });
+        // the swaps take milliseconds: on a busy machine they could all be over before the reader starts
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
         try {
             a.setAutoCommit(false);
             for (int gen = 1; gen <= 30; gen++) {
