@@ -280,7 +280,7 @@ final class ColumnSegment {
                 }
             }
         }
-        if (chars < 0) throw new IllegalStateException("negative string length");
+        if (chars < 0) throw new IllegalStateException("negative string length"); // the sum is used, so the JIT keeps its loop
         if (zoneHere) p.zone = s.zone.union(ZoneMap.ofBounds(lo, hi, anyNull, lo != null));
         if (total > Integer.MAX_VALUE - 16) return s.settleZone(rows); // offsets are ints
         byte[] bytes = new byte[(int) total];
@@ -464,7 +464,7 @@ final class ColumnSegment {
     private void copyNulls(int offset, Vector src, int count) {
         long[] mask = src.nullMask();
         if ((offset & 63) != 0 || type == PhysicalType.NONE || mask == null && nulls == null) {
-            if (mask != null || nulls != null) for (int k = 0; k < count; k++) setNull(offset + k, src.isNull(k));
+            if (src.mayHaveNulls() || nulls != null) for (int k = 0; k < count; k++) setNull(offset + k, src.isNull(k));
             return;
         }
         // Chunks land at offsets that are multiples of 64: the flags go over a word at a time.
