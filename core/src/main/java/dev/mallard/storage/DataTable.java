@@ -518,6 +518,7 @@ public final class DataTable {
             final int group = g;
             tasks.add(() -> {
                 int rows = (int) Math.min(ROW_GROUP_SIZE, rest - (long) group * ROW_GROUP_SIZE);
+                boolean packs = rows == ROW_GROUP_SIZE; // a full row group is packed as soon as it is built
                 ColumnSegment[] row = new ColumnSegment[types.size()];
                 ColumnStatistics[] st = new ColumnStatistics[types.size()];
                 for (int c = 0; c < row.length; c++) {
@@ -531,7 +532,7 @@ public final class DataTable {
                     int[] part = positions(chunk, co, n);
                     for (int c = 0; c < row.length; c++) {
                         row[c].ensureCapacity(offset + n);
-                        row[c].append(offset, chunk.column(c), part, n, rows == ROW_GROUP_SIZE);
+                        row[c].append(offset, chunk.column(c), part, n, packs);
                         if (st[c] != null) st[c].add(chunk.column(c), part, n);
                     }
                     offset += n;
@@ -541,7 +542,7 @@ public final class DataTable {
                         co = 0;
                     }
                 }
-                if (rows == ROW_GROUP_SIZE) for (int c = 0; c < row.length; c++) row[c] = ColumnSegment.pack(row[c], ROW_GROUP_SIZE);
+                if (packs) for (int c = 0; c < row.length; c++) row[c] = ColumnSegment.pack(row[c], ROW_GROUP_SIZE);
                 built[group] = row;
                 stats[group] = st;
             });
