@@ -169,8 +169,19 @@ final class ColumnSegment {
      * {@code s} are not disturbed.
      */
     static ColumnSegment pack(ColumnSegment s, int rows) {
+        return pack(s, rows, null);
+    }
+
+    /**
+     * {@link #pack(ColumnSegment, int)}, adding a STRING segment's values to {@code stringStats}
+     * (when not null) while packing has them in the cache: a bulk append leaves its unique strings
+     * to this, since hashing them for the sketch as they arrive and encoding them here read each one
+     * from memory twice.
+     */
+    static ColumnSegment pack(ColumnSegment s, int rows, ColumnStatistics stringStats) {
+        if (s.type == PhysicalType.STRING && !s.isPacked() && rows > 0) return packStrings(s, rows, stringStats);
+        if (stringStats != null && rows > 0) throw new IllegalArgumentException("only an unpacked STRING segment adds to string statistics");
         if (s.isPacked() || rows == 0) return s.settleZone(rows);
-        if (s.type == PhysicalType.STRING) return packStrings(s, rows);
         if (!(s.type == PhysicalType.INT32 || s.type == PhysicalType.INT64)) return s;
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
         for (int i = 0; i < rows; i++) {
@@ -209,7 +220,7 @@ final class ColumnSegment {
     /** Values sampled before deciding against a dictionary; more distinct than half of them: a heap. */
     private static final int DICTIONARY_SAMPLE = 8192;
 
-    private static ColumnSegment packStrings(ColumnSegment s, int rows) {
+    private static ColumnSegment packStrings(ColumnSegment s, int rows, ColumnStatistics stats) {
         ColumnSegment p = new ColumnSegment(s.type);
         p.capacity = rows;
         p.zone = s.zone;
@@ -240,6 +251,7 @@ final class ColumnSegment {
             dev.mallard.vector.SharedStrings.share(dict, dict.length);
             p.dictionary = dict;
             if (zoneHere) p.zone = s.zone.union(stringZone(dict, dict.length, codes.containsKey(null)));
+            if (stats != null) stats.addStringSet(dict, rows - nullCount(s.nulls, rows), nullCount(s.nulls, rows));
             if (dict.length <= 256) {
                 byte[] c8 = new byte[rows];
                 for (int i = 0; i < rows; i++) c8[i] = (byte) rowCodes[i];
@@ -256,6 +268,7 @@ final class ColumnSegment {
         String lo = null, hi = null;
         boolean anyNull = false;
         long chars = 0;
+        RecentStrings recent = stats == null ? null : new RecentStrings();
         for (int from = 0; from < rows; from += TOUCH_BLOCK) {
             int to = Math.min(rows, from + TOUCH_BLOCK);
             // The strings were last read when appended, a row group ago, and have left the cache.
@@ -265,6 +278,7 @@ final class ColumnSegment {
                 String v = values[i];
                 if (v != null) chars += v.length();
             }
+            if (stats != null) stats.addStrings(values, s.nulls, from, to, recent);
             for (int i = from; i < to; i++) {
                 String v = s.nulls != null && s.isNull(i) ? null : values[i];
                 if (v == null) {
@@ -298,6 +312,18 @@ final class ColumnSegment {
     }
 
     private static final byte[] EMPTY = new byte[0];
+
+    /** Set bits among the first {@code rows} of {@code nulls} (null: none). */
+    private static int nullCount(long[] nulls, int rows) {
+        if (nulls == null) return 0;
+        int n = 0;
+        for (int w = 0; w < (rows + 63) >>> 6; w++) {
+            long bits = nulls[w];
+            if ((w + 1) << 6 > rows) bits &= (1L << (rows & 63)) - 1;
+            n += Long.bitCount(bits);
+        }
+        return n;
+    }
     /** Strings brought into the cache at a time before packing them: their objects and bytes fit in a core's own cache. */
     private static final int TOUCH_BLOCK = 1024;
 

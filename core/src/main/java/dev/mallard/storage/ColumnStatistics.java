@@ -132,6 +132,29 @@ public final class ColumnStatistics {
         nulls += count - present;
     }
 
+    /**
+     * Adds {@code strings[from, to)}, those whose bit is set in {@code nullBits} (may be null)
+     * as NULLs; {@code recent} remembers shared objects across calls so each is hashed once.
+     */
+    void addStrings(String[] strings, long[] nullBits, int from, int to, RecentStrings recent) {
+        int present = 0;
+        for (int i = from; i < to; i++) {
+            if (nullBits != null && (nullBits[i >>> 6] & (1L << i)) != 0) continue;
+            present++;
+            String x = strings[i];
+            if (!recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
+        }
+        values += present;
+        nulls += to - from - present;
+    }
+
+    /** Adds {@code rows} non-NULL values and {@code nullRows} NULLs whose distinct values are {@code distinct} (a null entry is skipped). */
+    void addStringSet(String[] distinct, long rows, long nullRows) {
+        for (String x : distinct) if (x != null) sketch.add(VectorHasher.hashBits(x.hashCode()));
+        values += rows;
+        nulls += nullRows;
+    }
+
     /** Adds the value at position {@code p} of {@code v}. */
     public void add(Vector v, int p) {
         if (v.isNull(p)) {

@@ -511,6 +511,9 @@ public final class DataTable {
                 }
             }
         }
+        // strings of a full row group join the statistics while it is packed (see ColumnSegment.pack)
+        boolean[] strings = new boolean[types.size()];
+        for (int c = 0; c < strings.length; c++) strings[c] = types.get(c).physicalType() == dev.mallard.types.PhysicalType.STRING;
         ColumnSegment[][] built = new ColumnSegment[groups][];
         ColumnStatistics[][] stats = new ColumnStatistics[groups][];
         List<Runnable> tasks = new ArrayList<>();
@@ -533,7 +536,7 @@ public final class DataTable {
                     for (int c = 0; c < row.length; c++) {
                         row[c].ensureCapacity(offset + n);
                         row[c].append(offset, chunk.column(c), part, n, packs);
-                        if (st[c] != null) st[c].add(chunk.column(c), part, n);
+                        if (st[c] != null && !(packs && strings[c])) st[c].add(chunk.column(c), part, n);
                     }
                     offset += n;
                     co += n;
@@ -542,7 +545,7 @@ public final class DataTable {
                         co = 0;
                     }
                 }
-                if (packs) for (int c = 0; c < row.length; c++) row[c] = ColumnSegment.pack(row[c], ROW_GROUP_SIZE);
+                if (packs) for (int c = 0; c < row.length; c++) row[c] = ColumnSegment.pack(row[c], ROW_GROUP_SIZE, strings[c] ? st[c] : null);
                 built[group] = row;
                 stats[group] = st;
             });

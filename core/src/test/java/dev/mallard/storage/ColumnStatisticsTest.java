@@ -22,6 +22,43 @@ class ColumnStatisticsTest {
     }
 
     @Test
+    void bulkAppendsCountStringsWhilePackingAsAppendsDo() {
+        // appendAll hashes the strings of a full row group while packing it; the partial row group
+        // after it goes the usual way. Both must end with what chunk-by-chunk appends count.
+        List<LogicalType> types = List.of(LogicalType.VARCHAR, LogicalType.VARCHAR, LogicalType.VARCHAR);
+        String[] shared = {"north", "south", "east", "west"};
+        int rows = 2 * DataTable.ROW_GROUP_SIZE + 5_000;
+        List<DataChunk> chunks = new java.util.ArrayList<>();
+        for (int start = 0; start < rows; start += 2048) {
+            DataChunk chunk = new DataChunk(types);
+            int n = Math.min(2048, rows - start);
+            for (int i = 0; i < n; i++) {
+                int v = start + i;
+                if (v % 7 == 0) chunk.column(0).setNull(i);
+                else chunk.column(0).strings[i] = "item " + v; // unique: packed as a heap
+                if (v % 5 == 0) chunk.column(1).setNull(i);
+                else chunk.column(1).strings[i] = shared[v % shared.length]; // few shared objects: a dictionary
+                chunk.column(2).strings[i] = "k" + (v % 40_000); // repeated, not shared
+            }
+            chunk.setCount(n);
+            chunks.add(chunk);
+        }
+        DataTable bulk = new DataTable(types);
+        bulk.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
+        DataTable oneByOne = new DataTable(types);
+        for (DataChunk c : chunks) oneByOne.append(c);
+        for (int c = 0; c < types.size(); c++) {
+            assertThat(bulk.statistics(c).nullCount()).as("nulls of column %d", c).isEqualTo(oneByOne.statistics(c).nullCount());
+            assertThat(bulk.statistics(c).distinctCount()).as("distinct values of column %d", c)
+                    .isEqualTo(oneByOne.statistics(c).distinctCount());
+        }
+        assertThat(bulk.statistics(0).nullCount()).isEqualTo((rows + 6) / 7);
+        assertThat(bulk.statistics(0).distinctCount()).isCloseTo(rows - (rows + 6) / 7, within(rows * 0.05));
+        assertThat(bulk.statistics(1).distinctCount()).isCloseTo(4, within(0.5));
+        assertThat(bulk.statistics(2).distinctCount()).isCloseTo(40_000, within(2_000.0));
+    }
+
+    @Test
     void tableKeepsDistinctCountsAndRangesAsRowsArriveAndChange() {
         DataTable t = new DataTable(List.of(LogicalType.INTEGER, LogicalType.VARCHAR, LogicalType.DOUBLE, LogicalType.decimal(15, 2)));
         DataChunk chunk = new DataChunk(t.types());
