@@ -135,6 +135,19 @@ public final class Vector {
         hasNulls = true;
     }
 
+    /** Marks NULL each of the first {@code count} rows whose bit is set in {@code words} (bit i of word i / 64 for row i). */
+    public void setNulls(long[] words, int count) {
+        for (int w = 0; w < (count + 63) >>> 6; w++) {
+            long bits = words[w];
+            if (((w + 1) << 6) > count) bits &= (1L << (count & 63)) - 1;
+            if (bits == 0) continue;
+            dictionary = null;
+            if (nulls == null) nulls = new long[(capacity + 63) >>> 6];
+            nulls[w] |= bits;
+            hasNulls = true;
+        }
+    }
+
     public void setNull(int i, boolean isNull) {
         if (isNull) setNull(i);
         else if (hasNulls) nulls[i >>> 6] &= ~(1L << i);

@@ -1,7 +1,6 @@
 package dev.mallard.api.table;
 
 import dev.mallard.types.LogicalType;
-import dev.mallard.types.TypeId;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
 import java.util.Arrays;
@@ -22,59 +21,93 @@ import java.util.Map;
  * again through the general path, which fits the schema, converts values and names what is wrong.
  */
 final class DirectFill {
+    private static final int WORDS = Vector.DEFAULT_CAPACITY / 64;
+    private static final int RECENT = 64;
+
     private final KeyNames names;
     private final List<LogicalType> types;
-    private final TypeId[] ids;
-    private final ColumnType[] apiTypes;
+    private final byte[] kinds;
     /** The slot of the numbered key, or -1; a row naming it goes through the general path. */
     private final int keyAt;
     private final Map<String, Integer> slotOfKey = new HashMap<>();
     /** Slots by {@link KeyNames.Name#column}: -1 not looked up yet, -2 not one of the columns. */
     private int[] slotOfName = new int[0];
-    /** The last row of the batch that gave each slot. */
-    private final int[] lastRow;
+    /**
+     * In front of the lookups: the last key objects met, by their hash, with their slots. The rows
+     * of a call share a handful of key strings, so nearly every entry finds its column with one
+     * identity comparison.
+     */
+    private final Object[] recentKeys = new Object[RECENT];
+    private final int[] recentSlots = new int[RECENT];
+    /**
+     * Which rows of the batch gave each slot, a bit per row ({@link #WORDS} words per slot): a row
+     * that gives a slot twice (keys that differ in case) is caught by its bit, and the rows that
+     * did not give it become NULL in one pass per column instead of a test per row and column.
+     */
+    private final long[] given;
 
     /** Fills the columns {@code columnNames} (of the API's types {@code apiTypes}) with rows' values; {@code keyAt}: the numbered key's slot or -1. */
     DirectFill(KeyNames names, List<LogicalType> types, String[] columnNames, ColumnType[] apiTypes, int keyAt) {
         this.names = names;
         this.types = types;
-        this.apiTypes = apiTypes;
         this.keyAt = keyAt;
-        this.ids = new TypeId[types.size()];
-        for (int c = 0; c < ids.length; c++) {
-            ids[c] = types.get(c).id();
+        this.kinds = new byte[types.size()];
+        for (int c = 0; c < kinds.length; c++) {
+            kinds[c] = DirectStore.kindOf(types.get(c).id(), apiTypes[c]);
             slotOfKey.put(Names.key(columnNames[c]), c);
         }
-        this.lastRow = new int[types.size()];
+        this.given = new long[types.size() * WORDS];
     }
 
     /**
-     * Rows {@code rows[0..count)} as a chunk of the columns, the numbered key's vector left to the
-     * caller; null when the general path must take the batch (see the class comment).
+     * Rows {@code rows[0..count)} (at most a chunk) as a chunk of the columns, the numbered key's
+     * vector left to the caller; null when the general path must take the batch (see the class
+     * comment).
      */
     DataChunk fill(Object[] rows, int count) {
         DataChunk chunk = new DataChunk(types);
         Vector[] out = chunk.columns();
-        Arrays.fill(lastRow, -1);
+        long[] given = this.given;
+        Arrays.fill(given, 0L);
         for (int r = 0; r < count; r++) {
             if (!(rows[r] instanceof Map<?, ?> row)) return null;
+            int word = r >>> 6;
+            long bit = 1L << r;
             for (Map.Entry<?, ?> e : row.entrySet()) {
-                int slot = slot(names.of(e.getKey()));
-                if (slot < 0 || slot == keyAt || lastRow[slot] == r) return null;
-                lastRow[slot] = r;
+                int slot = slot(e.getKey());
+                if (slot < 0 || slot == keyAt) return null;
+                int at = slot * WORDS + word;
+                long g = given[at];
+                if ((g & bit) != 0) return null;
+                given[at] = g | bit;
                 Object value = e.getValue();
                 if (value == null) out[slot].setNull(r);
-                else if (!VectorFill.storeDirectly(out[slot], ids[slot], apiTypes[slot], r, value)) return null;
-            }
-            for (int c = 0; c < out.length; c++) {
-                if (lastRow[c] != r && c != keyAt) out[c].setNull(r);
+                else if (!DirectStore.store(out[slot], kinds[slot], r, value)) return null;
             }
         }
+        long[] missing = new long[WORDS];
         for (int c = 0; c < out.length; c++) {
-            if (lastRow[c] < 0 && c != keyAt) return null; // no row named it: the general path gives it its default
+            if (c == keyAt) continue;
+            long any = 0;
+            for (int w = 0; w < WORDS; w++) {
+                any |= given[c * WORDS + w];
+                missing[w] = ~given[c * WORDS + w];
+            }
+            if (any == 0) return null; // no row named it: the general path gives it its default
+            out[c].setNulls(missing, count);
         }
         chunk.setCount(count);
         return chunk;
+    }
+
+    private int slot(Object key) {
+        if (!(key instanceof String)) return slot(names.of(key)); // which says what is wrong with it
+        int i = key.hashCode() & (RECENT - 1);
+        if (recentKeys[i] == key) return recentSlots[i];
+        int slot = slot(names.of(key));
+        recentKeys[i] = key;
+        recentSlots[i] = slot;
+        return slot;
     }
 
     private int slot(KeyNames.Name name) {

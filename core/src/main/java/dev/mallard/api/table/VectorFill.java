@@ -2,9 +2,7 @@ package dev.mallard.api.table;
 
 import dev.mallard.MallardException;
 import dev.mallard.jdbc.JavaValueCast;
-import dev.mallard.types.TypeId;
 import dev.mallard.vector.Vector;
-import java.time.LocalDate;
 
 /**
  * Writes {@link RowBatch} columns' values into vectors of the table columns' engine types. The
@@ -34,8 +32,8 @@ final class VectorFill {
      * for each column that has a vector (a null one is skipped: its caller fills it).
      */
     void fill(Vector[] vectors, int[] rows, int from, int count) {
-        TypeId[] ids = new TypeId[vectors.length];
-        for (int c = 0; c < vectors.length; c++) ids[c] = vectors[c] == null ? null : vectors[c].type().id();
+        byte[] kinds = new byte[vectors.length];
+        for (int c = 0; c < vectors.length; c++) kinds[c] = vectors[c] == null ? DirectStore.NONE : DirectStore.kindOf(vectors[c].type().id(), types[c]);
         for (int k = 0; k < count; k++) {
             for (int c = 0; c < vectors.length; c++) {
                 Vector v = vectors[c];
@@ -43,44 +41,11 @@ final class VectorFill {
                 Object value = sources[c].value(rows[from + k]);
                 if (value == null) {
                     v.setNull(k);
-                } else if (!storeDirectly(v, ids[c], types[c], k, value)) {
+                } else if (!DirectStore.store(v, kinds[c], k, value)) {
                     convert(v, k, names[c], types[c], value);
                 }
             }
         }
-    }
-
-    /** Stores a value already in the vector's Java form (or an Integer for BIGINT); false when it needs converting. */
-    static boolean storeDirectly(Vector v, TypeId id, ColumnType type, int k, Object value) {
-        switch (id) {
-            case BIGINT -> {
-                if (value instanceof Long l) v.longs[k] = l;
-                else if (value instanceof Integer i) v.longs[k] = i;
-                else return false;
-            }
-            case DOUBLE -> {
-                if (!(value instanceof Double d)) return false;
-                v.doubles[k] = d;
-            }
-            case VARCHAR -> {
-                // A string in a JSON column is a JSON string (quoted): only TEXT takes it as it is.
-                if (!(value instanceof String s) || type != ColumnType.TEXT) return false;
-                v.strings[k] = s;
-            }
-            case BOOLEAN -> {
-                if (!(value instanceof Boolean b)) return false;
-                v.bools[k] = b;
-            }
-            case DATE -> {
-                // The infinite dates have codes of their own: the general path knows them.
-                if (!(value instanceof LocalDate d) || d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN)) return false;
-                v.ints[k] = (int) d.toEpochDay();
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void convert(Vector v, int k, String name, ColumnType type, Object value) {

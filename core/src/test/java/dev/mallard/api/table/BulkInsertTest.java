@@ -294,6 +294,43 @@ class BulkInsertTest {
         assertThat(scalar("SELECT count(*) FROM d")).as("nothing of the failed call").isEqualTo(n);
     }
 
+    @Test
+    void directBatchesLeaveWhatARowOmitsOrNullsAsNull() {
+        // every batch after the first goes the direct way; the last one ends inside a 64-row word
+        int n = 3 * BulkInsert.BATCH + 37;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long sum = 0, omitted = 0, nulls = 0;
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("s", "s" + i);
+            if (i % 3 == 0) {
+                omitted++;
+            } else if (i % 7 == 0) {
+                row.put("a", null);
+                nulls++;
+            } else {
+                row.put("a", (long) i);
+                sum += i;
+            }
+            if (i % 5 != 0) row.put("d", LocalDate.of(2020, 1, 1).plusDays(i % 400));
+            rows.add(row);
+        }
+        Table t = db.table("sparse");
+        assertThat(t.insertMany(rows)).isEqualTo(n);
+        assertThat(scalar("SELECT count(*) FROM sparse WHERE a IS NULL")).isEqualTo(omitted + nulls);
+        assertThat(scalar("SELECT sum(a) FROM sparse")).isEqualTo(sum);
+        assertThat(scalar("SELECT count(*) FROM sparse WHERE d IS NULL")).isEqualTo((long) (n + 4) / 5);
+        int last = n - 2; // gives all three (n - 1 omits "a")
+        assertThat(scalar("SELECT count(*) FROM sparse WHERE s = 's" + last + "' AND a = " + last + " AND d = DATE '2020-01-01' + "
+                + last % 400)).isEqualTo(1);
+
+        List<Map<String, Object>> badKey = new ArrayList<>();
+        for (int i = 0; i < 2 * BulkInsert.BATCH; i++) badKey.add(row("a", (long) i, "s", "x"));
+        badKey.get(BulkInsert.BATCH + 3).put(null, 1L);
+        assertThatThrownBy(() -> t.insertMany(badKey)).hasMessageContaining("keys must be strings");
+        assertThat(scalar("SELECT count(*) FROM sparse")).as("nothing of the failed call").isEqualTo(n);
+    }
+
     static Map<String, Object> row(Object... keysAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) row.put((String) keysAndValues[i], keysAndValues[i + 1]);
