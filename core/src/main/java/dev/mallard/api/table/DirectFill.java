@@ -22,7 +22,6 @@ import java.util.Map;
  */
 final class DirectFill {
     private static final int WORDS = Vector.DEFAULT_CAPACITY / 64;
-    private static final int RECENT = 64;
 
     private final KeyNames names;
     private final List<LogicalType> types;
@@ -32,13 +31,8 @@ final class DirectFill {
     private final Map<String, Integer> slotOfKey = new HashMap<>();
     /** Slots by {@link KeyNames.Name#column}: -1 not looked up yet, -2 not one of the columns. */
     private int[] slotOfName = new int[0];
-    /**
-     * In front of the lookups: the last key objects met, by their hash, with their slots. The rows
-     * of a call share a handful of key strings, so nearly every entry finds its column with one
-     * identity comparison.
-     */
-    private final Object[] recentKeys = new Object[RECENT];
-    private final int[] recentSlots = new int[RECENT];
+    /** In front of the lookups: the slots of the key objects met, by identity. */
+    private final IdentityInts slotOfObject = new IdentityInts();
     /**
      * Which rows of the batch gave each slot, a bit per row ({@link #WORDS} words per slot): a row
      * that gives a slot twice (keys that differ in case) is caught by its bit, and the rows that
@@ -102,11 +96,11 @@ final class DirectFill {
 
     private int slot(Object key) {
         if (!(key instanceof String)) return slot(names.of(key)); // which says what is wrong with it
-        int i = key.hashCode() & (RECENT - 1);
-        if (recentKeys[i] == key) return recentSlots[i];
-        int slot = slot(names.of(key));
-        recentKeys[i] = key;
-        recentSlots[i] = slot;
+        int slot = slotOfObject.get(key);
+        if (slot != IdentityInts.ABSENT) return slot;
+        slot = slot(names.of(key));
+        if (slotOfObject.isFull()) slotOfObject.clear();
+        slotOfObject.put(key, slot);
         return slot;
     }
 

@@ -21,12 +21,12 @@ final class KeyNames {
 
     private final Map<String, Name> names = new HashMap<>();
     /**
-     * In front of {@link #names}: the last key met at each of a few slots, compared by identity.
-     * The rows of one call mostly share their key strings, so this answers almost every lookup
-     * with one array read (a String keeps its hash) instead of a walk through the map.
+     * In front of {@link #names}: the key objects met, by identity, with their place in
+     * {@link #recent}. The rows of one call mostly share their key strings, so this answers almost
+     * every lookup without a walk through the map.
      */
-    private final String[] recentKeys = new String[64];
-    private final Name[] recentNames = new Name[64];
+    private final IdentityInts recentKeys = new IdentityInts();
+    private final java.util.List<Name> recent = new java.util.ArrayList<>();
     private final Map<String, Integer> columns = new HashMap<>();
 
     Name of(Object raw) {
@@ -34,12 +34,16 @@ final class KeyNames {
             throw dev.mallard.MallardException.Data.invalidArgument("row keys must be strings, found " + raw
                     + (raw == null ? "" : " (" + raw.getClass().getName() + ")"));
         }
-        int slot = s.hashCode() & (recentKeys.length - 1);
-        if (recentKeys[slot] == s) return recentNames[slot];
+        int at = recentKeys.get(s);
+        if (at != IdentityInts.ABSENT) return recent.get(at);
         Name name = names.get(s);
         if (name == null) name = clean(s);
-        recentKeys[slot] = s;
-        recentNames[slot] = name;
+        if (recentKeys.isFull()) { // keys that are new objects every time
+            recentKeys.clear();
+            recent.clear();
+        }
+        recentKeys.put(s, recent.size());
+        recent.add(name);
         return name;
     }
 

@@ -331,6 +331,23 @@ class BulkInsertTest {
         assertThat(scalar("SELECT count(*) FROM sparse")).as("nothing of the failed call").isEqualTo(n);
     }
 
+    @Test
+    void keysThatAreNewObjectsInEveryRowFindTheirColumns() {
+        // parsed rows bring new key strings each time: the identity caches fill, start over, and
+        // must never hand one key's column to another
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int n = 3 * BulkInsert.BATCH;
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put(new String("a"), (long) i);
+            row.put(new String("b"), (long) -i);
+            row.put(new String("c"), "c" + i);
+            rows.add(row);
+        }
+        assertThat(db.table("fresh").insertMany(rows)).isEqualTo(n);
+        assertThat(scalar("SELECT count(*) FROM fresh WHERE a = -b AND c = 'c' || a")).isEqualTo((long) n);
+    }
+
     static Map<String, Object> row(Object... keysAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) row.put((String) keysAndValues[i], keysAndValues[i + 1]);
