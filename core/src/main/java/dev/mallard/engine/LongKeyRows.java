@@ -16,7 +16,12 @@ final class LongKeyRows implements KeyRows {
 
     @Override
     public long get(Object key) {
-        int i = find(((Number) key).longValue());
+        return get(((Number) key).longValue());
+    }
+
+    /** {@link #get(Object)} without boxing the key. */
+    long get(long key) {
+        int i = find(key);
         return i < 0 ? NONE : rows[i];
     }
 
@@ -32,8 +37,12 @@ final class LongKeyRows implements KeyRows {
 
     @Override
     public void put(Object key, long row) {
+        put(((Number) key).longValue(), row);
+    }
+
+    /** {@link #put(Object, long)} without boxing the key. */
+    void put(long k, long row) {
         if ((used + 1) * 10L > keys.length * 6L) resize(size + 1 > keys.length * 3 / 10 ? keys.length * 2 : keys.length);
-        long k = ((Number) key).longValue();
         int mask = keys.length - 1;
         int free = -1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {

@@ -128,10 +128,8 @@ final class ModificationExecutor {
         // Rows to keep per chunk (null = all) after ON CONFLICT DO NOTHING.
         List<int[]> keep = new ArrayList<>();
         List<Integer> keepCounts = new ArrayList<>();
-        // The keys this statement proposes, per index, in the index's own kind of map (the row is unused).
-        List<KeyRows> batchKeys = new ArrayList<>();
-        for (UniqueIndex index : indexes) batchKeys.add(index.emptyKeys());
-        Object[] rowKeys = new Object[indexes.size()]; // a row's key per index, made once for the check and the proposal
+        List<ProposedKeys> proposed = new ArrayList<>();
+        for (UniqueIndex index : indexes) proposed.add(new ProposedKeys(index));
         for (DataChunk chunk : rows.chunks()) {
             int[] sel = new int[chunk.count()];
             int n = 0;
@@ -149,20 +147,14 @@ final class ModificationExecutor {
                         continue;
                     }
                 }
-                for (int x = 0; x < indexes.size(); x++) {
-                    UniqueIndex index = indexes.get(x);
-                    Object key = index.keyOf(chunk, k, identity);
-                    rowKeys[x] = key;
-                    if (key == null) continue;
-                    if (index.holder(key, tx.id()) != null || batchKeys.get(x).get(key) != KeyRows.NONE) {
+                for (ProposedKeys keys : proposed) {
+                    if (keys.read(chunk, k, identity) && keys.taken(tx.id())) {
                         if (skipConflicts) continue rows;
-                        throw index.violation(key);
+                        throw keys.violation();
                     }
                 }
                 // only once the row passes every index: a row skipped by DO NOTHING proposes no key
-                for (int x = 0; x < indexes.size(); x++) {
-                    if (rowKeys[x] != null) batchKeys.get(x).put(rowKeys[x], 0);
-                }
+                for (ProposedKeys keys : proposed) keys.propose();
                 sel[n++] = k;
             }
             keep.add(sel);
@@ -188,12 +180,7 @@ final class ModificationExecutor {
         for (DataChunk view : views) {
             long base = first + inserted;
             if (tx.redo() != null) tx.redo().insert(t, base, view);
-            for (UniqueIndex index : indexes) {
-                for (int k = 0; k < view.count(); k++) {
-                    Object key = index.keyOf(view, k, identity);
-                    if (key != null) index.put(key, base + k);
-                }
-            }
+            for (UniqueIndex index : indexes) index.putAll(view, identity, base);
             inserted += view.count();
         }
         long last = storage.rowIdLimit();

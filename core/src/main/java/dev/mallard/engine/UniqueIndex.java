@@ -99,6 +99,54 @@ final class UniqueIndex {
         return key;
     }
 
+    /**
+     * The key column when the key is one integer column, whose keys {@link ProposedKeys} and
+     * {@link #putAll} read and look up as longs, not boxed; -1 otherwise.
+     */
+    int integerColumn() {
+        return rows instanceof LongKeyRows ? constraint.columns().get(0) : -1;
+    }
+
+    /** {@link #holder(Object, long)} of an {@link #integerColumn} key: the row, or {@link KeyRows#NONE} when the key is free. */
+    long holder(long key, long transaction) {
+        long row = ((LongKeyRows) rows).get(key);
+        if (row == KeyRows.NONE) return KeyRows.NONE;
+        return switch (table.storage().holder(row, transaction)) {
+            case LIVE -> row;
+            case GONE -> KeyRows.NONE;
+            case CONCURRENT -> throw concurrentWrite(boxed(key));
+        };
+    }
+
+    /** An {@link #integerColumn} key as {@link #keyOf} gives it: an Integer for a 32-bit column, else a Long. */
+    Object boxed(long key) {
+        return table.columns().get(integerColumn()).type().physicalType() == dev.mallard.types.PhysicalType.INT32 ? (Object) (int) key
+                : (Object) key;
+    }
+
+    /** Indexes the live rows of {@code chunk}, the k-th held by row id {@code firstRow + k}. */
+    void putAll(DataChunk chunk, int[] columnMap, long firstRow) {
+        int integer = integerColumn();
+        if (integer < 0) {
+            for (int k = 0; k < chunk.count(); k++) {
+                Object key = keyOf(chunk, k, columnMap);
+                if (key != null) rows.put(key, firstRow + k);
+            }
+            return;
+        }
+        LongKeyRows longs = (LongKeyRows) rows;
+        Vector v = chunk.column(columnMap[integer]);
+        for (int k = 0; k < chunk.count(); k++) {
+            int p = chunk.position(k);
+            if (!v.isNull(p)) longs.put(integerAt(v, p), firstRow + k);
+        }
+    }
+
+    /** The value at {@code p} of an integer key column's vector. */
+    static long integerAt(Vector v, int p) {
+        return v.physicalType() == dev.mallard.types.PhysicalType.INT32 ? v.ints[p] : v.longs[p];
+    }
+
     int size() {
         return rows.size();
     }
@@ -118,9 +166,13 @@ final class UniqueIndex {
         return switch (table.storage().holder(row, transaction)) {
             case LIVE -> row;
             case GONE -> null;
-            case CONCURRENT -> throw new MallardException("40001", "could not serialize access: a concurrent transaction is writing"
-                    + " the key " + describe(key) + " of " + table.name() + "; retry the transaction");
+            case CONCURRENT -> throw concurrentWrite(key);
         };
+    }
+
+    private MallardException concurrentWrite(Object key) {
+        return new MallardException("40001", "could not serialize access: a concurrent transaction is writing the key " + describe(key)
+                + " of " + table.name() + "; retry the transaction");
     }
 
     void put(Object key, long rowId) {
