@@ -183,14 +183,22 @@ final class ColumnSegment {
         if (stringStats != null && rows > 0) throw new IllegalArgumentException("only an unpacked STRING segment adds to string statistics");
         if (s.isPacked() || rows == 0) return s.settleZone(rows);
         if (!(s.type == PhysicalType.INT32 || s.type == PhysicalType.INT64)) return s;
-        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
-        for (int i = 0; i < rows; i++) {
-            if (s.nulls != null && s.isNull(i)) continue;
-            long v = s.type == PhysicalType.INT32 ? s.ints[i] : s.longs[i];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        long min, max;
+        if (s.zone instanceof ZoneMap.Range r && r.min() instanceof Long lo && r.max() instanceof Long hi) {
+            // the zone map holds every value written (a superset after updates), which is all packing needs
+            min = lo;
+            max = hi;
+        } else {
+            min = Long.MAX_VALUE;
+            max = Long.MIN_VALUE;
+            for (int i = 0; i < rows; i++) {
+                if (s.nulls != null && s.isNull(i)) continue;
+                long v = s.type == PhysicalType.INT32 ? s.ints[i] : s.longs[i];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (min > max) min = max = 0; // all NULL
         }
-        if (min > max) min = max = 0; // all NULL
         long span = max - min;
         int bytes = s.type == PhysicalType.INT32 ? 4 : 8;
         if (span < 0 || span >= (1L << 32) || (span >= (1L << 16) && bytes == 4)) return s;
@@ -199,22 +207,40 @@ final class ColumnSegment {
         p.zone = s.zone;
         p.base = min;
         if (s.nulls != null) p.nulls = Arrays.copyOf(s.nulls, (rows + 63) >>> 6);
+        // Every slot first, in loops the JIT vectorizes; NULL slots (whatever they hold) then become 0, as min would.
         if (span < (1L << 16)) {
             short[] a = new short[rows];
-            for (int i = 0; i < rows; i++) {
-                long v = s.nulls != null && s.isNull(i) ? min : s.type == PhysicalType.INT32 ? s.ints[i] : s.longs[i];
-                a[i] = (short) (v - min);
+            if (s.type == PhysicalType.INT32) {
+                int[] v = s.ints;
+                int m = (int) min;
+                for (int i = 0; i < rows; i++) a[i] = (short) (v[i] - m);
+            } else {
+                long[] v = s.longs;
+                for (int i = 0; i < rows; i++) a[i] = (short) (v[i] - min);
             }
+            zeroNulls(s.nulls, rows, a, null);
             p.packed16 = a;
         } else {
             int[] a = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                long v = s.nulls != null && s.isNull(i) ? min : s.longs[i];
-                a[i] = (int) (v - min);
-            }
+            long[] v = s.longs;
+            for (int i = 0; i < rows; i++) a[i] = (int) (v[i] - min);
+            zeroNulls(s.nulls, rows, null, a);
             p.packed32 = a;
         }
         return p;
+    }
+
+    /** Sets the NULL rows (bits of {@code nulls}, may be null) among the first {@code rows} of {@code a16} or {@code a32} to 0. */
+    private static void zeroNulls(long[] nulls, int rows, short[] a16, int[] a32) {
+        if (nulls == null) return;
+        for (int w = 0; w < (rows + 63) >>> 6; w++) {
+            for (long bits = nulls[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (i >= rows) break;
+                if (a16 != null) a16[i] = 0;
+                else a32[i] = 0;
+            }
+        }
     }
 
     /** Values sampled before deciding against a dictionary; more distinct than half of them: a heap. */
@@ -229,6 +255,8 @@ final class ColumnSegment {
         boolean zoneHere = s.zonePending;
         java.util.HashMap<String, Integer> codes = new java.util.HashMap<>();
         int[] rowCodes = new int[rows]; // each row's code, found once
+        // Readers share one object per repeated value: its code is found by identity, without hashing and comparing it again.
+        dev.mallard.vector.IdentityInts shared = new dev.mallard.vector.IdentityInts(1024);
         int limit = 1 << 16;
         boolean dictionary = true;
         for (int i = 0; i < rows; i++) {
@@ -237,8 +265,19 @@ final class ColumnSegment {
                 break;
             }
             String v = s.nulls != null && s.isNull(i) ? null : values[i];
+            if (v != null) {
+                int code = shared.get(v);
+                if (code != dev.mallard.vector.IdentityInts.ABSENT) {
+                    rowCodes[i] = code;
+                    continue;
+                }
+            }
             Integer known = codes.putIfAbsent(v, codes.size());
             rowCodes[i] = known == null ? codes.size() - 1 : known;
+            if (v != null) {
+                if (shared.isFull()) shared.clear();
+                shared.put(v, rowCodes[i]);
+            }
             if (codes.size() > limit) {
                 dictionary = false;
                 break;

@@ -1,5 +1,6 @@
 package dev.mallard.api.table;
 
+import dev.mallard.vector.IdentityInts;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
 import dev.mallard.vector.Vector;
@@ -32,7 +33,7 @@ final class DirectFill {
     /** Slots by {@link KeyNames.Name#column}: -1 not looked up yet, -2 not one of the columns. */
     private int[] slotOfName = new int[0];
     /** In front of the lookups: the slots of the key objects met, by identity. */
-    private final IdentityInts slotOfObject = new IdentityInts();
+    private final IdentityInts slotOfObject = new IdentityInts(64);
     /**
      * Which rows of the batch gave each slot, a bit per row ({@link #WORDS} words per slot): a row
      * that gives a slot twice (keys that differ in case) is caught by its bit, and the rows that

@@ -1,5 +1,6 @@
 package dev.mallard.api.table;
 
+import dev.mallard.vector.IdentityInts;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ final class KeyNames {
      * {@link #recent}. The rows of one call mostly share their key strings, so this answers almost
      * every lookup without a walk through the map.
      */
-    private final IdentityInts recentKeys = new IdentityInts();
+    private final IdentityInts recentKeys = new IdentityInts(64);
     private final java.util.List<Name> recent = new java.util.ArrayList<>();
     private final Map<String, Integer> columns = new HashMap<>();
 

@@ -1,4 +1,4 @@
-package dev.mallard.api.table;
+package dev.mallard.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ class IdentityIntsTest {
     void keysWhoseHashesCollideBothStay() {
         // "label" and "due" share the low six bits of their hashes, as the benchmark's keys do
         assertThat("label".hashCode() & 63).isEqualTo("due".hashCode() & 63);
-        IdentityInts t = new IdentityInts();
+        IdentityInts t = new IdentityInts(64);
         t.put("label", 7);
         t.put("due", -2);
         for (int round = 0; round < 3; round++) {
@@ -21,7 +21,7 @@ class IdentityIntsTest {
 
     @Test
     void equalStringsThatAreOtherObjectsAreNotFound() {
-        IdentityInts t = new IdentityInts();
+        IdentityInts t = new IdentityInts(64);
         String key = "name";
         t.put(key, 1);
         assertThat(t.get(key)).isEqualTo(1);
@@ -30,7 +30,7 @@ class IdentityIntsTest {
 
     @Test
     void fillsUpAndStartsOver() {
-        IdentityInts t = new IdentityInts();
+        IdentityInts t = new IdentityInts(64);
         int n = 0;
         while (!t.isFull()) t.put("k" + n, n++);
         assertThat(n).isEqualTo(32);
