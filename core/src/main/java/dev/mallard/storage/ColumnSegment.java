@@ -259,11 +259,13 @@ final class ColumnSegment {
         dev.mallard.vector.IdentityInts shared = new dev.mallard.vector.IdentityInts(1024);
         int limit = 1 << 16;
         boolean dictionary = true;
+        long chars = 0;
         for (int i = 0; i < rows; i++) {
             if (i == DICTIONARY_SAMPLE && codes.size() > DICTIONARY_SAMPLE / 2) {
                 dictionary = false; // mostly unique, like a comment column: not worth hashing every value
                 break;
             }
+            if ((i & (TOUCH_BLOCK - 1)) == 0) chars += touch(values, i, Math.min(rows, i + TOUCH_BLOCK));
             String v = s.nulls != null && s.isNull(i) ? null : values[i];
             if (v != null) {
                 int code = shared.get(v);
@@ -306,17 +308,10 @@ final class ColumnSegment {
         long total = 0;
         String lo = null, hi = null;
         boolean anyNull = false;
-        long chars = 0;
         RecentStrings recent = stats == null ? null : new RecentStrings();
         for (int from = 0; from < rows; from += TOUCH_BLOCK) {
             int to = Math.min(rows, from + TOUCH_BLOCK);
-            // The strings were last read when appended, a row group ago, and have left the cache.
-            // A loop of independent loads brings a block of them back at once; encoding them one
-            // by one would wait for each in turn.
-            for (int i = from; i < to; i++) {
-                String v = values[i];
-                if (v != null) chars += v.length();
-            }
+            chars += touch(values, from, to);
             if (stats != null) stats.addStrings(values, s.nulls, from, to, recent);
             for (int i = from; i < to; i++) {
                 String v = s.nulls != null && s.isNull(i) ? null : values[i];
@@ -348,6 +343,21 @@ final class ColumnSegment {
         p.heap = bytes;
         p.heapOffsets = offs;
         return p;
+    }
+
+    /**
+     * Brings strings {@code values[from, to)} into the cache; returns the sum of their lengths, which
+     * the caller must use so that the JIT keeps the loop. They were last read when appended, a row
+     * group ago, and have left the cache: a loop of independent loads brings a block back at once,
+     * where hashing or encoding them one by one would wait for each in turn.
+     */
+    private static long touch(String[] values, int from, int to) {
+        long chars = 0;
+        for (int i = from; i < to; i++) {
+            String v = values[i];
+            if (v != null) chars += v.length();
+        }
+        return chars;
     }
 
     private static final byte[] EMPTY = new byte[0];
