@@ -258,28 +258,29 @@ final class ColumnSegment {
         // Readers share one object per repeated value: its code is found by identity, without hashing and comparing it again.
         dev.mallard.vector.IdentityInts shared = new dev.mallard.vector.IdentityInts(1024);
         int limit = 1 << 16;
-        boolean dictionary = true;
         long chars = 0;
-        for (int i = 0; i < rows; i++) {
-            if (i == DICTIONARY_SAMPLE && codes.size() > DICTIONARY_SAMPLE / 2) {
-                dictionary = false; // mostly unique, like a comment column: not worth hashing every value
-                break;
-            }
+        // mostly unique, like a comment column or labels: not worth building a map of every value
+        boolean dictionary = distinctHashes(values, s.nulls, Math.min(rows, DICTIONARY_SAMPLE)) <= DICTIONARY_SAMPLE / 2;
+        int nullCode = -1;
+        for (int i = 0; i < rows && dictionary; i++) {
             if ((i & (TOUCH_BLOCK - 1)) == 0) chars += touch(values, i, Math.min(rows, i + TOUCH_BLOCK));
-            String v = s.nulls != null && s.isNull(i) ? null : values[i];
-            if (v != null) {
-                int code = shared.get(v);
-                if (code != dev.mallard.vector.IdentityInts.ABSENT) {
-                    rowCodes[i] = code;
-                    continue;
+            if (s.nulls != null && s.isNull(i)) {
+                if (nullCode < 0) {
+                    nullCode = codes.size();
+                    codes.put(null, nullCode);
                 }
+                rowCodes[i] = nullCode;
+                continue;
             }
-            Integer known = codes.putIfAbsent(v, codes.size());
-            rowCodes[i] = known == null ? codes.size() - 1 : known;
-            if (v != null) {
+            String v = values[i];
+            int code = shared.get(v);
+            if (code == dev.mallard.vector.IdentityInts.ABSENT) {
+                Integer known = codes.putIfAbsent(v, codes.size());
+                code = known == null ? codes.size() - 1 : known;
                 if (shared.isFull()) shared.clear();
-                shared.put(v, rowCodes[i]);
+                shared.put(v, code);
             }
+            rowCodes[i] = code;
             if (codes.size() > limit) {
                 dictionary = false;
                 break;
@@ -343,6 +344,35 @@ final class ColumnSegment {
         p.heap = bytes;
         p.heapOffsets = offs;
         return p;
+    }
+
+    /**
+     * How many distinct hash codes the non-NULL strings among the first {@code n} (a power of two at
+     * most {@link #DICTIONARY_SAMPLE}) of {@code values} have: about how many distinct strings, which
+     * decides between a dictionary and a heap without a map entry per string.
+     */
+    private static int distinctHashes(String[] values, long[] nulls, int n) {
+        long[] seen = new long[2 * DICTIONARY_SAMPLE]; // at most half full; a slot holds a hash with bit 32 set, 0 when empty
+        int mask = seen.length - 1;
+        int distinct = 0;
+        long chars = 0;
+        for (int from = 0; from < n; from += TOUCH_BLOCK) {
+            int to = Math.min(n, from + TOUCH_BLOCK);
+            chars += touch(values, from, to);
+            for (int i = from; i < to; i++) {
+                if (nulls != null && (nulls[i >>> 6] & (1L << i)) != 0) continue;
+                int h = values[i].hashCode();
+                long entry = (h & 0xffffffffL) | (1L << 32);
+                int slot = (h ^ (h >>> 16)) & mask;
+                while (seen[slot] != 0 && seen[slot] != entry) slot = (slot + 1) & mask;
+                if (seen[slot] == 0) {
+                    seen[slot] = entry;
+                    distinct++;
+                }
+            }
+        }
+        if (chars < 0) throw new IllegalStateException("negative string length"); // the sum is used, so the JIT keeps its loop
+        return distinct;
     }
 
     /**
