@@ -1,17 +1,35 @@
 package dev.mallard.engine;
 
+import java.util.Arrays;
+
 /**
- * {@link KeyRows} of one integer column (keys are Integers or Longs): open addressing over two
- * primitive arrays with linear probing, removed slots kept as tombstones until the next resize.
+ * {@link KeyRows} of one integer column (keys are Integers or Longs), in two parts.
+ *
+ * <p>A <em>run</em>: keys that arrived as consecutive integers from the first one on (an id
+ * column, numbered by the application or the lazy API), kept as an array of rows indexed by the
+ * key's distance from the first. Indexing a million new ids is then appending to an array, and
+ * asking whether an id is taken is one load.
+ *
+ * <p>A hash table for every other key: open addressing over two primitive arrays with linear
+ * probing, removed slots kept as tombstones until the next resize. Its hash scatters keys, because
+ * linear probing over keys in order (consecutive ids taking consecutive slots) builds one long
+ * cluster: a key that wraps around the table onto it walked the whole cluster, and an insert of
+ * new ids after a smaller first batch took seconds.
  */
 final class LongKeyRows implements KeyRows {
     private static final long EMPTY = -1;
     private static final long REMOVED = -2;
 
+    /** The run's first key; its rows are {@link #runRows}[key - runFirst], {@link #NONE} where removed. */
+    private long runFirst;
+    private long[] runRows = new long[0];
+    private int runLength;
+    private int runLive;
+
     private long[] keys = new long[16];
     /** Row ids (never negative) or EMPTY / REMOVED. */
     private long[] rows = filled(16);
-    private int size;
+    private int hashed;
     private int used; // live and removed slots: what probing walks over
 
     @Override
@@ -21,11 +39,14 @@ final class LongKeyRows implements KeyRows {
 
     /** {@link #get(Object)} without boxing the key. */
     long get(long key) {
+        long d = key - runFirst;
+        if (Long.compareUnsigned(d, runLength) < 0) return runRows[(int) d];
+        if (hashed == 0) return NONE;
         int i = find(key);
         return i < 0 ? NONE : rows[i];
     }
 
-    /** The slot holding live key {@code k}, or -1. */
+    /** The slot holding live key {@code k} in the hash table, or -1. */
     private int find(long k) {
         int mask = keys.length - 1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {
@@ -42,7 +63,25 @@ final class LongKeyRows implements KeyRows {
 
     /** {@link #put(Object, long)} without boxing the key. */
     void put(long k, long row) {
-        if ((used + 1) * 10L > keys.length * 6L) resize(size + 1 > keys.length * 3 / 10 ? keys.length * 2 : keys.length);
+        if (runLength == 0 && hashed == 0) runFirst = k;
+        long d = k - runFirst;
+        if (Long.compareUnsigned(d, runLength) < 0) {
+            if (runRows[(int) d] == NONE) runLive++;
+            runRows[(int) d] = row;
+            return;
+        }
+        // the next key of the run, unless the hash table already holds it (it came before the run reached it)
+        if (d == runLength && runLength < Integer.MAX_VALUE - 8 && (hashed == 0 || find(k) < 0)) {
+            if (runLength == runRows.length) runRows = Arrays.copyOf(runRows, Math.max(16, runLength + (runLength >> 1)));
+            runRows[runLength++] = row;
+            runLive++;
+            return;
+        }
+        putHashed(k, row);
+    }
+
+    private void putHashed(long k, long row) {
+        if ((used + 1) * 10L > keys.length * 6L) resize(hashed + 1 > keys.length * 3 / 10 ? keys.length * 2 : keys.length);
         int mask = keys.length - 1;
         int free = -1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {
@@ -54,7 +93,7 @@ final class LongKeyRows implements KeyRows {
                 }
                 keys[free] = k;
                 rows[free] = row;
-                size++;
+                hashed++;
                 return;
             }
             if (r == REMOVED) {
@@ -68,25 +107,28 @@ final class LongKeyRows implements KeyRows {
 
     @Override
     public void remove(Object key) {
-        int i = find(((Number) key).longValue());
+        long k = ((Number) key).longValue();
+        long d = k - runFirst;
+        if (Long.compareUnsigned(d, runLength) < 0) {
+            if (runRows[(int) d] != NONE) runLive--;
+            runRows[(int) d] = NONE;
+            return;
+        }
+        if (hashed == 0) return;
+        int i = find(k);
         if (i < 0) return;
         rows[i] = REMOVED;
-        size--;
+        hashed--;
     }
 
     @Override
     public int size() {
-        return size;
+        return runLive + hashed;
     }
 
-    /**
-     * Keys' low bits, with the high bits folded in (as HashMap hashes a Long): consecutive ids take
-     * consecutive slots, so an insert of new ids probes memory in order instead of missing the cache
-     * on every key, as a scattering hash would on a table of millions.
-     */
+    /** A 64-bit multiplicative (Fibonacci) hash: keys in any order spread over the table. */
     private static int slot(long key, int mask) {
-        int h = (int) (key ^ (key >>> 32));
-        return (h ^ (h >>> 16)) & mask;
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     }
 
     /** Rehashes the live entries into {@code capacity} slots, dropping the tombstones. */
@@ -103,12 +145,12 @@ final class LongKeyRows implements KeyRows {
             keys[i] = oldKeys[j];
             rows[i] = oldRows[j];
         }
-        used = size;
+        used = hashed;
     }
 
     private static long[] filled(int capacity) {
         long[] a = new long[capacity];
-        java.util.Arrays.fill(a, EMPTY);
+        Arrays.fill(a, EMPTY);
         return a;
     }
 }

@@ -35,6 +35,52 @@ class LongKeyRowsTest {
     }
 
     @Test
+    void agreesWithAHashMapWhenKeysMostlyComeInOrder() {
+        // ids in order (the run), with some out of order, repeated, removed and put back
+        LongKeyRows rows = new LongKeyRows();
+        Map<Long, Long> expected = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(11);
+        long next = 1_000;
+        for (int step = 0; step < 200_000; step++) {
+            long key = switch (random.nextInt(10)) {
+                case 0 -> next + random.nextInt(5); // ahead of the run: the hash table, until the run reaches it
+                case 1 -> next - 1 - random.nextInt(50); // behind: in the run
+                case 2 -> random.nextLong(); // anywhere
+                default -> next++;
+            };
+            if (random.nextInt(8) == 0) {
+                rows.remove(key);
+                expected.remove(key);
+            } else {
+                rows.put(key, step);
+                expected.put(key, (long) step);
+            }
+            assertThat(rows.size()).isEqualTo(expected.size());
+        }
+        for (Map.Entry<Long, Long> e : expected.entrySet()) assertThat(rows.get(e.getKey())).isEqualTo(e.getValue());
+        for (long key = 0; key < next + 10; key++) assertThat(rows.get(key)).isEqualTo(expected.getOrDefault(key, KeyRows.NONE));
+    }
+
+    @Test
+    void newIdsAfterAnEarlierBatchAreFoundFree() {
+        // Ids 1..N in, then the ids after them asked before they go in, as INSERT checks a batch.
+        // A hash keeping ids in order had the later ids wrap around onto the first ones' cluster
+        // and walk it: minutes at this size.
+        LongKeyRows rows = new LongKeyRows();
+        int first = 1 << 20;
+        for (long id = 1; id <= first; id++) rows.put(id, id - 1);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            for (long id = first + 1; id <= 3L * first; id++) assertThat(rows.get(id) == KeyRows.NONE).isTrue();
+        });
+        LongKeyRows scattered = new LongKeyRows();
+        scattered.put(0L, 0); // the run holds only key 0: the others, every 2^20th, go to the hash table
+        for (long k = 1; k <= 200_000; k++) scattered.put(k << 20, k);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            for (long k = 1; k <= 200_000; k++) assertThat(scattered.get(k << 20)).isEqualTo(k);
+        });
+    }
+
+    @Test
     void aMillionConsecutiveIds() {
         LongKeyRows rows = new LongKeyRows();
         for (long id = 1; id <= 1_000_000; id++) rows.put(id, id - 1);
