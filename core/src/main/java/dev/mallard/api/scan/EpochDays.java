@@ -5,11 +5,12 @@ import java.time.LocalDate;
 /**
  * The epoch day of a {@link LocalDate}, as a DATE column holds it, by two table lookups.
  * {@link LocalDate#toEpochDay} divides by 4, 100 and 400 and decides the leap year again for
- * every value; a scan of a list converts one date per row (6 million for TPC-H lineitem), where
- * that arithmetic cost as much as reading the rest of the row. Here a year's first day and a
+ * every value; a scan of a list converts one date per row (6 million for TPC-H lineitem), and an
+ * insert of maps one per date value, where that arithmetic cost as much as reading the rest of the
+ * row. Here a year's first day and a
  * month's offset come from small tables, and {@code toEpochDay} remains for years outside them.
  */
-final class EpochDays {
+public final class EpochDays {
     private EpochDays() {}
 
     /** The years the tables cover: far beyond the dates programs hold, and 4 KiB of table. */
@@ -33,7 +34,7 @@ final class EpochDays {
     }
 
     /** The epoch day of {@code date}; an {@link ArithmeticException} when it does not fit in an int. */
-    static int of(LocalDate date) {
+    public static int of(LocalDate date) {
         int y = date.getYear() - FIRST_YEAR;
         if (y < 0 || y > LAST_YEAR - FIRST_YEAR) return Math.toIntExact(date.toEpochDay());
         int start = YEAR_START[y];

@@ -1,5 +1,6 @@
 package dev.mallard.api.table;
 
+import dev.mallard.api.scan.EpochDays;
 import dev.mallard.types.TypeId;
 import dev.mallard.vector.Vector;
 import java.time.LocalDate;
@@ -18,6 +19,9 @@ final class DirectStore {
     static final byte TEXT = 3;
     static final byte BOOLEAN = 4;
     static final byte DATE = 5;
+
+    /** Years from 1970 whose days still fit in an int, rounded down. */
+    private static final int MAX_YEARS = 5_000_000;
 
     private DirectStore() {}
 
@@ -58,9 +62,11 @@ final class DirectStore {
             case DATE -> {
                 if (c != LocalDate.class) return false;
                 LocalDate d = (LocalDate) value;
-                // The infinite dates have codes of their own: the general path knows them.
-                if (d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN)) return false;
-                v.ints[k] = (int) d.toEpochDay();
+                // The infinite dates (LocalDate.MAX and MIN) have codes of their own, and days past an
+                // int do not fit: the general path knows both.
+                int year = d.getYear();
+                if (year <= -MAX_YEARS || year >= MAX_YEARS) return false;
+                v.ints[k] = EpochDays.of(d);
             }
             default -> {
                 return false;

@@ -348,6 +348,37 @@ class BulkInsertTest {
         assertThat(scalar("SELECT count(*) FROM fresh WHERE a = -b AND c = 'c' || a")).isEqualTo((long) n);
     }
 
+    @Test
+    void datesInDirectBatchesKeepTheirDaysAndTheInfiniteOnes() {
+        int n = 2 * BulkInsert.BATCH + 10; // the second batch on go the direct way
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) rows.add(row("i", (long) i, "d", LocalDate.of(1600 + i % 1000, 1 + i % 12, 1 + i % 28)));
+        rows.get(BulkInsert.BATCH + 1).put("d", LocalDate.of(1066, 10, 14)); // before the fast table's years
+        rows.get(BulkInsert.BATCH + 2).put("d", LocalDate.of(40_000, 2, 29)); // after them, a leap day
+        rows.get(BulkInsert.BATCH + 3).put("d", LocalDate.MAX);
+        rows.get(BulkInsert.BATCH + 4).put("d", LocalDate.MIN);
+        Table t = db.table("dates");
+        assertThat(t.insertMany(rows)).isEqualTo(n);
+        for (int i : new int[] {0, BulkInsert.BATCH, BulkInsert.BATCH + 1, BulkInsert.BATCH + 2, n - 1}) {
+            LocalDate d = (LocalDate) rows.get(i).get("d");
+            assertThat(scalar("SELECT d - DATE '1970-01-01' FROM dates WHERE i = " + i)).as("row %d: %s", i, d).isEqualTo(d.toEpochDay());
+        }
+        assertThat(scalar("SELECT count(*) FROM dates WHERE i = " + (BulkInsert.BATCH + 3) + " AND d = DATE 'infinity'")).isEqualTo(1);
+        assertThat(scalar("SELECT count(*) FROM dates WHERE i = " + (BulkInsert.BATCH + 4) + " AND d = DATE '-infinity'")).isEqualTo(1);
+        long sumOfDays = 0;
+        for (Map<String, Object> r : rows) {
+            LocalDate d = (LocalDate) r.get("d");
+            if (!d.equals(LocalDate.MAX) && !d.equals(LocalDate.MIN)) sumOfDays += d.toEpochDay();
+        }
+        assertThat(scalar("SELECT sum(d - DATE '1970-01-01') FROM dates WHERE d NOT IN (DATE 'infinity', DATE '-infinity')")).isEqualTo(sumOfDays);
+
+        List<Map<String, Object>> tooFar = new ArrayList<>();
+        for (int i = 0; i < 2 * BulkInsert.BATCH; i++) tooFar.add(row("i", (long) i, "d", LocalDate.of(2000, 1, 1)));
+        tooFar.get(BulkInsert.BATCH + 7).put("d", LocalDate.of(7_000_000, 1, 1)); // days past an int
+        assertThatThrownBy(() -> t.insertMany(tooFar)).hasMessageContaining("\"d\"");
+        assertThat(scalar("SELECT count(*) FROM dates")).as("nothing of the failed call").isEqualTo(n);
+    }
+
     static Map<String, Object> row(Object... keysAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) row.put((String) keysAndValues[i], keysAndValues[i + 1]);
