@@ -64,21 +64,12 @@ final class DirectFill {
         Vector[] out = chunk.columns();
         long[] given = this.given;
         Arrays.fill(given, 0L);
+        Entries entries = new Entries(out);
         for (int r = 0; r < count; r++) {
             if (!(rows[r] instanceof Map<?, ?> row)) return null;
-            int word = r >>> 6;
-            long bit = 1L << r;
-            for (Map.Entry<?, ?> e : row.entrySet()) {
-                int slot = slot(e.getKey());
-                if (slot < 0 || slot == keyAt) return null;
-                int at = slot * WORDS + word;
-                long g = given[at];
-                if ((g & bit) != 0) return null;
-                given[at] = g | bit;
-                Object value = e.getValue();
-                if (value == null) out[slot].setNull(r);
-                else if (!DirectStore.store(out[slot], kinds[slot], r, value)) return null;
-            }
+            entries.row(r);
+            row.forEach(entries); // a HashMap walks its table, with no iterator and no entry objects to ask
+            if (entries.failed) return null;
         }
         long[] missing = new long[WORDS];
         for (int c = 0; c < out.length; c++) {
@@ -93,6 +84,44 @@ final class DirectFill {
         }
         chunk.setCount(count);
         return chunk;
+    }
+
+    /** Takes one row's entries into the vectors; {@link #failed} once one does not fit (the rest are skipped). */
+    private final class Entries implements java.util.function.BiConsumer<Object, Object> {
+        private final Vector[] out;
+        private int row;
+        private int word;
+        private long bit;
+        boolean failed;
+
+        Entries(Vector[] out) {
+            this.out = out;
+        }
+
+        void row(int r) {
+            row = r;
+            word = r >>> 6;
+            bit = 1L << r;
+        }
+
+        @Override
+        public void accept(Object key, Object value) {
+            if (failed) return;
+            int slot = slot(key);
+            if (slot < 0 || slot == keyAt) {
+                failed = true;
+                return;
+            }
+            int at = slot * WORDS + word;
+            long g = given[at];
+            if ((g & bit) != 0) {
+                failed = true;
+                return;
+            }
+            given[at] = g | bit;
+            if (value == null) out[slot].setNull(row);
+            else if (!DirectStore.store(out[slot], kinds[slot], row, value)) failed = true;
+        }
     }
 
     private int slot(Object key) {
