@@ -75,6 +75,14 @@ public final class ColumnStatistics {
      * every chunk and going through {@link #add(Vector, int)} row by row cost a switch per row.
      */
     public void add(Vector v, int[] positions, int count) {
+        if (positions == null && v.mayHaveNulls() && count > 0) {
+            // the rows holding a value first, as ZoneMap.of does: no NULL test per row for the branch predictor to miss
+            int[] present = new int[count];
+            int n = v.presentPositions(count, present);
+            add(v, present, n);
+            nulls += count - n;
+            return;
+        }
         boolean mayBeNull = v.mayHaveNulls();
         int present = 0;
         switch (type) {
