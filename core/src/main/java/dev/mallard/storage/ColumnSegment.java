@@ -360,8 +360,9 @@ final class ColumnSegment {
             int to = Math.min(n, from + TOUCH_BLOCK);
             chars += touch(values, from, to);
             for (int i = from; i < to; i++) {
-                if (nulls != null && (nulls[i >>> 6] & (1L << i)) != 0) continue;
-                int h = values[i].hashCode();
+                String v = values[i];
+                if (v == null || nulls != null && (nulls[i >>> 6] & (1L << i)) != 0) continue;
+                int h = v.hashCode();
                 long entry = (h & 0xffffffffL) | (1L << 32);
                 int slot = (h ^ (h >>> 16)) & mask;
                 while (seen[slot] != 0 && seen[slot] != entry) slot = (slot + 1) & mask;
