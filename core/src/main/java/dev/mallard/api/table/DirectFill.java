@@ -1,8 +1,8 @@
 package dev.mallard.api.table;
 
-import dev.mallard.vector.IdentityInts;
 import dev.mallard.types.LogicalType;
 import dev.mallard.vector.DataChunk;
+import dev.mallard.vector.IdentityInts;
 import dev.mallard.vector.Vector;
 import java.util.Arrays;
 import java.util.HashMap;
