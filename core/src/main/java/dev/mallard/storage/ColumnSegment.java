@@ -264,7 +264,8 @@ final class ColumnSegment {
         // NULL, if any row has it, takes code 0, which rowCodes already holds: the loop visits only
         // the rows holding a value, read from the validity words a bit at a time, so a sparse
         // column costs no NULL test per row for the branch predictor to miss.
-        if (dictionary && nullCount(s.nulls, rows) > 0) codes.put(null, 0);
+        int nullRows = nullCount(s.nulls, rows);
+        if (dictionary && nullRows > 0) codes.put(null, 0);
         for (int w = 0; w < (rows + 63) >>> 6 && dictionary; w++) {
             if ((w & (TOUCH_BLOCK / 64 - 1)) == 0) chars += touch(values, w << 6, Math.min(rows, (w << 6) + TOUCH_BLOCK));
             long bits = s.nulls == null ? -1L : ~s.nulls[w];
@@ -292,7 +293,7 @@ final class ColumnSegment {
             dev.mallard.vector.SharedStrings.share(dict, dict.length);
             p.dictionary = dict;
             if (zoneHere) p.zone = s.zone.union(stringZone(dict, dict.length, codes.containsKey(null)));
-            if (stats != null) stats.addStringSet(dict, rows - nullCount(s.nulls, rows), nullCount(s.nulls, rows));
+            if (stats != null) stats.addStringSet(dict, rows - nullRows, nullRows);
             if (dict.length <= 256) {
                 byte[] c8 = new byte[rows];
                 for (int i = 0; i < rows; i++) c8[i] = (byte) rowCodes[i];
