@@ -80,6 +80,30 @@ final class LongKeyRows implements KeyRows {
         putHashed(k, row);
     }
 
+    /**
+     * Whether no key of {@code lo .. lo + count - 1} is held: the question of a statement that
+     * inserts consecutive ids. It answers false when it cannot tell at once (the range meets the run,
+     * or keys are hashed), and the caller asks key by key.
+     */
+    boolean holdsNoneOf(long lo, int count) {
+        if (hashed != 0) return false;
+        long d = lo - runFirst;
+        return runLength == 0 || d >= runLength || d + count <= 0;
+    }
+
+    /** Puts keys {@code lo .. lo + count - 1}, held by rows {@code firstRow ..} ({@code firstRow} alone when {@code sameRow}). */
+    void putRange(long lo, int count, long firstRow, boolean sameRow) {
+        if (runLength == 0 && hashed == 0) runFirst = lo;
+        if (lo - runFirst != runLength || runLength > Integer.MAX_VALUE - 8 - count || hashed != 0) {
+            for (int i = 0; i < count; i++) put(lo + i, sameRow ? firstRow : firstRow + i);
+            return;
+        }
+        if (runLength + count > runRows.length) runRows = Arrays.copyOf(runRows, Math.max(Math.max(16, runLength + count), runLength + (runLength >> 1)));
+        for (int i = 0; i < count; i++) runRows[runLength + i] = sameRow ? firstRow : firstRow + i;
+        runLength += count;
+        runLive += count;
+    }
+
     private void putHashed(long k, long row) {
         if ((used + 1) * 10L > keys.length * 6L) resize(hashed + 1 > keys.length * 3 / 10 ? keys.length * 2 : keys.length);
         int mask = keys.length - 1;

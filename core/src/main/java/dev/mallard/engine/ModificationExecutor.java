@@ -130,7 +130,14 @@ final class ModificationExecutor {
         List<Integer> keepCounts = new ArrayList<>();
         List<ProposedKeys> proposed = new ArrayList<>();
         for (UniqueIndex index : indexes) proposed.add(new ProposedKeys(index));
+        long[] runs = new long[proposed.size()];
         for (DataChunk chunk : rows.chunks()) {
+            if (conflictIndex == null && !proposed.isEmpty() && freeRuns(proposed, chunk, identity, runs)) {
+                for (int i = 0; i < runs.length; i++) proposed.get(i).proposeRun(runs[i], chunk.count());
+                keep.add(null);
+                keepCounts.add(chunk.count());
+                continue;
+            }
             int[] sel = new int[chunk.count()];
             int n = 0;
             rows:
@@ -190,6 +197,15 @@ final class ModificationExecutor {
         }
         if (conflicts != null && conflicts.rows().rowCount() > 0) inserted += updateConflicts(t, cu, conflicts.rows(), tx);
         return new UpdateResult(inserted);
+    }
+
+    /** Whether every index finds the chunk's keys a run of free ids ({@link ProposedKeys#freeRun}), each run's first put in {@code runs}. */
+    private static boolean freeRuns(List<ProposedKeys> proposed, DataChunk chunk, int[] columnMap, long[] runs) {
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = proposed.get(i).freeRun(chunk, columnMap);
+            if (runs[i] == UniqueIndex.NOT_A_RUN) return false;
+        }
+        return true;
     }
 
     /** Runs the DO UPDATE assignments over the colliding rows and writes them like an UPDATE. */

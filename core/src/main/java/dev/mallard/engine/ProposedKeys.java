@@ -53,6 +53,24 @@ final class ProposedKeys {
         else proposed.put(key, 0);
     }
 
+    /**
+     * When {@code chunk} proposes consecutive ids that are neither in the index nor proposed yet
+     * (what an application or the lazy API numbering rows sends), their first; otherwise
+     * {@link UniqueIndex#NOT_A_RUN} and the rows are checked one by one. Checked as a range, a
+     * chunk of new ids costs a pass over the keys instead of two lookups and an insert each.
+     */
+    long freeRun(DataChunk chunk, int[] columnMap) {
+        if (integer < 0) return UniqueIndex.NOT_A_RUN;
+        long lo = UniqueIndex.consecutiveFrom(chunk, chunk.column(columnMap[integer]));
+        if (lo == UniqueIndex.NOT_A_RUN) return lo;
+        return index.holdsNoneOf(lo, chunk.count()) && ((LongKeyRows) proposed).holdsNoneOf(lo, chunk.count()) ? lo : UniqueIndex.NOT_A_RUN;
+    }
+
+    /** Remembers ids {@code lo .. lo + count - 1} as proposed, after {@link #freeRun} found them free. */
+    void proposeRun(long lo, int count) {
+        ((LongKeyRows) proposed).putRange(lo, count, 0, true);
+    }
+
     /** The error for the key just read being {@link #taken}. */
     MallardException violation() {
         return index.violation(integer >= 0 ? index.boxed(longKey) : key);

@@ -136,10 +136,45 @@ final class UniqueIndex {
         }
         LongKeyRows longs = (LongKeyRows) rows;
         Vector v = chunk.column(columnMap[integer]);
+        long lo = consecutiveFrom(chunk, v);
+        if (lo != NOT_A_RUN) {
+            longs.putRange(lo, chunk.count(), firstRow, false);
+            return;
+        }
         for (int k = 0; k < chunk.count(); k++) {
             int p = chunk.position(k);
             if (!v.isNull(p)) longs.put(integerAt(v, p), firstRow + k);
         }
+    }
+
+    /** What {@link #consecutiveFrom} answers for keys that are not a run. */
+    static final long NOT_A_RUN = Long.MIN_VALUE;
+
+    /**
+     * The first key when the rows of {@code chunk} hold the integers {@code first, first + 1, ...} in
+     * {@code v} (an integer key column), with no NULL, no selection and no wrap past the largest
+     * long; else {@link #NOT_A_RUN}.
+     */
+    static long consecutiveFrom(DataChunk chunk, Vector v) {
+        int n = chunk.count();
+        if (n == 0 || chunk.sel() != null || v.mayHaveNulls()) return NOT_A_RUN;
+        long lo;
+        if (v.physicalType() == dev.mallard.types.PhysicalType.INT32) {
+            int[] keys = v.ints;
+            lo = keys[0];
+            for (int k = 1; k < n; k++) if (keys[k] != lo + k) return NOT_A_RUN;
+        } else {
+            long[] keys = v.longs;
+            lo = keys[0];
+            if (lo == NOT_A_RUN || lo > Long.MAX_VALUE - n) return NOT_A_RUN;
+            for (int k = 1; k < n; k++) if (keys[k] != lo + k) return NOT_A_RUN;
+        }
+        return lo;
+    }
+
+    /** Whether no key of the run {@code lo .. lo + count - 1} of an {@link #integerColumn} is indexed; false also when it cannot tell at once. */
+    boolean holdsNoneOf(long lo, int count) {
+        return ((LongKeyRows) rows).holdsNoneOf(lo, count);
     }
 
     /** The value at {@code p} of an integer key column's vector. */

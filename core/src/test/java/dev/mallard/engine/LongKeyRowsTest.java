@@ -81,6 +81,64 @@ class LongKeyRowsTest {
     }
 
     @Test
+    void rangesAgreeWithAHashMap() {
+        // Ranges that extend the run, overlap it, sit before it or past a gap, mixed with single
+        // puts and removes: holdsNoneOf may say false when unsure, never true for a held key.
+        LongKeyRows rows = new LongKeyRows();
+        Map<Long, Long> expected = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(13);
+        long next = 500;
+        for (int step = 0; step < 20_000; step++) {
+            int count = 1 + random.nextInt(300);
+            long lo = switch (random.nextInt(6)) {
+                case 0 -> next - random.nextInt(400); // overlapping the run's end
+                case 1 -> next + 1 + random.nextInt(50); // past a gap
+                case 2 -> -10_000 - random.nextInt(1_000); // before the run
+                default -> next; // extending it
+            };
+            boolean none = true;
+            for (long k = lo; k < lo + count; k++) none &= !expected.containsKey(k);
+            if (rows.holdsNoneOf(lo, count)) assertThat(none).as("range %d + %d is free", lo, count).isTrue();
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    long key = lo + random.nextInt(count);
+                    rows.remove(key);
+                    expected.remove(key);
+                }
+                case 1 -> {
+                    rows.put(lo, step);
+                    expected.put(lo, (long) step);
+                }
+                default -> {
+                    boolean same = random.nextBoolean();
+                    rows.putRange(lo, count, step, same);
+                    for (int i = 0; i < count; i++) expected.put(lo + i, same ? step : (long) step + i);
+                    next = Math.max(next, lo + count);
+                }
+            }
+            assertThat(rows.size()).isEqualTo(expected.size());
+        }
+        for (Map.Entry<Long, Long> e : expected.entrySet()) assertThat(rows.get(e.getKey())).isEqualTo(e.getValue());
+        for (long key = -12_000; key < next + 10; key++) assertThat(rows.get(key)).isEqualTo(expected.getOrDefault(key, KeyRows.NONE));
+    }
+
+    @Test
+    void aRangeOfNewIdsIsFreeAtOnce() {
+        LongKeyRows rows = new LongKeyRows();
+        assertThat(rows.holdsNoneOf(1, 2048)).isTrue();
+        rows.putRange(1, 2048, 0, false);
+        assertThat(rows.holdsNoneOf(2049, 2048)).as("the ids after the run").isTrue();
+        assertThat(rows.holdsNoneOf(-2047, 2048)).as("the ids before it").isTrue();
+        assertThat(rows.holdsNoneOf(-2046, 2048)).as("reaching its first id").isFalse();
+        assertThat(rows.holdsNoneOf(2048, 2048)).as("starting at its last id").isFalse();
+        rows.putRange(2049, 2048, 2048, false);
+        assertThat(rows.size()).isEqualTo(4096);
+        assertThat(rows.get(4096L)).isEqualTo(4095L);
+        rows.put(10_000L, 7);
+        assertThat(rows.holdsNoneOf(20_000, 10)).as("with hashed keys it cannot tell at once").isFalse();
+    }
+
+    @Test
     void aMillionConsecutiveIds() {
         LongKeyRows rows = new LongKeyRows();
         for (long id = 1; id <= 1_000_000; id++) rows.put(id, id - 1);
