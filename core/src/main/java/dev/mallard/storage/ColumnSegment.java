@@ -645,6 +645,23 @@ final class ColumnSegment {
      * filling it ({@code packNext}): a STRING segment's zone map is then made while packing.
      */
     void append(int offset, Vector src, int[] sel, int count, boolean packNext) {
+        copy(offset, src, sel, count);
+        if (packNext && type == PhysicalType.STRING) zonePending = true;
+        else zone = zone.union(ZoneMap.of(src, sel, count));
+    }
+
+    /**
+     * {@link #append(int, Vector, int[], int, boolean)} of the first {@code count} rows of {@code src}
+     * (no selection), whose rows holding a value, {@code present[0 .. presentCount)}, the caller
+     * listed once for the zone map and the column's statistics.
+     */
+    void append(int offset, Vector src, int count, boolean packNext, int[] present, int presentCount) {
+        copy(offset, src, null, count);
+        if (packNext && type == PhysicalType.STRING) zonePending = true;
+        else zone = zone.union(ZoneMap.ofPresent(src, present, presentCount, count));
+    }
+
+    private void copy(int offset, Vector src, int[] sel, int count) {
         checkWritable();
         if (sel == null && type != PhysicalType.NONE) {
             switch (type) {
@@ -665,8 +682,6 @@ final class ColumnSegment {
             for (int k = 0; k < count; k++) set(offset + k, src, sel == null ? k : sel[k]);
         }
         if (type == PhysicalType.STRING && !manyStrings) shareEqualStrings(offset, count);
-        if (packNext && type == PhysicalType.STRING) zonePending = true;
-        else zone = zone.union(ZoneMap.of(src, sel, count));
     }
 
     private void shareEqualStrings(int offset, int count) {

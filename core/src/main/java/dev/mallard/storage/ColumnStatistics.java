@@ -78,9 +78,7 @@ public final class ColumnStatistics {
         if (positions == null && v.mayHaveNulls() && count > 0) {
             // the rows holding a value first, as ZoneMap.of does: no NULL test per row for the branch predictor to miss
             int[] present = new int[count];
-            int n = v.presentPositions(count, present);
-            add(v, present, n);
-            nulls += count - n;
+            addPresent(v, present, v.presentPositions(count, present), count);
             return;
         }
         boolean mayBeNull = v.mayHaveNulls();
@@ -136,8 +134,15 @@ public final class ColumnStatistics {
                 return;
             }
         }
+        sketch.changed();
         values += present;
         nulls += count - present;
+    }
+
+    /** Adds {@code count} rows of {@code v} of which those at {@code present[0 .. n)} hold a value and the others are NULL. */
+    void addPresent(Vector v, int[] present, int n, int count) {
+        add(v, present, n);
+        nulls += count - n;
     }
 
     /**
@@ -152,6 +157,7 @@ public final class ColumnStatistics {
             String x = strings[i];
             if (!recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
         }
+        sketch.changed();
         values += present;
         nulls += to - from - present;
     }
@@ -159,6 +165,7 @@ public final class ColumnStatistics {
     /** Adds {@code rows} non-NULL values and {@code nullRows} NULLs whose distinct values are {@code distinct} (a null entry is skipped). */
     void addStringSet(String[] distinct, long rows, long nullRows) {
         for (String x : distinct) if (x != null) sketch.add(VectorHasher.hashBits(x.hashCode()));
+        sketch.changed();
         values += rows;
         nulls += nullRows;
     }
@@ -171,6 +178,7 @@ public final class ColumnStatistics {
         }
         values++;
         sketch.add(VectorHasher.hashOne(v, p));
+        sketch.changed();
         double x = switch (type) {
             case INT32 -> v.ints[p];
             case INT64 -> v.longs[p];

@@ -529,14 +529,24 @@ public final class DataTable {
                     st[c] = statistics[c] == null ? null : statistics[c].fresh();
                 }
                 int ci = startChunk[group], co = startOffset[group];
+                int[] present = new int[Vector.DEFAULT_CAPACITY];
                 for (int offset = 0; offset < rows; ) {
                     DataChunk chunk = chunks.get(ci);
                     int n = Math.min(rows - offset, chunk.count() - co);
                     int[] part = positions(chunk, co, n);
                     for (int c = 0; c < row.length; c++) {
+                        Vector v = chunk.column(c);
+                        boolean counts = st[c] != null && !(packs && strings[c]);
                         row[c].ensureCapacity(offset + n);
-                        row[c].append(offset, chunk.column(c), part, n, packs);
-                        if (st[c] != null && !(packs && strings[c])) st[c].add(chunk.column(c), part, n);
+                        if (part == null && v.mayHaveNulls() && n <= present.length && v.physicalType() != dev.mallard.types.PhysicalType.NONE) {
+                            // the rows holding a value, listed once for the zone map and the statistics
+                            int values = v.presentPositions(n, present);
+                            row[c].append(offset, v, n, packs, present, values);
+                            if (counts) st[c].addPresent(v, present, values, n);
+                        } else {
+                            row[c].append(offset, v, part, n, packs);
+                            if (counts) st[c].add(v, part, n);
+                        }
                     }
                     offset += n;
                     co += n;

@@ -18,15 +18,21 @@ public final class DistinctSketch {
         for (int r = 0; r < POWERS.length; r++) POWERS[r] = Math.scalb(1.0, -r);
     }
 
-    /** Adds one well-mixed 64-bit hash. */
+    /**
+     * Adds one well-mixed 64-bit hash. Readers learn of it at the next {@link #changed}, which the
+     * writer calls once per batch of hashes: a volatile write for every register that grew cost
+     * more than the hashing while a fresh sketch filled (thousands per row group and column).
+     */
     public void add(long hash) {
         int index = (int) (hash >>> (64 - BITS));
         // the guard bit bounds the rank when the remaining bits are all zero
         int rank = Long.numberOfLeadingZeros((hash << BITS) | (1L << (BITS - 1))) + 1;
-        if (rank > registers[index]) {
-            registers[index] = (byte) rank;
-            cached = Double.NaN;
-        }
+        if (rank > registers[index]) registers[index] = (byte) rank;
+    }
+
+    /** Makes the next {@link #estimate} count the hashes {@link #add}ed since the last call. */
+    public void changed() {
+        cached = Double.NaN;
     }
 
     public void addAll(DistinctSketch other) {

@@ -140,6 +140,12 @@ public sealed interface ZoneMap {
         return k == null ? new NoRange(false, true) : new Range(k, k, false);
     }
 
+    /** The zone map of {@code count} rows of {@code v} of which those at {@code present[0 .. n)} hold a value and the others are NULL. */
+    static ZoneMap ofPresent(Vector v, int[] present, int n, int count) {
+        ZoneMap values = of(v, present, n);
+        return n < count ? values.union(new NoRange(true, false)) : values;
+    }
+
     /** The zone map of the positions {@code sel[k]} (or {@code k} when null), k < count, of {@code v}. */
     static ZoneMap of(Vector v, int[] sel, int count) {
         if (count == 0) return EMPTY;
@@ -148,9 +154,7 @@ public sealed interface ZoneMap {
             // Row by row, the NULL test fails at random on a sparse column (a third of the rows, say)
             // and the branch predictor with it: list the rows holding a value first, then go over those.
             int[] present = new int[count];
-            int n = v.presentPositions(count, present);
-            ZoneMap values = of(v, present, n);
-            return n < count ? values.union(new NoRange(true, false)) : values;
+            return ofPresent(v, present, v.presentPositions(count, present), count);
         }
         boolean mayBeNull = v.mayHaveNulls();
         int values = 0;

@@ -22,6 +22,35 @@ class ColumnStatisticsTest {
     }
 
     @Test
+    void anEstimateAskedBetweenAppendsCountsTheLaterOnes() {
+        // the sketch caches its estimate, and learns of new hashes once per batch: each way of adding must tell it
+        ColumnStatistics longs = new ColumnStatistics(dev.mallard.types.PhysicalType.INT64);
+        ColumnStatistics strings = new ColumnStatistics(dev.mallard.types.PhysicalType.STRING);
+        for (int batch = 1; batch <= 3; batch++) {
+            Vector l = new Vector(LogicalType.BIGINT, 2048);
+            Vector s = new Vector(LogicalType.VARCHAR, 2048);
+            for (int i = 0; i < 1000; i++) {
+                l.longs[i] = batch * 10_000L + i;
+                s.strings[i] = "v" + (batch * 10_000 + i);
+            }
+            if (batch == 3) {
+                longs.add(l, 0); // one row at a time, as small appends do
+                strings.add(s, 0);
+            } else {
+                longs.add(l, null, 1000);
+                strings.addStrings(s.strings, null, 0, 1000, new RecentStrings());
+            }
+            double expected = batch < 3 ? batch * 1000 : 2001;
+            assertThat(longs.distinctCount()).as("longs after batch %d", batch).isCloseTo(expected, within(expected * 0.05));
+            assertThat(strings.distinctCount()).as("strings after batch %d", batch).isCloseTo(expected, within(expected * 0.05));
+        }
+        ColumnStatistics set = new ColumnStatistics(dev.mallard.types.PhysicalType.STRING);
+        assertThat(set.distinctCount()).isZero();
+        set.addStringSet(new String[] {"a", "b", null, "c"}, 10, 1);
+        assertThat(set.distinctCount()).isCloseTo(3, within(0.5));
+    }
+
+    @Test
     void bulkAppendsCountStringsWhilePackingAsAppendsDo() {
         // appendAll hashes the strings of a full row group while packing it; the partial row group
         // after it goes the usual way. Both must end with what chunk-by-chunk appends count.
