@@ -66,6 +66,11 @@ public final class ClientContext implements AutoCloseable {
         return settings;
     }
 
+    /** The threads one statement of this connection may use ({@code SET threads}). */
+    public int threads() {
+        return settings.threads();
+    }
+
     boolean cancelRequested() {
         return cancelRequested;
     }

@@ -109,6 +109,11 @@ public final class MallardConnection implements Connection {
         }
     }
 
+    /** The threads one statement may use ({@code SET threads}): work done for the connection outside a statement keeps to it too. */
+    public int threads() {
+        return context.threads();
+    }
+
     /**
      * Inserts rows already in the column types of {@code columns} (indexes into {@link #tableTypes};
      * null: every column) as one statement of the connection's transaction, with INSERT's defaults

@@ -52,10 +52,14 @@ final class BulkInsert {
      * one round is in flight, so rounds reach the table in order. Null when none is.
      */
     private java.util.concurrent.FutureTask<Long> inFlight;
+    /** Rows the plain inserts of this call appended so far ({@link #finish}). */
+    private long appended;
     /** The layout of the last batch {@link #add} took, for {@link #addDirect} while the schema is {@link #directSchema}. */
     private Layout directLayout;
     private TableSchema directSchema;
-    private DirectFill direct;
+    private ParallelFill direct;
+    /** The threads a statement of the connection may use, which filling vectors keeps to as well. */
+    private final int threads;
     /** The table types of {@link #typesOf}, asked of the connection once per schema (the connection is busy while a round appends). */
     private TableSchema typesOf;
     private List<LogicalType> types;
@@ -64,6 +68,7 @@ final class BulkInsert {
         this.connection = connection;
         this.store = store;
         this.options = options;
+        this.threads = connection.threads();
     }
 
     /** The bulk writer on {@code c}, or null when it is not a Mallard connection. */
@@ -119,88 +124,112 @@ final class BulkInsert {
     }
 
     /**
-     * Plain inserts of a stream of small batches (a chunk of rows each, read while their values are
-     * still in the cache): each batch is filled into vectors now and appended with the batches
-     * before it, as one statement per {@link #ROUND} rows. Returns the rows appended by this call
-     * (0 while they wait); {@link #flush} appends the rest, and must run before the schema changes.
+     * Plain inserts of a batch that {@link #addDirect} did not take (a chunk of rows at most): it is
+     * filled into vectors now and appended with the rows before it, as one statement per
+     * {@link #ROUND} rows. {@link #flush} appends what waits, and must run before the schema changes;
+     * {@link #finish} ends the call.
      */
-    long add(RowBatch rows, TableSchema schema, RowWriter sql) throws SQLException {
+    void add(RowBatch rows, TableSchema schema, RowWriter sql) throws SQLException {
         List<LogicalType> tableTypes = tableTypes(schema);
         int[] all = rows.all();
         long[] keys = options.autoKey() && schema.primaryKey() != null ? number(rows, all, schema) : null;
         Layout layout = layout(rows, all, keys != null, schema, tableTypes);
-        if (layout == null) return flush() + sql.insert(rows.stored(schema, all), new Conflict.Fail());
+        if (layout == null) {
+            flush();
+            appended += sql.insert(rows.stored(schema, all), new Conflict.Fail());
+            return;
+        }
         if (directLayout == null || schema != directSchema || !java.util.Arrays.equals(directLayout.columns(), layout.columns())) {
             directLayout = layout;
             directSchema = schema;
             direct = null;
         }
-        long appended = pendingFor(schema, layout);
+        pendingFor(schema, layout);
         fill(pending.chunks(), layout, rows, all, keys, schema.name());
-        return appended + appendIfFull();
+        appendIfFull();
+    }
+
+    /** How many rows the round being gathered still takes: a caller that reads no more at a time keeps rounds to whole row groups. */
+    int room() {
+        return ROUND - (pending == null ? 0 : (int) pending.chunks().rowCount());
     }
 
     /**
-     * {@link #add} for rows not gathered into a batch: they go straight into vectors
-     * ({@link DirectFill}) when they fit the columns of the last batch {@link #add} took and the
-     * schema is the same. Returns the rows appended by this call, or -1 when the rows must go
-     * through {@link #add} instead (nothing was taken from them then).
+     * {@link #add} for rows not gathered into a batch: rows {@code rows[from .. from + count)} (at
+     * most {@link #room}) go straight into vectors ({@link DirectFill}, on several threads) when they
+     * fit the columns of the last batch {@link #add} took and the schema is the same. Returns how
+     * many of them, from the first, were taken: the others begin with a chunk that must go through
+     * {@link #add}, and nothing was taken from them.
      */
-    long addDirect(Object[] rows, int count, KeyNames names, TableSchema schema) throws SQLException {
+    int addDirect(Object[] rows, int from, int count, KeyNames names, TableSchema schema) throws SQLException {
         Layout layout = directLayout;
-        if (layout == null || schema != directSchema) return -1;
-        if (direct == null) direct = new DirectFill(names, layout.types(), layout.names(), layout.apiTypes(), layout.keyAt());
-        DataChunk chunk = direct.fill(rows, count);
-        if (chunk == null) return -1;
-        if (layout.keyAt() >= 0) {
-            KeyCounters.Counter counter = store.keys.counter(connection, store.dialect, schema.name(), schema.primaryKey());
-            Vector v = chunk.column(layout.keyAt());
-            for (int k = 0; k < count; k++) setKey(v, k, counter.take());
+        if (layout == null || schema != directSchema) return 0;
+        if (direct == null) {
+            // Each thread's fill has its own key names: they are a cache, and not shared.
+            direct = new ParallelFill(threads, t -> new DirectFill(t == 0 ? names : new KeyNames(), layout.types(), layout.names(),
+                    layout.apiTypes(), layout.keyAt()));
         }
-        long appended = pendingFor(schema, layout);
-        pending.chunks().adopt(chunk);
-        return appended + appendIfFull();
+        DataChunk[] chunks = direct.fill(rows, from, count);
+        if (chunks.length == 0) return 0;
+        KeyCounters.Counter counter = layout.keyAt() < 0 ? null
+                : store.keys.counter(connection, store.dialect, schema.name(), schema.primaryKey());
+        pendingFor(schema, layout);
+        int taken = 0;
+        for (DataChunk chunk : chunks) {
+            if (counter != null) { // numbered here, in the rows' order, whichever thread filled the chunk
+                Vector v = chunk.column(layout.keyAt());
+                for (int k = 0; k < chunk.count(); k++) setKey(v, k, counter.take());
+            }
+            pending.chunks().adopt(chunk);
+            taken += chunk.count();
+        }
+        appendIfFull();
+        return taken;
     }
 
-    /** Makes {@link #pending} hold {@code layout}'s columns, appending what waits for other columns first; returns the rows that appended. */
-    private long pendingFor(TableSchema schema, Layout layout) throws SQLException {
-        long appended = 0;
+    /** Makes {@link #pending} hold {@code layout}'s columns, appending what waits for other columns first. */
+    private void pendingFor(TableSchema schema, Layout layout) throws SQLException {
         // One statement appends one set of columns: a batch naming others goes after what waits.
-        if (pending != null && !java.util.Arrays.equals(pending.columns(), layout.columns())) appended += flush();
+        if (pending != null && !java.util.Arrays.equals(pending.columns(), layout.columns())) flush();
         if (pending == null) pending = new Pending(schema.name(), layout.columns(), new ChunkCollection(layout.types()));
-        return appended;
     }
 
-    /** Once a round is waiting, starts appending it (after the one in flight); returns the rows the one in flight appended. */
-    private long appendIfFull() throws SQLException {
-        if (pending.chunks().rowCount() < ROUND) return 0;
-        long appended = settle();
+    /** Once a round is waiting, starts appending it (after the one in flight). */
+    private void appendIfFull() throws SQLException {
+        if (pending.chunks().rowCount() < ROUND) return;
+        settle();
         Pending p = pending;
         pending = null;
         inFlight = new java.util.concurrent.FutureTask<>(() -> connection.append(null, p.table(), p.columns(), p.chunks()));
         Thread.ofPlatform().name("mallard-insert").daemon().start(inFlight);
+    }
+
+    /** Appends the rows {@link #add} and {@link #addDirect} left waiting, after the round in flight. */
+    void flush() throws SQLException {
+        settle();
+        if (pending == null) return;
+        Pending p = pending;
+        pending = null;
+        appended += connection.append(null, p.table(), p.columns(), p.chunks());
+    }
+
+    /** Appends what waits and returns the rows the plain inserts of this call appended. */
+    long finish() throws SQLException {
+        flush();
         return appended;
     }
 
-    /** Appends the rows {@link #add} left waiting, after the round in flight; returns how many. */
-    long flush() throws SQLException {
-        long n = settle();
-        if (pending == null) return n;
-        Pending p = pending;
-        pending = null;
-        return n + connection.append(null, p.table(), p.columns(), p.chunks());
-    }
-
-    /** Waits for the round in flight and returns how many rows it appended (0 when none); its failure is this call's. */
-    long settle() throws SQLException {
+    /** Waits for the round in flight, if any, counting its rows; its failure is this call's. */
+    private void settle() throws SQLException {
         java.util.concurrent.FutureTask<Long> f = inFlight;
-        if (f == null) return 0;
+        if (f == null) return;
         inFlight = null;
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return f.get();
+                    appended += f.get();
+                    return;
                 } catch (InterruptedException e) {
                     interrupted = true; // the append holds the connection: it must end before anything else runs on it
                 }

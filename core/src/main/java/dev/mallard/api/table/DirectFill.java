@@ -55,18 +55,18 @@ final class DirectFill {
     }
 
     /**
-     * Rows {@code rows[0..count)} (at most a chunk) as a chunk of the columns, the numbered key's
-     * vector left to the caller; null when the general path must take the batch (see the class
+     * Rows {@code rows[from..from + count)} (at most a chunk) as a chunk of the columns, the numbered
+     * key's vector left to the caller; null when the general path must take the batch (see the class
      * comment).
      */
-    DataChunk fill(Object[] rows, int count) {
+    DataChunk fill(Object[] rows, int from, int count) {
         DataChunk chunk = new DataChunk(types);
         Vector[] out = chunk.columns();
         long[] given = this.given;
         Arrays.fill(given, 0L);
         Entries entries = new Entries(out);
         for (int r = 0; r < count; r++) {
-            if (!(rows[r] instanceof Map<?, ?> row)) return null;
+            if (!(rows[from + r] instanceof Map<?, ?> row)) return null;
             entries.row(r);
             row.forEach(entries); // a HashMap walks its table, with no iterator and no entry objects to ask
             if (entries.failed) return null;

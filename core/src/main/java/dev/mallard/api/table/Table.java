@@ -308,37 +308,44 @@ public final class Table {
     }
 
     /**
-     * Plain inserts on Mallard: rows are read a chunk at a time and go into vectors at once
-     * ({@link BulkInsert#add}); the table is fitted again only when a chunk does not fit it, after
-     * appending what waits (the vectors were filled for the table as it was).
+     * Plain inserts on Mallard: the rows of a round are read (references only) and go into vectors
+     * on several threads ({@link BulkInsert#addDirect}); a chunk of rows that does not fit that way
+     * goes through {@link BulkInsert#add}, and the table is fitted again only when it does not fit
+     * the table, after appending what waits (the vectors were filled for the table as it was).
      */
     private long appendAll(Connection c, Iterator<?> rows, BulkInsert bulk, KeyNames names) throws SQLException {
         SchemaFit fit = new SchemaFit(c, scope.store(), options);
         TableSchema schema = null;
         RowWriter sql = null;
-        long n = 0;
-        Object[] buffer = new Object[BulkInsert.BATCH];
+        Object[] buffer = new Object[BulkInsert.ROUND];
+        int start = 0;
+        int end = 0; // rows buffer[start .. end) are read and not yet taken
         try {
-            while (rows.hasNext()) {
-                int count = 0;
-                while (count < buffer.length && rows.hasNext()) buffer[count++] = rows.next();
-                if (schema != null) {
-                    long added = bulk.addDirect(buffer, count, names, schema);
-                    if (added >= 0) {
-                        n += added;
-                        continue;
-                    }
+            while (true) {
+                if (start == end) {
+                    // until the table fits the rows, a batch at a time: the general path takes one
+                    int want = schema == null ? BulkInsert.BATCH : bulk.room();
+                    start = 0;
+                    end = 0;
+                    while (end < want && rows.hasNext()) buffer[end++] = rows.next();
+                    if (end == 0) break;
                 }
+                if (schema != null) {
+                    start += bulk.addDirect(buffer, start, end - start, names, schema);
+                    if (start == end) continue;
+                }
+                int count = Math.min(BulkInsert.BATCH, end - start);
                 RowBatch batch = new RowBatch(names, count);
-                for (int r = 0; r < count; r++) batch.add(buffer[r]);
+                for (int r = 0; r < count; r++) batch.add(buffer[start + r]);
                 if (schema == null || !SchemaFit.fits(schema, batch)) {
-                    n += bulk.flush();
+                    bulk.flush();
                     schema = fit.fit(schema == null ? schema(c) : schema, name, batch);
                     sql = new RowWriter(c, scope.store(), schema, options);
                 }
-                n += bulk.add(batch, schema, sql);
+                bulk.add(batch, schema, sql);
+                start += count;
             }
-            return n + bulk.flush();
+            return bulk.finish();
         } catch (Throwable t) {
             bulk.abandon(); // a round may still be appending: the rollback must come after it
             throw t;

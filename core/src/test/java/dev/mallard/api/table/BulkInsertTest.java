@@ -295,6 +295,47 @@ class BulkInsertTest {
     }
 
     @Test
+    void rowsFilledOnSeveralThreadsKeepTheirOrder() {
+        // A round's chunks are filled by several threads at once. Chunks that need the general path
+        // (a new column, a row that is not a map, a value to convert) sit where other threads have
+        // filled the chunks after them already: every row must still land once, in the rows' order.
+        int b = BulkInsert.BATCH;
+        int n = BulkInsert.ROUND + 3 * b + 17;
+        for (int threads : new int[] {1, 2, 5}) {
+            db.sql("SET threads = " + threads);
+            List<Object> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) rows.add(row("k", (long) i, "x", i * 0.5, "s", "s" + (i % 3)));
+            ((Map<String, Object>) rows.get(5 * b + 7)).put("late", "here");
+            record Plain(long k, double x, String s) {}
+            rows.set(9 * b + 1, new Plain(9L * b + 1, -1, "plain"));
+            ((Map<String, Object>) rows.get(20 * b + 3)).put("x", -7); // an Integer for a DOUBLE column: converted
+            ((Map<String, Object>) rows.get(n - 2)).put("late", "last");
+            String name = "p" + threads;
+            Table t = db.table(name);
+            assertThat(t.insertMany(rows)).isEqualTo(n);
+            assertThat(scalar("SELECT count(*) FROM " + name)).isEqualTo(n);
+            assertThat(scalar("SELECT count(*) FROM " + name + " WHERE id <> k + 1")).as("ids follow the rows' order").isZero();
+            assertThat(scalar("SELECT count(DISTINCT k) FROM " + name)).isEqualTo(n);
+            assertThat(scalar("SELECT k FROM " + name + " WHERE late = 'here'")).isEqualTo(5 * b + 7);
+            assertThat(scalar("SELECT k FROM " + name + " WHERE late = 'last'")).isEqualTo(n - 2);
+            assertThat(scalar("SELECT k FROM " + name + " WHERE s = 'plain' AND x = -1")).isEqualTo(9 * b + 1);
+            assertThat(scalar("SELECT k FROM " + name + " WHERE x = -7")).isEqualTo(20 * b + 3);
+            assertThat(scalar("SELECT count(*) FROM " + name + " WHERE x = k * 0.5")).isEqualTo(n - 2);
+
+            // a key that is not a string, in a chunk past others that fill fine: the call's error, nothing written
+            List<Map<String, Object>> bad = new ArrayList<>();
+            for (int i = 0; i < n; i++) bad.add(row("k", (long) i, "x", 1.0, "s", "s"));
+            Map<Object, Object> odd = new HashMap<>(bad.get(13 * b + 2));
+            odd.put(42, "not a name");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> oddRow = (Map<String, Object>) (Map<?, ?>) odd;
+            bad.set(13 * b + 2, oddRow);
+            assertThatThrownBy(() -> t.insertMany(bad)).hasMessageContaining("row keys must be strings").hasMessageContaining("42");
+            assertThat(scalar("SELECT count(*) FROM " + name)).isEqualTo(n);
+        }
+    }
+
+    @Test
     void directBatchesLeaveWhatARowOmitsOrNullsAsNull() {
         // every batch after the first goes the direct way; the last one ends inside a 64-row word
         int n = 3 * BulkInsert.BATCH + 37;
