@@ -116,9 +116,15 @@ public final class RowVersions {
 
     /** Stamps commit id {@code commit} on the inserts of rows {@code [from, to)}. */
     void commitInserts(long from, long to, long commit) {
-        for (long r = from; r < to; r++) {
-            long[] ins = inserted[(int) (r / DataTable.ROW_GROUP_SIZE)];
-            if (ins != null) ins[(int) (r % DataTable.ROW_GROUP_SIZE)] = commit;
+        // a row group's stretch at a time: a bulk load commits a million rows at once
+        long[][] all = inserted;
+        for (long r = from; r < to; ) {
+            int group = (int) (r / DataTable.ROW_GROUP_SIZE);
+            int a = (int) (r % DataTable.ROW_GROUP_SIZE);
+            int b = (int) Math.min(DataTable.ROW_GROUP_SIZE, a + (to - r));
+            long[] ins = group < all.length ? all[group] : null;
+            if (ins != null) Arrays.fill(ins, a, b, commit);
+            r += b - a;
         }
     }
 

@@ -156,7 +156,7 @@ final class BulkInsert {
 
     /**
      * {@link #add} for rows not gathered into a batch: rows {@code rows[from .. from + count)} (at
-     * most {@link #room}) go straight into vectors ({@link DirectFill}, on several threads) when they
+     * most {@link #room}, unless they are the call's last) go straight into vectors ({@link DirectFill}, on several threads) when they
      * fit the columns of the last batch {@link #add} took and the schema is the same. Returns how
      * many of them, from the first, were taken: the others begin with a chunk that must go through
      * {@link #add}, and nothing was taken from them.

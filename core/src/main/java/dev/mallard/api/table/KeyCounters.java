@@ -46,6 +46,11 @@ final class KeyCounters {
         counter(c, dialect, table, key).passed(used);
     }
 
+    /** A table this writer just created, empty: its keys start at 1, with no query to ask it. */
+    void created(String table) {
+        next.put(Names.key(table), new Counter(1));
+    }
+
     void forget(String table) {
         next.remove(Names.key(table));
     }

@@ -83,7 +83,7 @@ final class SchemaFit {
                     + " primary key; give the rows at least one key");
         }
         Statements.execute(c, "CREATE TABLE " + dialect.quote(name) + " (" + columns + ")");
-        store.keys.forget(name);
+        store.keys.created(name);
         return new TableSchema(name, created, key);
     }
 

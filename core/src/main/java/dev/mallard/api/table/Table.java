@@ -307,6 +307,9 @@ public final class Table {
         });
     }
 
+    /** How many rows past a round {@link #appendAll} reads to see whether the call's rows end there. */
+    private static final int LAST_ROUND_EXTRA = BulkInsert.ROUND / 4;
+
     /**
      * Plain inserts on Mallard: the rows of a round are read (references only) and go into vectors
      * on several threads ({@link BulkInsert#addDirect}); a chunk of rows that does not fit that way
@@ -317,17 +320,28 @@ public final class Table {
         SchemaFit fit = new SchemaFit(c, scope.store(), options);
         TableSchema schema = null;
         RowWriter sql = null;
-        Object[] buffer = new Object[BulkInsert.ROUND];
+        Object[] buffer = new Object[BulkInsert.ROUND + LAST_ROUND_EXTRA];
         int start = 0;
-        int end = 0; // rows buffer[start .. end) are read and not yet taken
+        int end = 0; // rows buffer[start .. end) are this round's, read and not yet taken
+        int ahead = 0; // rows buffer[end .. end + ahead) were read past the round
         try {
             while (true) {
                 if (start == end) {
                     // until the table fits the rows, a batch at a time: the general path takes one
                     int want = schema == null ? BulkInsert.BATCH : bulk.room();
+                    System.arraycopy(buffer, end, buffer, 0, ahead);
                     start = 0;
-                    end = 0;
+                    end = Math.min(ahead, want);
+                    ahead -= end;
                     while (end < want && rows.hasNext()) buffer[end++] = rows.next();
+                    if (end == want && ahead == 0 && schema != null) {
+                        // Rows that end shortly after the round join it: as a statement of their
+                        // own they were appended alone, on one thread, after everything else.
+                        int past = end;
+                        while (past < buffer.length && rows.hasNext()) buffer[past++] = rows.next();
+                        if (rows.hasNext()) ahead = past - end;
+                        else end = past;
+                    }
                     if (end == 0) break;
                 }
                 if (schema != null) {

@@ -155,6 +155,41 @@ class BulkInsertTest {
     }
 
     @Test
+    void othersSeeTheRowsOfEveryRoundOnceTheTransactionCommits() {
+        Table t = db.table("t");
+        t.insertMany(sparseRows(1_000)); // later rounds start inside a row group
+        try (var tx = db.begin()) {
+            assertThat(tx.table("t").insertMany(sparseRows(2 * BulkInsert.ROUND + 777))).isEqualTo(2 * BulkInsert.ROUND + 777);
+            assertThat(t.count()).as("another session, before the commit").isEqualTo(1_000);
+            tx.commit();
+        }
+        assertThat(t.count()).isEqualTo(1_000 + 2 * BulkInsert.ROUND + 777);
+        assertThat(scalar("SELECT count(*) FROM t WHERE id <> k + 1 AND id > 1000")).isEqualTo(2 * BulkInsert.ROUND + 777);
+        assertThat(scalar("SELECT count(*) FROM t WHERE id = k + 1001")).as("ids follow the rows' order").isEqualTo(2 * BulkInsert.ROUND + 777);
+    }
+
+    @Test
+    void callsThatEndNearARoundsEndWriteEveryRowOnce() {
+        // The rows a little past a round join it when the call's rows end there, and are carried
+        // into the next round when they do not: sizes on each side of those limits, with a column
+        // that first appears in the rows read past a round.
+        int extra = BulkInsert.ROUND / 4;
+        int[] sizes = {BulkInsert.ROUND - 1, BulkInsert.ROUND, BulkInsert.ROUND + 1, BulkInsert.ROUND + extra,
+            BulkInsert.ROUND + extra + 1, 2 * BulkInsert.ROUND + extra + 5};
+        for (int n : sizes) {
+            List<Map<String, Object>> rows = sparseRows(n);
+            int late = Math.min(n - 1, BulkInsert.ROUND + 10);
+            rows.get(late).put("late", "yes");
+            String name = "r" + n;
+            assertThat(db.table(name).insertMany(rows)).as("%d rows", n).isEqualTo(n);
+            assertThat(scalar("SELECT count(*) FROM " + name)).isEqualTo(n);
+            assertThat(scalar("SELECT count(*) FROM " + name + " WHERE id = k + 1")).as("%d rows in order", n).isEqualTo(n);
+            assertThat(scalar("SELECT k FROM " + name + " WHERE late = 'yes'")).isEqualTo(late);
+            assertThat(scalar("SELECT sum(k) FROM " + name)).isEqualTo((long) n * (n - 1) / 2);
+        }
+    }
+
+    @Test
     void aNullRowIsAnError() {
         assertThatThrownBy(() -> db.table("t").insert(null)).hasMessageContaining("a row must not be null");
         List<Object> rows = new ArrayList<>();
