@@ -55,8 +55,17 @@ final class ColumnSegment {
      * many distinct values to be worth it.
      */
     private java.util.HashMap<String, String> distinctStrings;
+    /**
+     * In front of {@link #distinctStrings}: the objects met so far, by identity, with the index of
+     * the shared one in {@link #sharedObjects}. Readers mostly share their objects already, so a row
+     * costs one identity lookup instead of hashing and comparing its value in the map.
+     */
+    private dev.mallard.vector.IdentityInts sharedIndex;
+    private String[] sharedObjects;
     boolean manyStrings;
     private static final int MAX_SHARED_STRINGS = 256;
+    /** Slots of {@link #sharedIndex}: it takes half as many objects. */
+    private static final int SHARED_INDEX = 1024;
     /**
      * A full INT32/INT64 segment may be packed (see {@link #pack}): values stored as unsigned
      * 16- or 32-bit offsets from {@code base} in one of these arrays, the plain array dropped.
@@ -685,25 +694,34 @@ final class ColumnSegment {
     }
 
     private void shareEqualStrings(int offset, int count) {
-        if (distinctStrings == null) distinctStrings = new java.util.HashMap<>();
-        RecentStrings found = new RecentStrings(); // readers share objects too: each is looked up once per call
+        if (distinctStrings == null) {
+            distinctStrings = new java.util.HashMap<>();
+            sharedIndex = new dev.mallard.vector.IdentityInts(SHARED_INDEX);
+            sharedObjects = new String[SHARED_INDEX / 2];
+        }
+        dev.mallard.vector.IdentityInts index = sharedIndex;
         for (int i = offset; i < offset + count; i++) {
             String v = strings[i];
             if (v == null) continue;
-            String known = found.get(v);
-            if (known != null) {
-                strings[i] = known;
+            int at = index.get(v);
+            if (at != dev.mallard.vector.IdentityInts.ABSENT) {
+                strings[i] = sharedObjects[at];
                 continue;
             }
             String first = distinctStrings.putIfAbsent(v, v);
-            found.put(v, first != null ? first : v);
-            if (first != null) {
-                strings[i] = first;
-            } else if (distinctStrings.size() > MAX_SHARED_STRINGS) {
+            if (distinctStrings.size() > MAX_SHARED_STRINGS) {
                 manyStrings = true;
                 distinctStrings = null;
+                sharedIndex = null;
+                sharedObjects = null;
                 return;
             }
+            String shared = first != null ? first : v;
+            strings[i] = shared;
+            if (index.isFull()) index.clear(); // new objects for the same values (a reader that does not share): start over
+            at = index.size();
+            index.put(v, at);
+            sharedObjects[at] = shared;
         }
     }
 

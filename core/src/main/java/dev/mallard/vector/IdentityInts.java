@@ -40,6 +40,11 @@ public final class IdentityInts {
         return size == (mask + 1) / 2;
     }
 
+    /** How many objects were {@link #put} since the last {@link #clear}. */
+    public int size() {
+        return size;
+    }
+
     public void clear() {
         Arrays.fill(keys, null);
         size = 0;
