@@ -129,9 +129,26 @@ public final class ColumnStatistics {
                 min = lo;
                 max = hi;
             }
+            case BOOL -> {
+                // two values: each hashed once, as VectorHasher.valueBits numbers them
+                boolean[] a = v.bools;
+                int trues = 0;
+                for (int k = 0; k < count; k++) {
+                    int p = positions == null ? k : positions[k];
+                    if (mayBeNull && v.isNull(p)) continue;
+                    present++;
+                    if (a[p]) trues++;
+                }
+                if (trues > 0) sketch.add(VectorHasher.hashBits(1));
+                if (trues < present) sketch.add(VectorHasher.hashBits(2));
+            }
             default -> {
-                for (int k = 0; k < count; k++) add(v, positions == null ? k : positions[k]);
-                return;
+                for (int k = 0; k < count; k++) {
+                    int p = positions == null ? k : positions[k];
+                    if (mayBeNull && v.isNull(p)) continue;
+                    present++;
+                    sketch.add(VectorHasher.hashOne(v, p));
+                }
             }
         }
         sketch.changed();

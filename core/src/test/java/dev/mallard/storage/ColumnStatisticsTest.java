@@ -51,6 +51,49 @@ class ColumnStatisticsTest {
     }
 
     @Test
+    void aVectorAtOnceCountsWhatItsRowsOneByOneDo() {
+        // the per-type loops of add(vector, positions, count) against add(vector, row)
+        for (LogicalType type : List.of(LogicalType.BOOLEAN, LogicalType.BIGINT, LogicalType.INTEGER, LogicalType.DOUBLE,
+                LogicalType.VARCHAR, LogicalType.decimal(30, 2), LogicalType.INTERVAL)) {
+            for (int pattern = 0; pattern < 3; pattern++) {
+                Vector v = new Vector(type, 2048);
+                for (int i = 0; i < 2048; i++) {
+                    if (i % 5 == 0) {
+                        v.setNull(i);
+                        continue;
+                    }
+                    int x = pattern == 0 ? 7 : pattern == 1 ? i % 2 : i;
+                    dev.mallard.jdbc.JavaValueCast.set(v, i, valueOf(type, x));
+                }
+                ColumnStatistics bulk = new ColumnStatistics(type.physicalType());
+                ColumnStatistics rows = new ColumnStatistics(type.physicalType());
+                bulk.add(v, null, 2048);
+                for (int i = 0; i < 2048; i++) rows.add(v, i);
+                assertThat(bulk.distinctCount()).as("%s, pattern %d", type, pattern).isEqualTo(rows.distinctCount());
+                assertThat(bulk.nullCount()).as("%s, pattern %d", type, pattern).isEqualTo(rows.nullCount()).isEqualTo(410);
+                // the same values hash the same both ways: merged, they are no more distinct values
+                ColumnStatistics twice = rows.copy();
+                twice.merge(rows);
+                bulk.merge(rows);
+                assertThat(bulk.distinctCount()).as("%s, pattern %d, merged", type, pattern).isEqualTo(twice.distinctCount());
+            }
+        }
+    }
+
+    private static Object valueOf(LogicalType type, int x) {
+        return switch (type.id()) {
+            case BOOLEAN -> x % 2 == 0;
+            case BIGINT -> (long) x;
+            case INTEGER -> x;
+            case DOUBLE -> x / 4.0;
+            case VARCHAR -> "s" + x;
+            case DECIMAL -> java.math.BigDecimal.valueOf(x, 2);
+            case INTERVAL -> new dev.mallard.types.Interval(0, 0, x);
+            default -> throw new IllegalArgumentException(type.toString());
+        };
+    }
+
+    @Test
     void bulkAppendsCountStringsWhilePackingAsAppendsDo() {
         // appendAll hashes the strings of a full row group while packing it; the partial row group
         // after it goes the usual way. Both must end with what chunk-by-chunk appends count.
