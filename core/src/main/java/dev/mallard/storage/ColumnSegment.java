@@ -314,40 +314,54 @@ final class ColumnSegment {
             }
             return p;
         }
-        byte[][] encoded = new byte[rows][];
+        byte[][] encoded = new byte[rows][]; // null for a NULL row
         long total = 0;
         String lo = null, hi = null;
-        boolean anyNull = false;
-        RecentStrings recent = stats == null ? null : new RecentStrings();
-        for (int from = 0; from < rows; from += TOUCH_BLOCK) {
+        long loPrefix = 0, hiPrefix = 0;
+        for (int from = 0; from < rows; from += TOUCH_BLOCK) { // TOUCH_BLOCK is whole validity words
             int to = Math.min(rows, from + TOUCH_BLOCK);
             chars += touch(values, from, to);
-            if (stats != null) stats.addStrings(values, s.nulls, from, to, recent);
-            for (int i = from; i < to; i++) {
-                String v = s.nulls != null && s.isNull(i) ? null : values[i];
-                if (v == null) {
-                    encoded[i] = EMPTY;
-                    anyNull = true;
-                    continue;
-                }
-                encoded[i] = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                total += encoded[i].length;
-                if (zoneHere) { // the string is in the cache now
-                    if (lo == null || v.compareTo(lo) < 0) lo = v;
-                    if (hi == null || v.compareTo(hi) > 0) hi = v;
+            // A heap's values are mostly unique: hashed each, with no cache of recent objects to miss in.
+            if (stats != null) stats.addStrings(values, s.nulls, from, to, null);
+            for (int w = from >>> 6; w < (to + 63) >>> 6; w++) {
+                long bits = s.nulls == null ? -1L : ~s.nulls[w];
+                if (((w + 1) << 6) > to) bits &= (1L << (to & 63)) - 1;
+                for (; bits != 0; bits &= bits - 1) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    String v = values[i];
+                    byte[] e = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    encoded[i] = e;
+                    total += e.length;
+                    if (!zoneHere) continue;
+                    // the string is in the cache now; its first bytes decide most comparisons
+                    long prefix = Utf8Prefix.of(e);
+                    if (lo == null) {
+                        lo = hi = v;
+                        loPrefix = hiPrefix = prefix;
+                    } else if (!Utf8Prefix.strictlyBetween(loPrefix, prefix, hiPrefix)) {
+                        if (v.compareTo(lo) < 0) {
+                            lo = v;
+                            loPrefix = prefix;
+                        } else if (v.compareTo(hi) > 0) {
+                            hi = v;
+                            hiPrefix = prefix;
+                        }
+                    }
                 }
             }
         }
         if (chars < 0) throw new IllegalStateException("negative string length"); // the sum is used, so the JIT keeps its loop
-        if (zoneHere) p.zone = s.zone.union(ZoneMap.ofBounds(lo, hi, anyNull, lo != null));
+        if (zoneHere) p.zone = s.zone.union(ZoneMap.ofBounds(lo, hi, nullRows > 0, lo != null));
         if (total > Integer.MAX_VALUE - 16) return s.settleZone(rows); // offsets are ints
         byte[] bytes = new byte[(int) total];
         int[] offs = new int[rows + 1];
         int at = 0;
         for (int i = 0; i < rows; i++) {
             offs[i] = at;
-            System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
-            at += encoded[i].length;
+            byte[] e = encoded[i];
+            if (e == null) continue;
+            System.arraycopy(e, 0, bytes, at, e.length);
+            at += e.length;
         }
         offs[rows] = at;
         p.heap = bytes;

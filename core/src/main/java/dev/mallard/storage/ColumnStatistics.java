@@ -164,7 +164,8 @@ public final class ColumnStatistics {
 
     /**
      * Adds {@code strings[from, to)}, those whose bit is set in {@code nullBits} (may be null)
-     * as NULLs; {@code recent} remembers shared objects across calls so each is hashed once.
+     * as NULLs; {@code recent} (null: every value is hashed) remembers shared objects across calls
+     * so each is hashed once.
      */
     void addStrings(String[] strings, long[] nullBits, int from, int to, RecentStrings recent) {
         int present = 0;
@@ -172,7 +173,7 @@ public final class ColumnStatistics {
             if (nullBits != null && (nullBits[i >>> 6] & (1L << i)) != 0) continue;
             present++;
             String x = strings[i];
-            if (!recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
+            if (recent == null || !recent.seen(x)) sketch.add(VectorHasher.hashBits(x.hashCode()));
         }
         sketch.changed();
         values += present;

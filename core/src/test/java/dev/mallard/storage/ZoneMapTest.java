@@ -211,6 +211,45 @@ class ZoneMapTest {
     }
 
     @Test
+    void packedStringBoundsAreTheValuesBoundsWhateverTheirBytes() {
+        // A heap's bounds are mostly decided on the values' first eight UTF-8 bytes: short values,
+        // NUL characters, shared prefixes longer than eight bytes, and characters past ASCII (where
+        // UTF-8's byte order is not Java's char order: U+FFFD sorts after an emoji's surrogates in
+        // chars, before it in bytes) must still give the bounds String.compareTo gives.
+        String[] tricky = {"", "\u0000", "a", "a\u0000", "a\u0000b", "abcdefgh", "abcdefgh\u0000", "abcdefghi", "abcdefgg\uFFFF",
+            "\uFFFD", "\uD83D\uDE00", "\uFFFDzz", "\uD83D\uDE00zz", "é", "e\u0301", "zzzzzzzz", "zzzzzzzz\u00FF", "~", "\u007F",
+            "\u0080", "abcdefgh" + "\uD83D\uDE00", "abcdefgh" + "\uFFFD"};
+        List<LogicalType> types = List.of(LogicalType.VARCHAR);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 6; round++) {
+            List<DataChunk> chunks = new java.util.ArrayList<>();
+            String lo = null, hi = null;
+            for (int start = 0; start < G; start += 2048) {
+                DataChunk c = new DataChunk(types);
+                for (int i = 0; i < 2048; i++) {
+                    String v;
+                    int pick = random.nextInt(10);
+                    if (pick == 0) v = tricky[random.nextInt(tricky.length)] + (round > 2 ? "" : tricky[random.nextInt(tricky.length)]);
+                    else v = "abcdefgh" + random.nextInt(1_000_000); // mostly unique, one long shared prefix
+                    if (round % 2 == 1 && pick == 1) {
+                        c.column(0).setNull(i);
+                        continue;
+                    }
+                    c.column(0).strings[i] = v;
+                    if (lo == null || v.compareTo(lo) < 0) lo = v;
+                    if (hi == null || v.compareTo(hi) > 0) hi = v;
+                }
+                c.setCount(2048);
+                chunks.add(c);
+            }
+            DataTable t = new DataTable(types);
+            t.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
+            assertThat(t.segment(0, 0).isPacked()).isTrue();
+            assertThat(zone(t, 0, 0)).as("round %d", round).isEqualTo(new Range(lo, hi, round % 2 == 1));
+        }
+    }
+
+    @Test
     void bulkAppendsMakeStringMapsWhilePacking() {
         // appendAll packs each full row group as it builds it, and makes its STRING maps then:
         // column 0 is unique (packed as a heap), column 1 has three values (packed as a dictionary).
