@@ -15,6 +15,7 @@ import java.util.function.IntFunction;
  * what reaches the table does not depend on which thread filled what.
  */
 final class ParallelFill {
+    private static final int MIN_CHUNKS_PER_THREAD = 4;
     private final DirectFill[] fills;
     private final IntFunction<DirectFill> make;
 
@@ -33,7 +34,8 @@ final class ParallelFill {
         int chunks = (count + BulkInsert.BATCH - 1) / BulkInsert.BATCH;
         DataChunk[] out = new DataChunk[chunks];
         Work work = new Work(rows, from, count, out);
-        int threads = Math.min(fills.length, chunks);
+        // a thread of its own for at least a few chunks: starting one costs about what filling a chunk does
+        int threads = Math.max(1, Math.min(fills.length, chunks / MIN_CHUNKS_PER_THREAD));
         Thread[] helpers = new Thread[Math.max(0, threads - 1)];
         try {
             for (int t = 1; t < threads; t++) {
