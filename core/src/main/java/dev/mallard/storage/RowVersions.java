@@ -77,11 +77,22 @@ public final class RowVersions {
     /** Rows {@code [from, from + count)} were appended by {@code version} (0: visible to everyone). */
     void inserted(long from, long count, long version) {
         if (version == 0 || count == 0) return;
-        for (long r = from; r < from + count; ) {
+        stampInserts(from, from + count, version, true);
+    }
+
+    /**
+     * Sets the insert version of rows {@code [from, to)} to {@code value}, a row group's stretch at
+     * a time (a bulk load writes a million rows at once); row groups without an array get one when
+     * {@code create}, else are left alone.
+     */
+    private void stampInserts(long from, long to, long value, boolean create) {
+        for (long r = from; r < to; ) {
             int group = (int) (r / DataTable.ROW_GROUP_SIZE);
             int a = (int) (r % DataTable.ROW_GROUP_SIZE);
-            int b = (int) Math.min(DataTable.ROW_GROUP_SIZE, a + (from + count - r));
-            Arrays.fill(insertArray(group), a, b, version);
+            int b = (int) Math.min(DataTable.ROW_GROUP_SIZE, a + (to - r));
+            long[][] all = inserted;
+            long[] ins = create ? insertArray(group) : group < all.length ? all[group] : null;
+            if (ins != null) Arrays.fill(ins, a, b, value);
             r += b - a;
         }
     }
@@ -116,16 +127,7 @@ public final class RowVersions {
 
     /** Stamps commit id {@code commit} on the inserts of rows {@code [from, to)}. */
     void commitInserts(long from, long to, long commit) {
-        // a row group's stretch at a time: a bulk load commits a million rows at once
-        long[][] all = inserted;
-        for (long r = from; r < to; ) {
-            int group = (int) (r / DataTable.ROW_GROUP_SIZE);
-            int a = (int) (r % DataTable.ROW_GROUP_SIZE);
-            int b = (int) Math.min(DataTable.ROW_GROUP_SIZE, a + (to - r));
-            long[] ins = group < all.length ? all[group] : null;
-            if (ins != null) Arrays.fill(ins, a, b, commit);
-            r += b - a;
-        }
+        stampInserts(from, to, commit, false);
     }
 
     /** Stamps commit id {@code commit} on the deletes of these rows. */
