@@ -260,22 +260,34 @@ final class ColumnSegment {
         p.capacity = rows;
         p.zone = s.zone;
         if (s.nulls != null) p.nulls = Arrays.copyOf(s.nulls, (rows + 63) >>> 6);
+        int nullRows = nullCount(s.nulls, rows);
+        // mostly unique, like a comment column or labels: not worth building a map of every value
+        boolean dictionary = distinctHashes(s.strings, s.nulls, Math.min(rows, DICTIONARY_SAMPLE)) <= DICTIONARY_SAMPLE / 2;
+        // The two forms are methods of their own, each with one loop over the rows: this method runs
+        // a few times a call, so the JIT compiles such loops while they run (on-stack replacement),
+        // and one method holding both loops was compiled whole for each, at several times the cost.
+        if (dictionary && packDictionary(s, p, rows, nullRows, stats)) return p;
+        return packHeap(s, p, rows, nullRows, stats);
+    }
+
+    /**
+     * Packs {@code s}'s first {@code rows} values into {@code p} as dictionary codes, adding them to
+     * {@code stats} (when not null); false, with {@code p} left as it was, when more than half of them
+     * (or more than 2^16) are distinct.
+     */
+    private static boolean packDictionary(ColumnSegment s, ColumnSegment p, int rows, int nullRows, ColumnStatistics stats) {
         String[] values = s.strings;
-        boolean zoneHere = s.zonePending;
         java.util.HashMap<String, Integer> codes = new java.util.HashMap<>();
         int[] rowCodes = new int[rows]; // each row's code, found once
         // Readers share one object per repeated value: its code is found by identity, without hashing and comparing it again.
         dev.mallard.vector.IdentityInts shared = new dev.mallard.vector.IdentityInts(1024);
         int limit = 1 << 16;
         long chars = 0;
-        // mostly unique, like a comment column or labels: not worth building a map of every value
-        boolean dictionary = distinctHashes(values, s.nulls, Math.min(rows, DICTIONARY_SAMPLE)) <= DICTIONARY_SAMPLE / 2;
         // NULL, if any row has it, takes code 0, which rowCodes already holds: the loop visits only
         // the rows holding a value, read from the validity words a bit at a time, so a sparse
         // column costs no NULL test per row for the branch predictor to miss.
-        int nullRows = nullCount(s.nulls, rows);
-        if (dictionary && nullRows > 0) codes.put(null, 0);
-        for (int w = 0; w < (rows + 63) >>> 6 && dictionary; w++) {
+        if (nullRows > 0) codes.put(null, 0);
+        for (int w = 0; w < (rows + 63) >>> 6; w++) {
             if ((w & (TOUCH_BLOCK / 64 - 1)) == 0) chars += touch(values, w << 6, Math.min(rows, (w << 6) + TOUCH_BLOCK));
             long bits = s.nulls == null ? -1L : ~s.nulls[w];
             if (((w + 1) << 6) > rows) bits &= (1L << (rows & 63)) - 1;
@@ -293,27 +305,33 @@ final class ColumnSegment {
                 }
                 rowCodes[i] = code;
             }
-            if (codes.size() > limit) dictionary = false;
+            if (codes.size() > limit) return false;
         }
-        dictionary &= codes.size() * 2 <= rows;
-        if (dictionary) {
-            String[] dict = new String[codes.size()];
-            codes.forEach((v, c) -> dict[c] = v);
-            dev.mallard.vector.SharedStrings.share(dict, dict.length);
-            p.dictionary = dict;
-            if (zoneHere) p.zone = s.zone.union(stringZone(dict, dict.length, codes.containsKey(null)));
-            if (stats != null) stats.addStringSet(dict, rows - nullRows, nullRows);
-            if (dict.length <= 256) {
-                byte[] c8 = new byte[rows];
-                for (int i = 0; i < rows; i++) c8[i] = (byte) rowCodes[i];
-                p.codes8 = c8;
-            } else {
-                char[] c16 = new char[rows];
-                for (int i = 0; i < rows; i++) c16[i] = (char) rowCodes[i];
-                p.codes16 = c16;
-            }
-            return p;
+        if (chars < 0) throw new IllegalStateException("negative string length"); // the sum is used, so the JIT keeps its loop
+        if (codes.size() * 2 > rows) return false;
+        String[] dict = new String[codes.size()];
+        codes.forEach((v, c) -> dict[c] = v);
+        dev.mallard.vector.SharedStrings.share(dict, dict.length);
+        p.dictionary = dict;
+        if (s.zonePending) p.zone = s.zone.union(stringZone(dict, dict.length, codes.containsKey(null)));
+        if (stats != null) stats.addStringSet(dict, rows - nullRows, nullRows);
+        if (dict.length <= 256) {
+            byte[] c8 = new byte[rows];
+            for (int i = 0; i < rows; i++) c8[i] = (byte) rowCodes[i];
+            p.codes8 = c8;
+        } else {
+            char[] c16 = new char[rows];
+            for (int i = 0; i < rows; i++) c16[i] = (char) rowCodes[i];
+            p.codes16 = c16;
         }
+        return true;
+    }
+
+    /** {@code s}'s first {@code rows} values packed into {@code p} as UTF-8 bytes in one heap, or {@code s} itself when they do not fit one. */
+    private static ColumnSegment packHeap(ColumnSegment s, ColumnSegment p, int rows, int nullRows, ColumnStatistics stats) {
+        String[] values = s.strings;
+        boolean zoneHere = s.zonePending;
+        long chars = 0;
         byte[][] encoded = new byte[rows][]; // null for a NULL row
         long total = 0;
         String lo = null, hi = null;

@@ -533,21 +533,7 @@ public final class DataTable {
                 for (int offset = 0; offset < rows; ) {
                     DataChunk chunk = chunks.get(ci);
                     int n = Math.min(rows - offset, chunk.count() - co);
-                    int[] part = positions(chunk, co, n);
-                    for (int c = 0; c < row.length; c++) {
-                        Vector v = chunk.column(c);
-                        boolean counts = st[c] != null && !(packs && strings[c]);
-                        row[c].ensureCapacity(offset + n);
-                        if (part == null && v.mayHaveNulls() && n <= present.length && v.physicalType() != dev.mallard.types.PhysicalType.NONE) {
-                            // the rows holding a value, listed once for the zone map and the statistics
-                            int values = v.presentPositions(n, present);
-                            row[c].append(offset, v, n, packs, present, values);
-                            if (counts) st[c].addPresent(v, present, values, n);
-                        } else {
-                            row[c].append(offset, v, part, n, packs);
-                            if (counts) st[c].add(v, part, n);
-                        }
-                    }
+                    appendRows(row, st, offset, chunk, co, n, packs, strings, present);
                     offset += n;
                     co += n;
                     if (co == chunk.count()) {
@@ -569,6 +555,32 @@ public final class DataTable {
         segments = grown;
         versions.inserted(base, rest, version);
         rowIdLimit = base + rest; // publish after the data and versions are written
+    }
+
+    /**
+     * Appends rows {@code from .. from + n} of {@code chunk} to the row group being built, {@code row},
+     * at {@code offset}, and counts them in its statistics {@code st} ({@link #appendAll}'s strings
+     * excepted: packing counts them). Called once a chunk, not in the loop of a row group's task
+     * (called a few times a call), so that the JIT compiles it in a user's first call rather than
+     * leaving it to the interpreter for a dozen calls.
+     */
+    private static void appendRows(ColumnSegment[] row, ColumnStatistics[] st, int offset, DataChunk chunk, int from, int n, boolean packs,
+            boolean[] strings, int[] present) {
+        int[] part = positions(chunk, from, n);
+        for (int c = 0; c < row.length; c++) {
+            Vector v = chunk.column(c);
+            boolean counts = st[c] != null && !(packs && strings[c]);
+            row[c].ensureCapacity(offset + n);
+            if (part == null && v.mayHaveNulls() && n <= present.length && v.physicalType() != dev.mallard.types.PhysicalType.NONE) {
+                // the rows holding a value, listed once for the zone map and the statistics
+                int values = v.presentPositions(n, present);
+                row[c].append(offset, v, n, packs, present, values);
+                if (counts) st[c].addPresent(v, present, values, n);
+            } else {
+                row[c].append(offset, v, part, n, packs);
+                if (counts) st[c].add(v, part, n);
+            }
+        }
     }
 
     /** Positions of rows {@code from .. from + n} of a chunk: null when they are its first rows and it has no selection. */

@@ -176,10 +176,8 @@ final class BulkInsert {
         pendingFor(schema, layout);
         int taken = 0;
         for (DataChunk chunk : chunks) {
-            if (counter != null) { // numbered here, in the rows' order, whichever thread filled the chunk
-                Vector v = chunk.column(layout.keyAt());
-                for (int k = 0; k < chunk.count(); k++) setKey(v, k, counter.take());
-            }
+            // numbered here, in the rows' order, whichever thread filled the chunk
+            if (counter != null) numberKeys(chunk.column(layout.keyAt()), chunk.count(), counter);
             pending.chunks().adopt(chunk);
             taken += chunk.count();
         }
@@ -331,6 +329,15 @@ final class BulkInsert {
 
     private static void fillKeys(Vector v, long[] keys, int[] group, int from, int count) {
         for (int k = 0; k < count; k++) setKey(v, k, keys[group[from + k]]);
+    }
+
+    /**
+     * Gives rows {@code 0 .. count} of key vector {@code v} the counter's next numbers. A method of
+     * its own, called once a chunk, so that the JIT compiles this loop soon and alone rather than
+     * {@link #addDirect} with everything it inlines, again and again, for a loop of a few turns.
+     */
+    private static void numberKeys(Vector v, int count, KeyCounters.Counter counter) {
+        for (int k = 0; k < count; k++) setKey(v, k, counter.take());
     }
 
     private static void setKey(Vector v, int k, long key) {

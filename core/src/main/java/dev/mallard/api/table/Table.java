@@ -333,12 +333,11 @@ public final class Table {
                     start = 0;
                     end = Math.min(ahead, want);
                     ahead -= end;
-                    while (end < want && rows.hasNext()) buffer[end++] = rows.next();
+                    end = read(rows, buffer, end, want);
                     if (end == want && ahead == 0 && schema != null) {
                         // Rows that end shortly after the round join it: as a statement of their
                         // own they were appended alone, on one thread, after everything else.
-                        int past = end;
-                        while (past < buffer.length && rows.hasNext()) buffer[past++] = rows.next();
+                        int past = read(rows, buffer, end, buffer.length);
                         if (rows.hasNext()) ahead = past - end;
                         else end = past;
                     }
@@ -364,6 +363,18 @@ public final class Table {
             bulk.abandon(); // a round may still be appending: the rollback must come after it
             throw t;
         }
+    }
+
+    /**
+     * Reads rows into {@code buffer[from ..]} until {@code to} or the iterator's end; returns where
+     * they end. A loop of its own, called a few times a call: inside {@link #appendAll}, whose loop
+     * turns a few times a call, it made the JIT compile that method (and all it inlines) again and
+     * again while a user's first calls ran, on the cores the rows were waiting for.
+     */
+    private static int read(Iterator<?> rows, Object[] buffer, int from, int to) {
+        int end = from;
+        while (end < to && rows.hasNext()) buffer[end++] = rows.next();
+        return end;
     }
 
     /** Up to {@code size} rows of the iterator. */
