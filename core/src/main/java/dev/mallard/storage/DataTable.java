@@ -568,18 +568,26 @@ public final class DataTable {
             boolean[] strings, int[] present) {
         int[] part = positions(chunk, from, n);
         for (int c = 0; c < row.length; c++) {
-            Vector v = chunk.column(c);
-            boolean counts = st[c] != null && !(packs && strings[c]);
-            row[c].ensureCapacity(offset + n);
-            if (part == null && v.mayHaveNulls() && n <= present.length && v.physicalType() != dev.mallard.types.PhysicalType.NONE) {
-                // the rows holding a value, listed once for the zone map and the statistics
-                int values = v.presentPositions(n, present);
-                row[c].append(offset, v, n, packs, present, values);
-                if (counts) st[c].addPresent(v, present, values, n);
-            } else {
-                row[c].append(offset, v, part, n, packs);
-                if (counts) st[c].add(v, part, n);
-            }
+            appendColumn(row[c], st[c] != null && !(packs && strings[c]) ? st[c] : null, offset, chunk.column(c), part, n, packs, present);
+        }
+    }
+
+    /**
+     * {@link #appendRows} for one column, {@code stats} null when it does not count them. A method
+     * of its own for the JIT too: called a few thousand times a call, it is compiled in the first,
+     * where appendRows (called a few hundred times) waited for its sixth or seventh.
+     */
+    private static void appendColumn(ColumnSegment segment, ColumnStatistics stats, int offset, Vector v, int[] part, int n, boolean packs,
+            int[] present) {
+        segment.ensureCapacity(offset + n);
+        if (part == null && v.mayHaveNulls() && n <= present.length && v.physicalType() != dev.mallard.types.PhysicalType.NONE) {
+            // the rows holding a value, listed once for the zone map and the statistics
+            int values = v.presentPositions(n, present);
+            segment.append(offset, v, n, packs, present, values);
+            if (stats != null) stats.addPresent(v, present, values, n);
+        } else {
+            segment.append(offset, v, part, n, packs);
+            if (stats != null) stats.add(v, part, n);
         }
     }
 
