@@ -81,7 +81,11 @@ public final class ColumnStatistics {
             addPresent(v, present, v.presentPositions(count, present), count);
             return;
         }
-        boolean mayBeNull = v.mayHaveNulls();
+        add(v, positions, count, v.mayHaveNulls());
+    }
+
+    /** {@link #add(Vector, int[], int)}, testing each row for NULL only when {@code mayBeNull}. */
+    private void add(Vector v, int[] positions, int count, boolean mayBeNull) {
         int present = 0;
         switch (type) {
             case STRING -> {
@@ -112,8 +116,8 @@ public final class ColumnStatistics {
                 max = hi;
             }
             case INT32, INT64 -> {
-                // keys, dates, decimals: the hot case of bulk loads
-                double lo = min, hi = max;
+                // keys, dates, decimals: the hot case of bulk loads; bounds compared as longs, not doubles (NaN-aware, a conversion each)
+                long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
                 boolean ints = type == PhysicalType.INT32;
                 int[] is = v.ints;
                 long[] ls = v.longs;
@@ -126,8 +130,10 @@ public final class ColumnStatistics {
                     lo = Math.min(lo, x);
                     hi = Math.max(hi, x);
                 }
-                min = lo;
-                max = hi;
+                if (present > 0) {
+                    min = Math.min(min, (double) lo);
+                    max = Math.max(max, (double) hi);
+                }
             }
             case BOOL -> {
                 // two values: each hashed once, as VectorHasher.valueBits numbers them
@@ -158,7 +164,7 @@ public final class ColumnStatistics {
 
     /** Adds {@code count} rows of {@code v} of which those at {@code present[0 .. n)} hold a value and the others are NULL. */
     void addPresent(Vector v, int[] present, int n, int count) {
-        add(v, present, n);
+        add(v, present, n, false);
         nulls += count - n;
     }
 

@@ -142,7 +142,7 @@ public sealed interface ZoneMap {
 
     /** The zone map of {@code count} rows of {@code v} of which those at {@code present[0 .. n)} hold a value and the others are NULL. */
     static ZoneMap ofPresent(Vector v, int[] present, int n, int count) {
-        ZoneMap values = of(v, present, n);
+        ZoneMap values = of(v, present, n, false);
         return n < count ? values.union(new NoRange(true, false)) : values;
     }
 
@@ -156,7 +156,13 @@ public sealed interface ZoneMap {
             int[] present = new int[count];
             return ofPresent(v, present, v.presentPositions(count, present), count);
         }
-        boolean mayBeNull = v.mayHaveNulls();
+        return of(v, sel, count, v.mayHaveNulls());
+    }
+
+    /** {@link #of(Vector, int[], int)}, testing each position for NULL only when {@code mayBeNull}. */
+    private static ZoneMap of(Vector v, int[] sel, int count, boolean mayBeNull) {
+        if (count == 0) return EMPTY;
+        if (v.physicalType() == PhysicalType.NONE) return new NoRange(true, false);
         int values = 0;
         Comparable<?> min = null, max = null;
         switch (v.physicalType()) {
