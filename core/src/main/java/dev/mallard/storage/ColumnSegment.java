@@ -694,12 +694,13 @@ final class ColumnSegment {
     /**
      * {@link #append(int, Vector, int[], int, boolean)} of the first {@code count} rows of {@code src}
      * (no selection), whose rows holding a value, {@code present[0 .. presentCount)}, the caller
-     * listed once for the zone map and the column's statistics.
+     * listed once for the zone map and the column's statistics; {@code zoneOfRows}, when not null,
+     * is their zone map, which the statistics found (see {@link ColumnStatistics#addPresent}).
      */
-    void append(int offset, Vector src, int count, boolean packNext, int[] present, int presentCount) {
+    void append(int offset, Vector src, int count, boolean packNext, int[] present, int presentCount, ZoneMap zoneOfRows) {
         copy(offset, src, null, count);
         if (packNext && type == PhysicalType.STRING) zonePending = true;
-        else zone = zone.union(ZoneMap.ofPresent(src, present, presentCount, count));
+        else zone = zone.union(zoneOfRows != null ? zoneOfRows : ZoneMap.ofPresent(src, present, presentCount, count));
     }
 
     private void copy(int offset, Vector src, int[] sel, int count) {

@@ -583,8 +583,8 @@ public final class DataTable {
         if (part == null && v.mayHaveNulls() && n <= present.length && v.physicalType() != dev.mallard.types.PhysicalType.NONE) {
             // the rows holding a value, listed once for the zone map and the statistics
             int values = v.presentPositions(n, present);
-            segment.append(offset, v, n, packs, present, values);
-            if (stats != null) stats.addPresent(v, present, values, n);
+            ZoneMap zone = stats == null ? null : stats.addPresent(v, present, values, n);
+            segment.append(offset, v, n, packs, present, values, zone);
         } else {
             segment.append(offset, v, part, n, packs);
             if (stats != null) stats.add(v, part, n);

@@ -112,6 +112,60 @@ class DataTableTest {
     }
 
     @Test
+    void bulkBuiltRowGroupsKeepTheZoneMapsAndStatisticsOfRowByRowAppends() {
+        // appendAll finds an integer chunk's zone map in its statistics loop and skips the NULL test
+        // for the rows it listed as holding a value: the result must be what appending gives
+        List<LogicalType> types = List.of(LogicalType.BIGINT, LogicalType.INTEGER, LogicalType.DATE, LogicalType.DOUBLE, LogicalType.VARCHAR,
+                LogicalType.BOOLEAN);
+        java.util.Random r = new java.util.Random(11);
+        List<DataChunk> chunks = new ArrayList<>();
+        long rows = 2L * DataTable.ROW_GROUP_SIZE + 3000;
+        for (long start = 0; start < rows; start += 2048) {
+            int n = (int) Math.min(2048, rows - start);
+            DataChunk chunk = new DataChunk(types);
+            // 0: no NULL, 1: all NULL, else sparse; the first row group has no all-NULL chunk, whose NULL flag would hide the others'
+            int pattern = chunks.size() < 60 ? chunks.size() % 2 * 2 : chunks.size() % 5;
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < types.size(); c++) {
+                    Vector v = chunk.column(c);
+                    boolean isNull = pattern == 1 || pattern > 1 && r.nextInt(10) < 3;
+                    // a NULL row's slot holds a value outside the others' range, which no bound may take
+                    long x = isNull ? -1_000_000 - r.nextInt(1000) : r.nextInt(50_000);
+                    switch (c) {
+                        case 0 -> v.longs[i] = x;
+                        case 1, 2 -> v.ints[i] = (int) x;
+                        case 3 -> v.doubles[i] = x / 4.0;
+                        case 4 -> v.strings[i] = isNull ? "!" : "s" + x;
+                        default -> v.bools[i] = x % 2 == 0;
+                    }
+                    if (isNull) v.setNull(i);
+                }
+            }
+            chunk.setCount(n);
+            chunks.add(chunk);
+        }
+        DataTable bulk = new DataTable(types);
+        bulk.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
+        DataTable byRows = new DataTable(types);
+        for (DataChunk chunk : chunks) byRows.append(chunk);
+        assertThat(bulk.rowGroupCount()).isEqualTo(3);
+        for (int g = 0; g < bulk.rowGroupCount(); g++) {
+            for (int c = 0; c < types.size(); c++) {
+                assertThat(bulk.segment(g, c).zone).as("row group %d, column %d", g, c).isEqualTo(byRows.segment(g, c).zone);
+            }
+        }
+        for (int c = 0; c < types.size(); c++) {
+            ColumnStatistics a = bulk.statistics(c), b = byRows.statistics(c);
+            assertThat(a.nullCount()).as("column %d", c).isEqualTo(b.nullCount());
+            assertThat(a.distinctCount()).as("column %d", c).isEqualTo(b.distinctCount());
+            if (b.hasRange()) {
+                assertThat(a.min()).as("column %d", c).isEqualTo(b.min());
+                assertThat(a.max()).as("column %d", c).isEqualTo(b.max());
+            }
+        }
+    }
+
+    @Test
     void appendsAcrossRowGroupsAndScansBack() {
         DataTable t = new DataTable(TYPES);
         long n = DataTable.ROW_GROUP_SIZE + 5000;
