@@ -115,10 +115,8 @@ class ColumnStatisticsTest {
             chunk.setCount(n);
             chunks.add(chunk);
         }
-        DataTable bulk = new DataTable(types);
-        bulk.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
-        DataTable oneByOne = new DataTable(types);
-        for (DataChunk c : chunks) oneByOne.append(c);
+        DataTable[] built = DataTableTest.builtBothWays(types, chunks);
+        DataTable bulk = built[0], oneByOne = built[1];
         for (int c = 0; c < types.size(); c++) {
             assertThat(bulk.statistics(c).nullCount()).as("nulls of column %d", c).isEqualTo(oneByOne.statistics(c).nullCount());
             assertThat(bulk.statistics(c).distinctCount()).as("distinct values of column %d", c)

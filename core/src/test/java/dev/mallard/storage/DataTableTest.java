@@ -111,6 +111,15 @@ class DataTableTest {
         assertThat(t.get(end + 9, 0)).isEqualTo(end + 9);
     }
 
+    /** Tables of {@code chunks} built by {@link DataTable#appendAll} (on this thread) and by row-by-row appends, in that order. */
+    static DataTable[] builtBothWays(List<LogicalType> types, List<DataChunk> chunks) {
+        DataTable bulk = new DataTable(types);
+        bulk.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
+        DataTable byRows = new DataTable(types);
+        for (DataChunk chunk : chunks) byRows.append(chunk);
+        return new DataTable[] {bulk, byRows};
+    }
+
     @Test
     void bulkBuiltRowGroupsKeepTheZoneMapsAndStatisticsOfRowByRowAppends() {
         // appendAll finds an integer chunk's zone map in its statistics loop and skips the NULL test
@@ -144,10 +153,8 @@ class DataTableTest {
             chunk.setCount(n);
             chunks.add(chunk);
         }
-        DataTable bulk = new DataTable(types);
-        bulk.appendAll(chunks, 0, tasks -> tasks.forEach(Runnable::run));
-        DataTable byRows = new DataTable(types);
-        for (DataChunk chunk : chunks) byRows.append(chunk);
+        DataTable[] built = builtBothWays(types, chunks);
+        DataTable bulk = built[0], byRows = built[1];
         assertThat(bulk.rowGroupCount()).isEqualTo(3);
         for (int g = 0; g < bulk.rowGroupCount(); g++) {
             for (int c = 0; c < types.size(); c++) {
