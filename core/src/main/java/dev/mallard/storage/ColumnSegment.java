@@ -678,24 +678,25 @@ final class ColumnSegment {
 
     /** Writes {@code count} live rows of {@code src} (positions {@code sel[k]} or {@code k}) at offsets {@code offset + k}. */
     void append(int offset, Vector src, int[] sel, int count) {
-        append(offset, src, sel, count, false);
+        append(offset, src, sel, count, false, null);
     }
 
     /**
      * {@link #append(int, Vector, int[], int)}, for a caller that packs the segment right after
      * filling it ({@code packNext}): a STRING segment's zone map is then made while packing.
+     * {@code zoneOfRows}, when not null, is the rows' zone map, which the column's statistics
+     * found (see {@link ColumnStatistics#add(Vector, int[], int)}).
      */
-    void append(int offset, Vector src, int[] sel, int count, boolean packNext) {
+    void append(int offset, Vector src, int[] sel, int count, boolean packNext, ZoneMap zoneOfRows) {
         copy(offset, src, sel, count);
         if (packNext && type == PhysicalType.STRING) zonePending = true;
-        else zone = zone.union(ZoneMap.of(src, sel, count));
+        else zone = zone.union(zoneOfRows != null ? zoneOfRows : ZoneMap.of(src, sel, count));
     }
 
     /**
      * {@link #append(int, Vector, int[], int, boolean)} of the first {@code count} rows of {@code src}
      * (no selection), whose rows holding a value, {@code present[0 .. presentCount)}, the caller
-     * listed once for the zone map and the column's statistics; {@code zoneOfRows}, when not null,
-     * is their zone map, which the statistics found (see {@link ColumnStatistics#addPresent}).
+     * listed once for the zone map and the column's statistics; {@code zoneOfRows} as there.
      */
     void append(int offset, Vector src, int count, boolean packNext, int[] present, int presentCount, ZoneMap zoneOfRows) {
         copy(offset, src, null, count);

@@ -17,8 +17,6 @@ public final class ColumnStatistics {
     private double max = Double.NEGATIVE_INFINITY;
     private long nulls;
     private long values;
-    /** The bounds of the integers the last {@link #add} took, for {@link #addPresent}'s zone map. */
-    private long lastMin, lastMax;
 
     public ColumnStatistics(PhysicalType type) {
         this(type, new DistinctSketch());
@@ -75,20 +73,23 @@ public final class ColumnStatistics {
      * Adds positions {@code positions[k]} (or {@code k} when null), k < count, of {@code v}: a
      * loop per type, each skipping NULLs itself, since a bulk load's sparse columns have them in
      * every chunk and going through {@link #add(Vector, int)} row by row cost a switch per row.
+     * Returns their zone map when finding it cost nothing more, an integer column's bounds being
+     * found on the way (what {@link ZoneMap#of} would give): a bulk load's segments then take it
+     * instead of going over the values once more. Null otherwise.
      */
-    public void add(Vector v, int[] positions, int count) {
+    public ZoneMap add(Vector v, int[] positions, int count) {
         if (positions == null && v.mayHaveNulls() && count > 0) {
             // the rows holding a value first, as ZoneMap.of does: no NULL test per row for the branch predictor to miss
             int[] present = new int[count];
-            addPresent(v, present, v.presentPositions(count, present), count);
-            return;
+            return addPresent(v, present, v.presentPositions(count, present), count);
         }
-        add(v, positions, count, v.mayHaveNulls());
+        return add(v, positions, count, v.mayHaveNulls());
     }
 
     /** {@link #add(Vector, int[], int)}, testing each row for NULL only when {@code mayBeNull}. */
-    private void add(Vector v, int[] positions, int count, boolean mayBeNull) {
+    private ZoneMap add(Vector v, int[] positions, int count, boolean mayBeNull) {
         int present = 0;
+        ZoneMap zone = null;
         switch (type) {
             case STRING -> {
                 // shared objects (a flag's few values) are hashed into the sketch once: adding a hash again changes nothing
@@ -136,8 +137,7 @@ public final class ColumnStatistics {
                     min = Math.min(min, (double) lo);
                     max = Math.max(max, (double) hi);
                 }
-                lastMin = lo;
-                lastMax = hi;
+                zone = present == 0 ? ZoneMap.ofBounds(null, null, count > 0, false) : ZoneMap.ofBounds(lo, hi, present < count, true);
             }
             case BOOL -> {
                 // two values: each hashed once, as VectorHasher.valueBits numbers them
@@ -164,19 +164,17 @@ public final class ColumnStatistics {
         sketch.changed();
         values += present;
         nulls += count - present;
+        return zone;
     }
 
     /**
      * Adds {@code count} rows of {@code v} of which those at {@code present[0 .. n)} hold a value
-     * and the others are NULL. Returns their zone map when finding it cost nothing more, an integer
-     * column's bounds being found on the way (what {@link ZoneMap#ofPresent} would give): a bulk
-     * load's segments then take it instead of going over the values once more. Null otherwise.
+     * and the others are NULL; returns what {@link #add(Vector, int[], int)} does.
      */
     ZoneMap addPresent(Vector v, int[] present, int n, int count) {
-        add(v, present, n, false);
+        ZoneMap zone = add(v, present, n, false);
         nulls += count - n;
-        if (type != PhysicalType.INT32 && type != PhysicalType.INT64) return null;
-        return n == 0 ? ZoneMap.ofBounds(null, null, count > 0, false) : ZoneMap.ofBounds(lastMin, lastMax, n < count, true);
+        return zone == null || n == count ? zone : zone.withNull();
     }
 
     /**

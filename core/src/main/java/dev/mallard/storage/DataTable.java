@@ -586,8 +586,8 @@ public final class DataTable {
             ZoneMap zone = stats == null ? null : stats.addPresent(v, present, values, n);
             segment.append(offset, v, n, packs, present, values, zone);
         } else {
-            segment.append(offset, v, part, n, packs);
-            if (stats != null) stats.add(v, part, n);
+            ZoneMap zone = stats == null ? null : stats.add(v, part, n);
+            segment.append(offset, v, part, n, packs, zone);
         }
     }
 
